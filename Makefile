@@ -1,0 +1,38 @@
+# Two commands set everything up on a fresh machine: `make serve` and `make test`.
+# Both create .venv from the pinned requirements.txt first.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve build publish test check bench clean
+
+# The venv is rebuilt whenever requirements.txt changes.
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+## serve: build strictly and serve on http://127.0.0.1:8000, rebuilding on every edit
+serve: $(VENV)/.installed
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+## build: strict build into site/; a failed build leaves the previous site/ untouched
+build: $(VENV)/.installed
+	@$(MAKE) --no-print-directory publish
+
+# The build proper, without the venv step (tests run it with their own MKDOCS).
+MKDOCS ?= $(BIN)/mkdocs
+publish:
+	rm -rf site.new
+	$(MKDOCS) build --strict --site-dir site.new || { rm -rf site.new; exit 1; }
+	rm -rf site && mv site.new site
+
+## test: every check (browser tests included where Chromium is installed)
+test: $(VENV)/.installed
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site site.new $(VENV) .pytest_cache

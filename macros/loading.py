@@ -1,0 +1,66 @@
+"""Read data/*.yml strictly, validate it, and build the Registry: once per build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import DataError, DataErrors
+from .model import Figure, PartialDate, Range, Registry, Source
+from .validation import rule_errors, schema_errors
+from .yaml_strict import load_file
+
+FIGURES_FILE = "data/figures.yml"
+SOURCES_FILE = "data/sources.yml"
+
+
+def _value(raw):
+    if isinstance(raw, dict):
+        return Range(_value(raw["low"]), _value(raw["high"]))
+    return PartialDate(raw) if isinstance(raw, str) else raw
+
+
+def _date(raw):
+    return PartialDate(raw) if raw else None
+
+
+def build_registry(figures: dict, sources: dict) -> Registry:
+    """Model objects from already validated mappings."""
+    return Registry(
+        sources={
+            sid: Source(id=sid, title=s["title"], kind=s["kind"], publisher=s.get("publisher"),
+                        author=s.get("author"), date=_date(s.get("date")), url=s.get("url"),
+                        note=s.get("note"), unused=s.get("unused"))
+            for sid, s in sources.items()
+        },
+        figures={
+            fid: Figure(id=fid, label=f["label"], value=_value(f["value"]), unit=f["unit"],
+                        format=f["format"], written=f["written"], sources=tuple(f["sources"]),
+                        scope=f["scope"], as_of=_date(f.get("as_of")), pattern=f.get("pattern"),
+                        note=f.get("note"), event=f.get("event", False),
+                        quantity=f.get("quantity"), unused=f.get("unused"))
+            for fid, f in figures.items()
+        },
+    )
+
+
+def load_registry(root: Path) -> Registry:
+    """Load and check both data files under `root`; raise DataErrors listing every mistake."""
+    errors: list[DataError] = []
+    loaded = {}
+    for name, schema in ((SOURCES_FILE, "sources.schema.json"), (FIGURES_FILE, "figures.schema.json")):
+        try:
+            data, marks = load_file(root / name, name)
+        except DataError as error:
+            errors.append(error)
+            continue
+        found = schema_errors(data, marks, schema, name)
+        errors.extend(found)
+        loaded[name] = (data, marks, not found)
+    if errors:
+        raise DataErrors(errors)
+    (sources, src_marks, _), (figures, fig_marks, _) = loaded[SOURCES_FILE], loaded[FIGURES_FILE]
+    errors = rule_errors(figures["figures"], sources["sources"], fig_marks, src_marks,
+                         FIGURES_FILE, SOURCES_FILE)
+    if errors:
+        raise DataErrors(errors)
+    return build_registry(figures["figures"], sources["sources"])

@@ -1,0 +1,87 @@
+"""Strict YAML reading: duplicate keys are errors, dates stay strings, every node keeps its line.
+
+PyYAML's SafeLoader (which mkdocs-macros' include_yaml uses) keeps the last of two
+duplicate keys without a word and turns 2022-01-26 into a datetime. A contributor
+must hear about the first, and the second would make dates of different precision
+(2003, 2022-03, 2022-01-26) come back as different types.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import DataError
+
+Marks = dict[tuple, tuple[int, int]]  # YAML path -> (line, column), both 1-based
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader without timestamps, refusing duplicate keys."""
+
+    def construct_mapping(self, node, deep=False):
+        seen: dict[Any, int] = {}
+        for key_node, _value in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                raise DataError(
+                    self.name, line, key_node.start_mark.column + 1,
+                    f"duplicate key '{key}' (first defined on line {seen[key]}); "
+                    "remove or rename one of them",
+                )
+            seen[key] = line
+        return super().construct_mapping(node, deep=deep)
+
+
+# Drop the timestamp resolver so that dates are plain strings, checked by the schema.
+_StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _marks(node: yaml.Node, path: tuple = (), out: Marks | None = None) -> Marks:
+    """Map each YAML path to where it starts: a key's own line for mapping entries."""
+    out = {} if out is None else out
+    out.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            child = path + (key_node.value,)
+            out[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            _marks(value_node, child, out)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _marks(item, path + (index,), out)
+    return out
+
+
+def load(text: str, name: str) -> tuple[Any, Marks]:
+    """Parse one YAML document; raise DataError naming `name`, the line and the fix."""
+    loader = _StrictLoader(text)
+    loader.name = name
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, {}
+        return loader.construct_document(node), _marks(node)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = error.problem or "malformed YAML"
+        if "'\\t'" in problem or "\t" in problem:
+            problem += " (YAML indents with spaces, never tabs)"
+        raise DataError(name, mark.line + 1, mark.column + 1,
+                        f"malformed YAML: {problem}") from None
+    finally:
+        loader.dispose()
+
+
+def load_file(path: Path, name: str) -> tuple[Any, Marks]:
+    """Read and parse `path`, reporting it as `name` (a path relative to the project)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataError(name, None, None, "file not found; it is required") from None
+    return load(text, name)

@@ -1,0 +1,121 @@
+"""Bad input never publishes: each mistake stops the strict build and says where.
+
+Every case breaks a private copy of the project in one way, builds it as `make build`
+does, and expects a non-zero exit whose log names the file (and the line, where the
+mistake has one) and what to do.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import build
+
+ESSAY = "docs/essay.md"
+FIGURES = "data/figures.yml"
+SOURCES = "data/sources.yml"
+
+
+def replace(path: str, old: str, new: str, count: int = 1):
+    def apply(project: Path):
+        file = project / path
+        text = file.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {path}: the case no longer breaks anything"
+        file.write_text(text.replace(old, new, count), encoding="utf-8")
+    return apply
+
+
+def append(path: str, text: str):
+    def apply(project: Path):
+        with (project / path).open("a", encoding="utf-8") as handle:
+            handle.write(text)
+    return apply
+
+
+def line_of(project: Path, path: str, needle: str) -> int:
+    for number, line in enumerate((project / path).read_text(encoding="utf-8").splitlines(), 1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {path}")
+
+
+# (id, how to break the project, file named, text on the line to name or None, words expected)
+CASES = [
+    ("malformed-yaml", replace(FIGURES, "sources: [ap-baghouz-2019]\n    scope: Baghouz", "sources: [ap-baghouz-2019\n    scope: Baghouz"),
+     FIGURES, None, "malformed YAML"),
+    ("tab-indent", replace(FIGURES, "    label: U.S. invasion of Iraq", "\tlabel: U.S. invasion of Iraq"),
+     FIGURES, "U.S. invasion of Iraq", "never tabs"),
+    ("duplicate-figure-key", replace(FIGURES, "    unit: people\n    format: number\n    written: \"45,000\"",
+                                     "    unit: people\n    format: number\n    unit: people\n    written: \"45,000\""),
+     FIGURES, None, "duplicate key 'unit'"),
+    ("duplicate-figure-id", append(FIGURES, "\n  detainees-hrw:\n    label: again\n"),
+     FIGURES, None, "duplicate key 'detainees-hrw'"),
+    ("duplicate-source-id", append(SOURCES, "\n  fink-pbs:\n    title: again\n"),
+     SOURCES, None, "duplicate key 'fink-pbs'"),
+    ("unknown-figure-in-page", replace(ESSAY, "fig('detainees-hrw')", "fig('detainees-hwr')"),
+     ESSAY, "detainees-hwr", "did you mean 'detainees-hrw'"),
+    ("unknown-source-in-page", replace(ESSAY, "cite('fink-pbs')", "cite('fink-bps')"),
+     ESSAY, "fink-bps", "did you mean 'fink-pbs'"),
+    ("figure-with-unknown-source", replace(FIGURES, "sources: [iom-dtm-124]", "sources: [iom-dtm-125]"),
+     FIGURES, "iom-dtm-125", "unknown source 'iom-dtm-125'"),
+    ("figure-without-source", replace(FIGURES, "    sources: [iom-dtm-124]\n", ""),
+     FIGURES, "idps-iraq:", "missing required field(s) sources"),
+    ("wrong-type", replace(FIGURES, "value: 64000", "value: [64000]"),
+     FIGURES, "value: [64000]", "is not a number, a date in quotes, or a range"),
+    ("bad-date", replace(FIGURES, 'as_of: "2021-12-31"', 'as_of: "2022-13-01"'),
+     FIGURES, "2022-13-01", "is not a calendar date"),
+    ("low-above-high", replace(FIGURES, 'value: {low: "2022-01-20", high: "2022-01-26"}', 'value: {low: "2022-01-29", high: "2022-01-26"}'),
+     FIGURES, "2022-01-29", "is greater than high"),
+    ("percentage-140", replace(FIGURES, "value: 80\n", "value: 140\n"),
+     FIGURES, "value: 140", "between 0 and 100"),
+    ("source-url-javascript", replace(SOURCES, "url: https://www.hrw.org/news/2022/01", "url: javascript:alert(1)//"),
+     SOURCES, "javascript:", "is not an http(s) URL"),
+    ("missing-data-file", lambda p: (p / SOURCES).unlink(), SOURCES, None, "file not found"),
+    ("unclosed-braces", replace(ESSAY, "{{ fig('detainees-hrw') }}", "{{ fig('detainees-hrw') "),
+     ESSAY, "fig('detainees-hrw') ", "TemplateSyntaxError"),
+    ("undefined-variable", append(ESSAY, "\n\nSee {{ typo }}.\n"), ESSAY, "typo", "'typo' is undefined"),
+    ("jinja-escape", append(ESSAY, "\n\n{{ cycler.__init__.__globals__.os.popen('id').read() }}\n"),
+     ESSAY, "cycler", "is unsafe"),
+    ("jinja-escape-via-macro", append(ESSAY, "\n\n{{ fig.__globals__ }}\n"),
+     ESSAY, "__globals__", "is unsafe"),
+    ("config-dump", append(ESSAY, "\n\n{{ config }}\n"), ESSAY, "{{ config }}", "'config' is undefined"),
+    ("macros-info-dump", append(ESSAY, "\n\n{{ macros_info() }}\n"), ESSAY, "macros_info", "'macros_info' is undefined"),
+    ("environment-dump", append(ESSAY, "\n\n{{ environment }}\n"), ESSAY, "{{ environment }}", "'environment' is undefined"),
+    ("broken-link", append(ESSAY, "\n\nSee [the notes](notes.md).\n"), ESSAY, None, "notes.md"),
+    ("broken-anchor", append(ESSAY, "\n\nSee [above](about.md#no-such-heading).\n"), ESSAY, None, "no-such-heading"),
+    ("page-left-out-of-nav", lambda p: (p / "docs" / "orphan.md").write_text("# Orphan\n"),
+     "orphan.md", None, "not included in the \"nav\""),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+def test_bad_input_stops_the_build_and_says_where(project, case):
+    _id, breaks, file, line_text, expected = case
+    breaks(project)
+    line = line_of(project, file, line_text) if line_text else None
+    out = build(project)
+    assert out.returncode != 0, f"the build published {case[0]}:\n{out.log}"
+    assert expected in out.log, out.log
+    assert file.removeprefix("docs/") in out.log, out.log  # MkDocs names pages from docs/
+    if line is not None:
+        assert re.search(rf"{re.escape(file)}:{line}\b", out.log), out.log
+    if file.startswith("data/"):
+        assert re.search(rf"{re.escape(file)}:\d+", out.log) or "file not found" in out.log, out.log
+
+
+def test_a_failed_build_leaves_the_published_site_intact(project):
+    make = ["make", "--no-print-directory", "-C", str(project), "publish",
+            f"MKDOCS={sys.executable} -m mkdocs"]
+    first = subprocess.run(make, capture_output=True, text=True)
+    assert first.returncode == 0, first.stdout + first.stderr
+    published = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    replace(FIGURES, "value: 64000", "value: [64000]")(project)
+    second = subprocess.run(make, capture_output=True, text=True)
+    assert second.returncode != 0
+    assert {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()} == published
+    assert not (project / "site.new").exists()

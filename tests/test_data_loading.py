@@ -1,0 +1,138 @@
+"""Strict loading and validation, called directly: each mistake names file, line and fix."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from macros.errors import DataError, DataErrors
+from macros.loading import load_registry
+from macros.model import PartialDate, Range, UnknownId
+from macros.yaml_strict import load
+
+from conftest import ROOT
+
+
+def test_the_shipped_data_loads():
+    registry = load_registry(ROOT)
+    assert registry.figures and registry.sources
+    for figure in registry.figures.values():
+        assert all(s in registry.sources for s in figure.sources)
+
+
+def test_duplicate_key_is_an_error_with_both_lines():
+    text = "a:\n  x: 1\nb: 2\na:\n  y: 3\n"
+    with pytest.raises(DataError) as caught:
+        load(text, "data/figures.yml")
+    error = caught.value
+    assert (error.file, error.line) == ("data/figures.yml", 4)
+    assert "duplicate key 'a'" in error.message and "line 1" in error.message
+
+
+def test_duplicate_key_nested():
+    text = "figures:\n  x:\n    value: 1\n    value: 2\n"
+    with pytest.raises(DataError) as caught:
+        load(text, "f.yml")
+    assert caught.value.line == 4
+
+
+def test_tab_indentation_says_to_use_spaces():
+    with pytest.raises(DataError) as caught:
+        load("figures:\n\tx: 1\n", "f.yml")
+    assert caught.value.line == 2 and "spaces" in caught.value.message
+
+
+def test_malformed_yaml_has_a_line():
+    with pytest.raises(DataError) as caught:
+        load("a: [1, 2\nb: 3\n", "f.yml")
+    assert caught.value.line is not None and "malformed YAML" in caught.value.message
+
+
+def test_dates_stay_strings_of_their_precision():
+    data, marks = load("a: 2022-01-26\nb: 2003\nc: '2020-06'\n", "f.yml")
+    assert data == {"a": "2022-01-26", "b": 2003, "c": "2020-06"}
+    assert marks[("c",)] == (3, 1)
+
+
+def write_project(tmp_path: Path, figures: str, sources: str | None = None) -> Path:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "figures.yml").write_text(textwrap.dedent(figures))
+    (tmp_path / "data" / "sources.yml").write_text(textwrap.dedent(sources or """\
+        sources:
+          src-a:
+            title: A report
+            publisher: Somebody
+            author:
+            date: "2022-01-26"
+            url: https://example.org/a
+            kind: report
+        """))
+    return tmp_path
+
+
+GOOD_FIGURE = textwrap.dedent("""\
+    figures:
+      fig-a:
+        label: Something counted
+        value: 45000
+        unit: people
+        format: number
+        written: "45,000"
+        as_of: "2022-01-26"
+        sources: [src-a]
+        scope: Somewhere
+    """)
+
+
+def errors_for(tmp_path: Path, figures: str) -> list[DataError]:
+    with pytest.raises(DataErrors) as caught:
+        load_registry(write_project(tmp_path, figures))
+    return caught.value.errors
+
+
+@pytest.mark.parametrize("change, line, expected", [
+    (("sources: [src-a]", "sources: [src-b]"), 9, "unknown source 'src-b'"),
+    (("sources: [src-a]", "sources: [src-aa]"), 9, "did you mean 'src-a'"),
+    (("as_of: \"2022-01-26\"", "as_of: \"2022-13-01\""), 8, "is not a calendar date"),
+    (("as_of: \"2022-01-26\"", "as_of: \"26 Jan 2022\""), 8, "is not a date (YYYY, YYYY-MM or YYYY-MM-DD"),
+    (("    sources: [src-a]\n", ""), 2, "missing required field(s) sources"),
+    (("value: 45000", "value: lots"), 4, "is not a number, a date in quotes, or a range"),
+    (("value: 45000", "value: {low: 9, high: 3}"), 4, "low (9) is greater than high (3)"),
+    (("unit: people", "unit: percent").__iter__(), None, None),
+    (("scope: Somewhere", "scope: Somewhere\n    sorce: x"), 11, "unknown field 'sorce' (did you mean 'source"),
+    (("fig-a:", "Fig A:"), 2, "is not an id of lowercase letters"),
+    (("format: number", "format: numeric"), 6, "'numeric' is not one of"),
+])
+def test_each_mistake_is_located_and_explained(tmp_path, change, line, expected):
+    old, new = change
+    if expected is None:  # a percentage above 100
+        figures = GOOD_FIGURE.replace(old, new).replace("45000", "140")
+        line, expected = 4, "a percentage must lie between 0 and 100"
+    else:
+        figures = GOOD_FIGURE.replace(old, new)
+    assert figures != GOOD_FIGURE
+    errors = errors_for(tmp_path, figures)
+    assert any(e.line == line and expected in e.message for e in errors), errors
+    assert all(e.file == "data/figures.yml" for e in errors)
+
+
+def test_a_date_pattern_cannot_invent_a_day(tmp_path):
+    figures = GOOD_FIGURE.replace("value: 45000", 'value: "2020-06"').replace(
+        "format: number", "format: date\n    pattern: MMM. d")
+    errors = errors_for(tmp_path, figures)
+    assert any("shows a day or month the value does not give" in e.message for e in errors)
+
+
+def test_registry_suggests_the_closest_ids():
+    registry = load_registry(ROOT)
+    with pytest.raises(UnknownId) as caught:
+        registry.figure("detainees-hwr")
+    assert "detainees-hrw" in caught.value.suggestions
+
+
+def test_values_become_model_types():
+    registry = load_registry(ROOT)
+    assert isinstance(registry.figure("hasakeh-uprising").value, Range)
+    assert isinstance(registry.figure("baghouz-fall").value, PartialDate)

@@ -1,0 +1,148 @@
+"""Build the real site and check what a reader gets: the HTML and the search index."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from macros.formatting import format_value
+from macros.loading import load_registry
+from macros.yaml_strict import load
+
+from conftest import ROOT, build
+
+REGISTRY = load_registry(ROOT)
+SEED = (ROOT / "tests" / "seed" / "article.txt").read_text(encoding="utf-8")
+ESSAY_SEED, RUNDOWN_SEED = SEED.split("\nRights Rundown\n")
+POSTS = sorted((ROOT / "docs" / "rundown" / "posts").glob("*.md"))
+
+
+def words(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def prose(soup) -> list[str]:
+    """The paragraphs a reader reads in the article body, without note markers."""
+    article = soup.select_one("article.md-content__inner")
+    for extra in article.select("sup, div.footnote, .edition-summary, nav"):
+        extra.decompose()
+    return [words(p.get_text()) for p in article.find_all("p", recursive=False)]
+
+
+def front_matter(path):
+    text = path.read_text(encoding="utf-8")
+    return load(text.split("---\n")[1], str(path))[0]
+
+
+def test_essay_is_the_seed_text_word_for_word(site):
+    seed = [words(p) for p in ESSAY_SEED.split("\n") if p.strip()]
+    page = site.html("essay/index.html")
+    assert words(page.select_one("h1").get_text()).rstrip("¶") == seed[0]
+    assert prose(page) == seed[1:]
+    assert "Check Also" not in page.get_text() and "Putin" not in page.get_text()
+
+
+def test_rundown_items_are_the_seed_text_word_for_word(site):
+    seed = [words(p) for p in RUNDOWN_SEED.split("\n") if p.strip()][:2]  # then "Check Also"
+    pages = {}
+    for post in POSTS:
+        slug = front_matter(post)["slug"]
+        pages[slug] = prose(site.html(f"rundown/{slug}/index.html"))
+    assert sorted(p for texts in pages.values() for p in texts) == sorted(seed)
+
+
+def test_every_figure_is_followed_by_a_note_linking_its_sources(site):
+    for page in ("essay/index.html", *(f"rundown/{front_matter(p)['slug']}/index.html" for p in POSTS)):
+        soup = site.html(page)
+        spans = soup.select("span.fig")
+        assert spans, page
+        for span in spans:
+            figure = REGISTRY.figure(span["data-figure"])
+            assert span.get_text() == format_value(figure)
+            ref = span.find_next_sibling()
+            assert ref.name == "sup" and ref.a["href"] == f"#fn:fig-{figure.id}"
+            note = soup.find(id=f"fn:fig-{figure.id}")
+            links = {a["href"] for a in note.select("a[href^=http]")}
+            expected = {s.url for s in REGISTRY.sources_of(figure) if s.url}
+            assert expected <= links, (page, figure.id)
+            if figure.note:
+                assert "Editor’s note" in note.get_text()
+
+
+def test_every_number_in_the_essay_comes_from_the_data(site):
+    soup = site.html("essay/index.html")
+    article = soup.select_one("article.md-content__inner")
+    for extra in article.select("sup, div.footnote, span.fig"):
+        extra.decompose()
+    assert re.findall(r"\d", article.get_text()) == []
+
+
+def test_a_figure_used_twice_has_one_note_with_two_backlinks(site):
+    soup = site.html("essay/index.html")
+    assert len(soup.select('span.fig[data-figure="isis-families"]')) == 2
+    notes = soup.select('li[id="fn:fig-isis-families"]')
+    assert len(notes) == 1
+    assert len(notes[0].select("a.footnote-backref")) == 2
+
+
+def test_notes_are_numbered_in_reading_order(site):
+    soup = site.html("essay/index.html")
+    numbers = [int(a.get_text()) for a in soup.select("sup a.footnote-ref")]
+    first_uses = [n for i, n in enumerate(numbers) if n not in numbers[:i]]
+    assert first_uses == list(range(1, len(first_uses) + 1))
+
+
+def test_rundown_index_lists_items_newest_first_with_dates(site):
+    soup = site.html("rundown/index.html")
+    listed = [a["href"].strip("/").split("/")[-1] for a in soup.select("article.md-post h2 a")]
+    by_date = sorted(POSTS, key=lambda p: str(front_matter(p)["date"]), reverse=True)
+    assert listed == [front_matter(p)["slug"] for p in by_date]
+    for post in POSTS:
+        meta = front_matter(post)
+        page = site.html(f"rundown/{meta['slug']}/index.html")
+        assert page.select_one("time")["datetime"].startswith(str(meta["date"]))
+        assert page.select_one("time").get_text(strip=True) == "February 2022"
+        assert {t.get_text(strip=True) for t in page.select(".md-tag")} == set(meta["tags"])
+
+
+def test_no_template_syntax_or_macro_error_is_published(site):
+    for page in site.site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for leak in ("{{", "{%", "{#", "Macro Rendering Error", "Macro Syntax Error", "[unknown "):
+            assert leak not in text, (page, leak)
+
+
+@pytest.mark.parametrize("query, page", [
+    ("Hasakeh", "essay/"), ("Saied", "rundown/tunisia-supreme-judicial-council/"),
+    ("64,000", "essay/"), ("Hezbollah", "rundown/lebanon-unsolved-murders/"),
+])
+def test_search_index_finds_words_and_figures_on_their_page(site, query, page):
+    docs = site.search_index()["docs"]
+    assert any(query in d["text"] + d["title"] and d["location"].startswith(page) for d in docs)
+
+
+def test_pages_make_no_third_party_request(site):
+    """Every src/href the browser fetches on load (scripts, styles, fonts, images) is local."""
+    for page in site.site.rglob("*.html"):
+        soup = site.html(str(page.relative_to(site.site)))
+        for tag in soup.select("script[src], link[href], img[src], iframe[src]"):
+            url = tag.get("src") or tag.get("href")
+            if tag.name == "link" and tag.get("rel") in (["canonical"], ["alternate"]):
+                continue
+            assert not re.match(r"^(https?:)?//", url), (page, url)
+
+
+def test_changing_a_value_changes_every_page_that_uses_it(project):
+    figures = project / "data" / "figures.yml"
+    text = figures.read_text(encoding="utf-8")
+    text = text.replace("value: 500000", "value: 512345", 1)
+    text = text.replace('value: "2022-02-03"', 'value: "2022-02-04"', 1)
+    figures.write_text(text, encoding="utf-8")
+    out = build(project)
+    assert out.returncode == 0, out.log
+    essay = out.html("essay/index.html")
+    assert [s.get_text() for s in essay.select('span.fig[data-figure="isis-families"]')] == ["512,345"] * 2
+    assert "500,000" not in essay.get_text()
+    for page in ("essay/index.html", "about/index.html"):  # the raid's date is on both
+        assert out.html(page).select_one('span.fig[data-figure="qurashi-raid"]').get_text() == "Feb. 4"
