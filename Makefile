@@ -30,8 +30,12 @@ publish:
 	$(MKDOCS) build --strict --site-dir site.new || { rm -rf site.new; exit 1; }
 	rm -rf site && mv site.new site
 
-## test: every check (browser tests included where Chromium is installed)
-test: $(VENV)/.installed
+## check: data, pages and rules in a second or two, without building the site
+check: $(VENV)/.installed
+	$(BIN)/python -m macros.check
+
+## test: `make check`, then every test (browser tests included where Chromium is installed)
+test: check
 	$(BIN)/python -m pytest
 
 clean:

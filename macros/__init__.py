@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from . import sandbox, template_errors
 from .citing import PageNotes, claim_inline, figure_inline, figure_note, footnote_key, md_text, source_note
 from .errors import DataErrors
+from .lint import lint_pages
 from .loading import load_registry
 from .model import Registry, UnknownId
 
@@ -54,6 +55,12 @@ def define_env(env) -> None:
         _Build.registry = load_registry(Path(env.project_dir))
     except DataErrors as errors:
         raise PluginError(f"{len(errors.errors)} mistake(s) in the data; nothing was built:\n{errors}") from None
+    mistakes, unused = lint_pages(Path(env.conf["docs_dir"]), _Build.registry)
+    if mistakes:
+        raise PluginError(f"{len(mistakes)} mistake(s) in the pages; nothing was built:\n"
+                          + "\n".join(map(str, mistakes)))
+    for problem in unused:  # a warning: `--strict` fails on it, `mkdocs serve` goes on
+        log.warning(problem)
 
     def fig(figure_id: str) -> str:
         """Write a figure as the essay does, with a footnote to its source."""

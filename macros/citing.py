@@ -63,6 +63,9 @@ def figure_note(figure: Figure, registry: Registry) -> str:
     body = f"{lead} {sources} {_as_of(figure)} Scope: {md_text(figure.scope)}."
     if figure.note:
         body += f'\n\n    <span class="editor-note">**Editor’s note:** {md_text(figure.note)}</span>'
+    for flag in registry.flags_of(figure.id):
+        body += (f'\n\n    <span class="editor-flag">**Editor’s flag:** {md_text(flag.message)} '
+                 f'(Checked: {md_text(flag.measured)}.)</span>')
     return body
 
 

@@ -88,6 +88,16 @@ CASES = [
     ("environment-dump", append(ESSAY, "\n\n{{ environment }}\n"), ESSAY, "{{ environment }}", "'environment' is undefined"),
     ("broken-link", append(ESSAY, "\n\nSee [the notes](notes.md).\n"), ESSAY, None, "notes.md"),
     ("broken-anchor", append(ESSAY, "\n\nSee [above](about.md#no-such-heading).\n"), ESSAY, None, "no-such-heading"),
+    ("typed-in-figure", replace(ESSAY, "{{ fig('detainees-un') }}", "64,000"),
+     ESSAY, "64,000 by the United Nations", "write {{ fig('detainees-un') }} instead"),
+    ("typed-in-percentage", append("docs/about.md", "\n\nMore than 80% were women.\n"),
+     "docs/about.md", "80%", "fig('detainees-women-children-share')"),
+    ("unused-figure", append(FIGURES, "\n  spare-figure:\n    label: Spare\n    value: 3\n    unit: people\n"
+                                      "    format: number\n    written: \"3\"\n    as_of:\n"
+                                      "    sources: [fink-pbs]\n    scope: Nowhere\n"),
+     FIGURES, "spare-figure:", "figure 'spare-figure' is used on no page"),
+    ("rule-with-unknown-figure", replace("data/rules.yml", "part: children-third-country", "part: children-third"),
+     "data/rules.yml", "part: children-third", "unknown figure 'children-third'"),
     ("page-left-out-of-nav", lambda p: (p / "docs" / "orphan.md").write_text("# Orphan\n"),
      "orphan.md", None, "not included in the \"nav\""),
 ]
@@ -119,3 +129,26 @@ def test_a_failed_build_leaves_the_published_site_intact(project):
     assert second.returncode != 0
     assert {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()} == published
     assert not (project / "site.new").exists()
+
+
+def test_html_in_data_is_published_as_text(project):
+    """A source title or note holding markup is shown to readers as text, never run."""
+    hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>"
+    replace(SOURCES, 'title: "Northeast Syria: Help Detainees from Recaptured ISIS-Held Prison"',
+            f'title: "{hostile}"')(project)
+    replace(FIGURES, "label: U.S. invasion of Iraq", f"label: '{hostile}'")(project)
+    out = build(project)
+    assert out.returncode == 0, out.log
+    page = out.html("essay/index.html")
+    assert page.find("script", string=re.compile("alert")) is None
+    assert page.find("img", attrs={"onerror": True}) is None
+    assert hostile in page.get_text()
+
+
+def test_two_builds_of_the_same_commit_are_byte_identical(project, tmp_path):
+    first, second = build(project, tmp_path / "one"), build(project, tmp_path / "two")
+    assert first.returncode == second.returncode == 0, first.log + second.log
+    files = lambda root: {p.relative_to(root): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    one, two = files(first.site), files(second.site)
+    assert one.keys() == two.keys()
+    assert [str(p) for p in one if one[p] != two[p]] == []

@@ -58,6 +58,7 @@ def test_dates_stay_strings_of_their_precision():
 
 def write_project(tmp_path: Path, figures: str, sources: str | None = None) -> Path:
     (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "rules.yml").write_text("rules: {}\n")
     (tmp_path / "data" / "figures.yml").write_text(textwrap.dedent(figures))
     (tmp_path / "data" / "sources.yml").write_text(textwrap.dedent(sources or """\
         sources:
