@@ -78,6 +78,7 @@ CASES = [
     ("missing-data-file", lambda p: (p / SOURCES).unlink(), SOURCES, None, "file not found"),
     ("unclosed-braces", replace(ESSAY, "{{ fig('detainees-hrw') }}", "{{ fig('detainees-hrw') "),
      ESSAY, "fig('detainees-hrw') ", "TemplateSyntaxError"),
+    ("material-heading-id", append(ESSAY, "\n\n## Notes {#notes}\n"), ESSAY, None, "Missing end of comment tag"),
     ("undefined-variable", append(ESSAY, "\n\nSee {{ typo }}.\n"), ESSAY, "typo", "'typo' is undefined"),
     ("jinja-escape", append(ESSAY, "\n\n{{ cycler.__init__.__globals__.os.popen('id').read() }}\n"),
      ESSAY, "cycler", "is unsafe"),
