@@ -7,7 +7,9 @@ mistake has one) and what to do.
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -79,6 +81,8 @@ CASES = [
     ("unclosed-braces", replace(ESSAY, "{{ fig('detainees-hrw') }}", "{{ fig('detainees-hrw') "),
      ESSAY, "fig('detainees-hrw') ", "TemplateSyntaxError"),
     ("material-heading-id", append(ESSAY, "\n\n## Notes {#notes}\n"), ESSAY, None, "Missing end of comment tag"),
+    ("environment-variables", append(ESSAY, "\n\n{{ lipsum.__globals__['os'].environ }}\n"),
+     ESSAY, "lipsum", "'lipsum' is undefined"),
     ("undefined-variable", append(ESSAY, "\n\nSee {{ typo }}.\n"), ESSAY, "typo", "'typo' is undefined"),
     ("jinja-escape", append(ESSAY, "\n\n{{ cycler.__init__.__globals__.os.popen('id').read() }}\n"),
      ESSAY, "cycler", "is unsafe"),
@@ -104,32 +108,48 @@ CASES = [
 ]
 
 
+def publish(project: Path) -> subprocess.CompletedProcess:
+    """`make build` without its venv step: strict build into site.new, swapped in on success."""
+    return subprocess.run(["make", "--no-print-directory", "-C", str(project), "publish",
+                           f"MKDOCS={sys.executable} -m mkdocs"],
+                          capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+
+
+def snapshot(folder: Path) -> dict:
+    return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
-def test_bad_input_stops_the_build_and_says_where(project, case):
+def test_bad_input_stops_the_build_and_says_where(site, project, case):
     _id, breaks, file, line_text, expected = case
+    shutil.copytree(site.site, project / "site")  # what is published now
+    published = snapshot(project / "site")
     breaks(project)
     line = line_of(project, file, line_text) if line_text else None
-    out = build(project)
-    assert out.returncode != 0, f"the build published {case[0]}:\n{out.log}"
-    assert expected in out.log, out.log
-    assert file.removeprefix("docs/") in out.log, out.log  # MkDocs names pages from docs/
+    out = publish(project)
+    log = out.stdout + out.stderr
+    assert out.returncode != 0, f"the build published {case[0]}:\n{log}"
+    assert expected in log, log
+    assert file.removeprefix("docs/") in log, log  # MkDocs names pages from docs/
     if line is not None:
-        assert re.search(rf"{re.escape(file)}:{line}\b", out.log), out.log
+        assert re.search(rf"{re.escape(file)}:{line}\b", log), log
     if file.startswith("data/"):
-        assert re.search(rf"{re.escape(file)}:\d+", out.log) or "file not found" in out.log, out.log
-
-
-def test_a_failed_build_leaves_the_published_site_intact(project):
-    make = ["make", "--no-print-directory", "-C", str(project), "publish",
-            f"MKDOCS={sys.executable} -m mkdocs"]
-    first = subprocess.run(make, capture_output=True, text=True)
-    assert first.returncode == 0, first.stdout + first.stderr
-    published = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
-    replace(FIGURES, "value: 64000", "value: [64000]")(project)
-    second = subprocess.run(make, capture_output=True, text=True)
-    assert second.returncode != 0
-    assert {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()} == published
+        assert re.search(rf"{re.escape(file)}:\d+", log) or "file not found" in log, log
+    assert snapshot(project / "site") == published, "a failed build changed the published site"
     assert not (project / "site.new").exists()
+
+
+def test_a_good_build_replaces_the_site_and_a_bad_one_does_not(project):
+    first = publish(project)
+    assert first.returncode == 0, first.stdout + first.stderr
+    published = snapshot(project / "site")
+    assert (project / "site" / "essay" / "index.html").exists()
+    replace(FIGURES, "value: 64000", "value: [64000]")(project)
+    assert publish(project).returncode != 0
+    assert snapshot(project / "site") == published
+    replace(FIGURES, "value: [64000]", "value: 64001")(project)
+    assert publish(project).returncode == 0
+    assert b"64,001" in (project / "site" / "essay" / "index.html").read_bytes()
 
 
 def test_html_in_data_is_published_as_text(project):
