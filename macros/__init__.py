@@ -123,10 +123,11 @@ def _reader_meta_page(env) -> None:
         log.warning("%s: front matter '%s': %s", _where(env, f"{reader_meta.ORIGINAL_KEY}:"),
                     reader_meta.ORIGINAL_KEY, error)
         return
-    extra = reader_meta.appendix(page, facts, site, _Build.corrections)
+    extra = reader_meta.appendix(page, env.markdown, facts, site, _Build.corrections)
     if extra:
         env.markdown += "\n\n" + extra + "\n"
     page.meta["reader_head"] = head.head(facts, site)
+    reader_meta.escape_description(page.meta)
     item = reader_meta.feed_item(page, facts)
     if item:
         _Build.feed_items[page.url] = item

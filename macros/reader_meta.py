@@ -6,6 +6,8 @@ returns plain values, so tests can call them directly.
 
 from __future__ import annotations
 
+import html
+import re
 from datetime import date, datetime
 
 from material.plugins.blog.structure import Post
@@ -21,6 +23,11 @@ from .model import Registry
 # says which part of that publication it is, when it is not the whole of it.
 ORIGINAL_KEY = "original"
 SECTION_KEY = "original_section"
+
+# Python-Markdown's footnotes go where this paragraph is (its default PLACE_MARKER),
+# else at the very end: after the appendix, in its search-excluded section.
+FOOTNOTES_HERE = "///Footnotes Go Here///"
+_FOOTNOTE_DEFINITION = re.compile(r"^\[\^[^\]]+\]:", re.MULTILINE)
 
 
 def site_of(config) -> Site:
@@ -42,7 +49,7 @@ def facts(page, site: Site, registry: Registry, all_corrections: list[Correction
     Raises model.UnknownId when front matter `original` names no known source."""
     original_id = page.meta.get(ORIGINAL_KEY)
     return PageFacts(
-        title=page.title or site.name,
+        title=page.meta.get("title") or page.title or site.name,
         url=page.canonical_url or site.url,
         description=page.meta.get("description") or site.description,
         original=registry.source(original_id) if original_id else None,
@@ -51,14 +58,24 @@ def facts(page, site: Site, registry: Registry, all_corrections: list[Correction
     )
 
 
-def appendix(page, page_facts: PageFacts, site: Site, all_corrections: list[Correction]) -> str:
-    """Markdown to append to the page: its corrections box, then "Cite this page"."""
+def appendix(page, markdown: str, page_facts: PageFacts, site: Site, all_corrections: list[Correction]) -> str:
+    """Markdown to append to the page: its notes, its corrections box, then "Cite this page"."""
     parts = [corrections.box(all_corrections, page.file.src_uri)]
     if page_facts.original:
         key = "edition-" + (page.url.strip("/").replace("/", "-") or "home")
         parts.append(cite_this.block(key, page_facts.title, page.meta.get(SECTION_KEY),
                                      page_facts.original, site.name, page_facts.url))
+    if any(parts) and _FOOTNOTE_DEFINITION.search(markdown):
+        parts.insert(0, FOOTNOTES_HERE)
     return "\n\n".join(p for p in parts if p)
+
+
+def escape_description(meta: dict) -> None:
+    """Escape front matter `description` in place: Material's base.html prints it into
+    an attribute without escaping (MkDocs' theme has no autoescape), so a quote in it
+    would end the attribute. Call after `facts`, which keeps the text as written."""
+    if isinstance(meta.get("description"), str):
+        meta["description"] = html.escape(meta["description"], quote=True)
 
 
 def feed_item(page, page_facts: PageFacts) -> Item | None:

@@ -52,7 +52,7 @@ def add_variants(index: dict, variants: dict[str, list[str]]) -> dict:
     for doc in index["docs"]:
         spellings = spellings_for(f"{doc.get('title', '')} {doc.get('text', '')}", variants)
         if spellings:
-            doc["text"] += f"<p>Also spelled: {html.escape(', '.join(spellings))}.</p>"
+            doc["text"] += f"<p>Also spelled: {html.escape(', '.join(spellings), quote=False)}.</p>"
     return index
 
 
