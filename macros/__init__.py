@@ -14,7 +14,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import sandbox, template_errors
+from . import corrections, feed, head, reader_meta, sandbox, search_variants, template_errors
 from .citing import PageNotes, claim_inline, figure_inline, figure_note, footnote_key, md_text, source_note
 from .errors import DataErrors
 from .lint import lint_pages
@@ -30,6 +30,10 @@ class _Build:
     registry: Registry
     notes: PageNotes = PageNotes()
     macros: dict = {}
+    # Reader metadata (cite this, corrections, head tags, feed, search spellings)
+    corrections: list = []
+    variants: dict = {}
+    feed_items: dict = {}
 
 
 def _where(env, needle: str) -> str:
@@ -80,7 +84,7 @@ def define_env(env) -> None:
         _Build.notes.add(footnote_key("src", source.id), source_note(source))
         return claim_inline(source)
 
-    _Build.macros = {"fig": fig, "cite": cite}
+    _Build.macros = {"fig": fig, "cite": cite, "corrections_list": _reader_meta_setup(env)}
     for name, function in _Build.macros.items():
         env.macro(function, name)
 
@@ -94,3 +98,53 @@ def on_post_page_macros(env) -> None:
     notes = _Build.notes.definitions(env.markdown)
     if notes:
         env.markdown += "\n\n" + notes + "\n"
+    _reader_meta_page(env)
+
+
+# --- Reader metadata: corrections, cite this, head tags, feed, search spellings ---
+
+def _reader_meta_setup(env):
+    """Load corrections and spelling variants; return the macro that lists corrections."""
+    root, docs = Path(env.project_dir), Path(env.conf["docs_dir"])
+    try:
+        _Build.corrections = corrections.load_corrections(root, docs)
+        _Build.variants = search_variants.load_variants(root)
+    except DataErrors as errors:
+        raise PluginError(f"{len(errors.errors)} mistake(s) in the data; nothing was built:\n{errors}") from None
+    _Build.feed_items = {}
+    titles = {c.page: corrections.page_title(docs, c.page) for c in _Build.corrections}
+
+    def corrections_list() -> str:
+        """Every update and correction, newest first (the /corrections/ page)."""
+        return corrections.listing(_Build.corrections, titles)
+
+    return corrections_list
+
+
+def _reader_meta_page(env) -> None:
+    """Append the corrections box and "Cite this page"; give the head partial its data."""
+    page, site = env.page, reader_meta.site_of(env.conf)
+    try:
+        facts = reader_meta.facts(page, site, _Build.registry, _Build.corrections)
+    except UnknownId as error:
+        log.warning("%s: front matter '%s': %s", _where(env, f"{reader_meta.ORIGINAL_KEY}:"),
+                    reader_meta.ORIGINAL_KEY, error)
+        return
+    extra = reader_meta.appendix(page, env.markdown, facts, site, _Build.corrections)
+    if extra:
+        env.markdown += "\n\n" + extra + "\n"
+    page.meta["reader_head"] = head.head(facts, site)
+    reader_meta.escape_description(page.meta)
+    item = reader_meta.feed_item(page, facts)
+    if item:
+        _Build.feed_items[page.url] = item
+
+
+def on_post_build(env) -> None:
+    """After the search plugin: add spelling variants to its index; write the feed."""
+    site_dir, site = Path(env.conf["site_dir"]), reader_meta.site_of(env.conf)
+    search_variants.rewrite_index(site_dir, _Build.variants)
+    rss = feed.rss(list(_Build.feed_items.values()), title=f"{site.name}: Rights Rundown",
+                   link=site.url + "rundown/", description=site.description,
+                   self_url=site.url + feed.FEED_PATH)
+    (site_dir / feed.FEED_PATH).write_bytes(rss)
