@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from . import corrections, search_variants
 from .errors import DataErrors
 from .lint import lint_pages
 from .loading import load_registry
@@ -19,6 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def main(root: Path = ROOT) -> int:
     try:
         registry = load_registry(root)
+        corrections.load_corrections(root, root / "docs")
+        search_variants.load_variants(root)
     except DataErrors as errors:
         print(errors, file=sys.stderr)
         return 1

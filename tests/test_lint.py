@@ -70,3 +70,11 @@ def test_make_check_fails_on_a_mistake_and_passes_when_clean(project):
     broken = run()
     assert broken.returncode == 1
     assert "docs/about.md:" in broken.stderr and "fig('detainees-hrw')" in broken.stderr
+
+
+def test_make_check_reads_every_data_file(project):
+    corrections = project / "data" / "corrections.yml"
+    corrections.write_text(corrections.read_text(encoding="utf-8") + "\n  - {}\n", encoding="utf-8")
+    broken = subprocess.run([sys.executable, "-m", "macros.check"], cwd=project,
+                            capture_output=True, text=True)
+    assert broken.returncode == 1 and "data/corrections.yml:" in broken.stderr, broken.stderr
