@@ -177,6 +177,54 @@ def test_search_palette_and_instant_navigation_still_work(browser, served):
     page.context.close()
 
 
+# WCAG contrast of an element's text against what is painted behind it: background
+# layers composited up the tree, the text's own alpha and its ancestors' opacity.
+CONTRAST = """(selector) => {
+  const rgba = c => { const n = c.match(/[\\d.]+/g).map(Number); return [n[0], n[1], n[2], n.length > 3 ? n[3] : 1]; };
+  const over = (top, under) => [0, 1, 2].map(i => top[i] * top[3] + under[i] * (1 - top[3])).concat(1);
+  const lum = c => { const [r, g, b] = c.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const el = document.querySelector(selector);
+  if (!el) return null;
+  const layers = [];
+  for (let e = el; e; e = e.parentElement) {
+    const c = rgba(getComputedStyle(e).backgroundColor);
+    if (c[3] > 0) { layers.push(c); if (c[3] >= 1) break; }
+  }
+  let back = [255, 255, 255, 1];
+  for (const layer of layers.reverse()) back = over(layer, back);
+  let alpha = 1;
+  for (let e = el; e; e = e.parentElement) alpha *= Number(getComputedStyle(e).opacity);
+  const fg = rgba(getComputedStyle(el).color);
+  const text = over([fg[0], fg[1], fg[2], fg[3] * alpha], back);
+  const [hi, lo] = [lum(text), lum(back)].sort((a, b) => b - a);
+  return Math.round(((hi + 0.05) / (lo + 0.05)) * 100) / 100;
+}"""
+
+TEXTS = {
+    "essay/": ["article.md-content__inner > p:not(.edition-summary)", ".md-typeset .fig a",
+               ".article-header__kicker", ".article-header__meta", ".article-header__note",
+               ".edition-summary__label", ".md-tag", ".footnote li", ".footnote .note-source a",
+               ".footnote p:has(> .note-scope)", ".footnote p:has(> .editor-note)",
+               ".md-header__title", ".md-tabs__link", ".md-tabs__item--active .md-tabs__link",
+               ".md-copyright", ".md-copyright__highlight", ".colophon__links a"],
+    "": [".front__masthead", ".front__section", ".rundown-item time", ".front-howto li", ".front-lead__more"],
+}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_text_passes_contrast_in_both_palettes(browser, served, scheme):
+    page = _page(browser, 1280, scheme)
+    found = {}
+    for path, selectors in TEXTS.items():
+        page.goto(served + path)
+        for selector in selectors:
+            found[f"{path}{selector}"] = page.evaluate(CONTRAST, selector)
+    page.context.close()
+    print(f"\n{scheme}: " + ", ".join(f"{k.split('/')[-1]} {v}" for k, v in found.items()))
+    assert None not in found.values(), [k for k, v in found.items() if v is None]
+    assert {k: v for k, v in found.items() if v < 4.5} == {}
+
+
 PAGES = {"front": "", "essay": "essay/", "rundown-item": "rundown/lebanon-unsolved-murders/",
          "rundown-index": "rundown/", "about": "about/", "not-found": "no-such-page/"}
 
