@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -231,9 +230,7 @@ PAGES = {"front": "", "essay": "essay/", "rundown-item": "rundown/lebanon-unsolv
 
 def test_screenshots_of_each_page_type(browser, served):
     """For review by eye, not compared: light and dark at 1280 px, and a 390-px phone."""
-    if ARTIFACTS.exists():
-        shutil.rmtree(ARTIFACTS)
-    ARTIFACTS.mkdir(parents=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     for look, width, scheme in (("light", 1280, "light"), ("dark", 1280, "dark"), ("phone", 390, "light")):
         page = _page(browser, width, scheme)
         for name, path in PAGES.items():
@@ -244,4 +241,19 @@ def test_screenshots_of_each_page_type(browser, served):
                 assert response.ok, path
             page.screenshot(path=str(ARTIFACTS / f"{name}-{look}.png"), full_page=True)
         page.context.close()
-    assert len(list(ARTIFACTS.glob("*.png"))) == 3 * len(PAGES)
+    for look in ("light", "dark", "phone"):
+        assert all((ARTIFACTS / f"{name}-{look}.png").stat().st_size > 10_000 for name in PAGES)
+
+
+def test_print_shows_where_each_source_lives(browser, served):
+    """On paper a link cannot be followed: printed notes spell out each source's address."""
+    page = _page(browser, 1280)
+    page.goto(served + "essay/")
+    page.emulate_media(media="print")
+    link = page.locator('.footnote .note-source a[href^="http"]').first
+    after = link.evaluate("a => getComputedStyle(a, '::after').content")
+    assert link.get_attribute("href") in after, after
+    assert page.locator(".md-header").is_hidden() and page.locator(".md-sidebar--secondary").is_hidden()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "essay-print.png"), full_page=True)
+    page.context.close()
