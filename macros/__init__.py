@@ -49,6 +49,12 @@ def _unknown(env, error: UnknownId) -> str:
     return f"**[{md_text(str(error))}]**"
 
 
+def _failed(env, error: DataError) -> str:
+    """Report a page macro's DataError (fails `--strict`) and leave a visible marker."""
+    log.warning("%s (used in %s)", error, _where(env, "{{"))
+    return f"**[{md_text(str(error))}]**"
+
+
 def define_env(env) -> None:
     template_errors.install(env.project_dir)
     try:
@@ -82,15 +88,17 @@ def define_env(env) -> None:
 
     def lead(src: str) -> str:
         """Another page's title, linked, and its summary (the front page's lead)."""
-        return article.lead(article.front_matter(docs / src, f"docs/{src}"), src, env.page.file.src_uri)
+        try:
+            return article.lead(article.front_matter(docs / src, f"docs/{src}"), src, env.page.file.src_uri)
+        except DataError as error:
+            return _failed(env, error)
 
     def rundown() -> str:
         """Every Rights Rundown item, newest first, read from the posts' front matter."""
         try:
             return article.rundown_list(article.rundown_items(docs), env.page.file.src_uri)
         except DataError as error:
-            log.warning("%s", error)
-            return f"**[{md_text(str(error))}]**"
+            return _failed(env, error)
 
     _Build.macros = {"fig": fig, "cite": cite, "summary": summary, "lead": lead, "rundown": rundown}
     for name, function in _Build.macros.items():

@@ -73,7 +73,10 @@ class Item:
 
 def front_matter(path: Path, name: str) -> dict:
     """The YAML front matter of a Markdown file (an empty dict if it has none)."""
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataError(name, None, None, "no such page under docs/") from None
     if not text.startswith("---\n"):
         return {}
     data, _ = load(text.split("---\n", 2)[1], name)
@@ -125,5 +128,8 @@ def rundown_list(items: list[Item], from_page: str) -> str:
 
 def lead(meta: dict, src: str, from_page: str) -> str:
     """An article's title linked, and its one-line summary: the front page's lead."""
+    if not meta.get("title") or not meta.get("description"):
+        raise DataError(f"docs/{src}", 1, None, "the front page's lead needs title and description "
+                                                "in this page's front matter")
     return (f"## [{md_text(meta['title'])}]({link(src, from_page)})\n\n"
             f'<p class="front-lead__summary">{md_text(meta["description"])}</p>')

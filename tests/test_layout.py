@@ -170,6 +170,20 @@ def test_a_bad_article_header_stops_the_build_saying_where(project, edit, expect
     assert "docs/essay.md" in out.log
 
 
+@pytest.mark.parametrize("edit, expected", [
+    (("docs/rundown/posts/lebanon-unsolved-murders.md", "description: >-", "summary: >-"),
+     "docs/rundown/posts/lebanon-unsolved-murders.md:1: a Rights Rundown item needs title, date and description"),
+    (("docs/index.md", "lead('essay.md')", "lead('essai.md')"), "docs/essai.md: no such page under docs/"),
+])
+def test_a_bad_front_page_source_stops_the_build_saying_where(project, edit, expected):
+    path, old, new = edit
+    page = project / path
+    page.write_text(page.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    out = build(project)
+    assert out.returncode != 0
+    assert expected in out.log and "(used in docs/index.md:" in out.log, out.log
+
+
 def test_data_in_a_figure_tooltip_stays_text(project):
     sources = project / "data" / "sources.yml"
     text = sources.read_text(encoding="utf-8")
