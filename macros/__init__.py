@@ -14,9 +14,10 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import corrections, feed, head, reader_meta, sandbox, search_variants, template_errors
-from .citing import PageNotes, claim_inline, figure_inline, figure_note, footnote_key, md_text, source_note
-from .errors import DataErrors
+from . import article, corrections, feed, head, reader_meta, sandbox, search_variants, template_errors
+from .citing import (NOTES_HEADING, PageNotes, claim_inline, figure_inline, figure_note, footnote_key,
+                     md_text, source_note)
+from .errors import DataError, DataErrors
 from .lint import lint_pages
 from .loading import load_registry
 from .model import Registry, UnknownId
@@ -53,6 +54,12 @@ def _unknown(env, error: UnknownId) -> str:
     return f"**[{md_text(str(error))}]**"
 
 
+def _failed(env, error: DataError) -> str:
+    """Report a page macro's DataError (fails `--strict`) and leave a visible marker."""
+    log.warning("%s (used in %s)", error, _where(env, "{{"))
+    return f"**[{md_text(str(error))}]**"
+
+
 def define_env(env) -> None:
     template_errors.install(env.project_dir)
     try:
@@ -73,7 +80,7 @@ def define_env(env) -> None:
         except UnknownId as error:
             return _unknown(env, error)
         _Build.notes.add(footnote_key("fig", figure.id), figure_note(figure, _Build.registry))
-        return figure_inline(figure)
+        return figure_inline(figure, _Build.registry)
 
     def cite(source_id: str) -> str:
         """Footnote an attributed claim that carries no number."""
@@ -84,7 +91,28 @@ def define_env(env) -> None:
         _Build.notes.add(footnote_key("src", source.id), source_note(source))
         return claim_inline(source)
 
-    _Build.macros = {"fig": fig, "cite": cite, "corrections_list": _reader_meta_setup(env)}
+    docs = Path(env.project_dir) / "docs"
+
+    def summary() -> str:
+        """This page's one-line summary (front matter `description`), labelled as the edition's."""
+        return article.summary_paragraph(env.page.meta.get("description", ""))
+
+    def lead(src: str) -> str:
+        """Another page's title, linked, and its summary (the front page's lead)."""
+        try:
+            return article.lead(article.front_matter(docs / src, f"docs/{src}"), src, env.page.file.src_uri)
+        except DataError as error:
+            return _failed(env, error)
+
+    def rundown() -> str:
+        """Every Rights Rundown item, newest first, read from the posts' front matter."""
+        try:
+            return article.rundown_list(article.rundown_items(docs), env.page.file.src_uri)
+        except DataError as error:
+            return _failed(env, error)
+
+    _Build.macros = {"fig": fig, "cite": cite, "summary": summary, "lead": lead, "rundown": rundown,
+                     "corrections_list": _reader_meta_setup(env)}
     for name, function in _Build.macros.items():
         env.macro(function, name)
 
@@ -92,12 +120,22 @@ def define_env(env) -> None:
 def on_pre_page_macros(env) -> None:
     sandbox.install(env, _Build.macros)
     _Build.notes = PageNotes()
+    if env.page.meta.get("template") == article.ARTICLE_TEMPLATE:
+        _article_header(env)
+
+
+def _article_header(env) -> None:
+    """Give overrides/article.html the header fields it prints, or fail the build saying which."""
+    try:
+        env.page.meta.update(article.header_fields(env.page.meta, _Build.registry, _where(env, "original:")))
+    except DataError as error:
+        log.warning("%s", error)
 
 
 def on_post_page_macros(env) -> None:
     notes = _Build.notes.definitions(env.markdown)
     if notes:
-        env.markdown += "\n\n" + notes + "\n"
+        env.markdown += f"\n\n{NOTES_HEADING}\n\n{notes}\n"
     _reader_meta_page(env)
 
 
