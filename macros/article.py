@@ -121,9 +121,11 @@ def rundown_list(items: list[Item], from_page: str) -> str:
     rows = []
     for item in items:
         when = item.date.isoformat()[:10]
+        # Shown to the month, as the Rundown index does: the day is the reported event's,
+        # not the newsletter's, which is not known.
         rows.append(
             f'<li class="rundown-item" markdown="block">\n'
-            f'<time datetime="{when}">{format_partial_date(PartialDate(when))}</time>\n\n'
+            f'<time datetime="{when}">{format_partial_date(PartialDate(when[:7]))}</time>\n\n'
             f"[{md_text(item.title)}]({link(item.src, from_page)}){{ .rundown-item__title }}\n\n"
             f"{md_text(item.summary)}\n"
             f"</li>"
