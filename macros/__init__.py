@@ -14,11 +14,12 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import sandbox, template_errors
+from . import charts, data_pages, sandbox, template_errors
 from .citing import PageNotes, claim_inline, figure_inline, figure_note, footnote_key, md_text, source_note
 from .errors import DataErrors
 from .loading import load_registry
 from .model import Registry, UnknownId
+from .uses import Use, scan_docs
 
 log = logging.getLogger("mkdocs.plugins.macros.figures")
 
@@ -27,7 +28,9 @@ class _Build:
     """What one build shares between hooks: the registry and the current page's notes."""
 
     registry: Registry
+    uses: list[Use] = []  # every fig()/cite() call in docs/, read once per build
     notes: PageNotes = PageNotes()
+    counts: dict[str, int] = {}  # uses of each figure so far on the current page
     macros: dict = {}
 
 
@@ -55,14 +58,21 @@ def define_env(env) -> None:
     except DataErrors as errors:
         raise PluginError(f"{len(errors.errors)} mistake(s) in the data; nothing was built:\n{errors}") from None
 
+    _Build.uses = scan_docs(Path(env.conf["docs_dir"]))
+
+    def inline(figure) -> str:
+        """The figure with its footnote and the anchor of its nth use on this page."""
+        _Build.notes.add(footnote_key("fig", figure.id), figure_note(figure, _Build.registry))
+        _Build.counts[figure.id] = _Build.counts.get(figure.id, 0) + 1
+        return figure_inline(figure, _Build.counts[figure.id])
+
     def fig(figure_id: str) -> str:
         """Write a figure as the essay does, with a footnote to its source."""
         try:
             figure = _Build.registry.figure(figure_id)
         except UnknownId as error:
             return _unknown(env, error)
-        _Build.notes.add(footnote_key("fig", figure.id), figure_note(figure, _Build.registry))
-        return figure_inline(figure)
+        return inline(figure)
 
     def cite(source_id: str) -> str:
         """Footnote an attributed claim that carries no number."""
@@ -73,7 +83,24 @@ def define_env(env) -> None:
         _Build.notes.add(footnote_key("src", source.id), source_note(source))
         return claim_inline(source)
 
-    _Build.macros = {"fig": fig, "cite": cite}
+    # The data pages (figures, sources, timeline, charts), generated from the registry.
+    def figure_list() -> str:
+        return data_pages.figure_entries(_Build.registry, _Build.uses)
+
+    def competing_estimates() -> str:
+        return data_pages.competing_estimates(_Build.registry)
+
+    def source_list() -> str:
+        return data_pages.source_entries(_Build.registry, _Build.uses)
+
+    def timeline() -> str:
+        return data_pages.timeline(_Build.registry, inline)
+
+    def chart(name: str) -> str:
+        return charts.chart(name, _Build.registry)
+
+    _Build.macros = {"fig": fig, "cite": cite, "figure_list": figure_list, "source_list": source_list,
+                     "competing_estimates": competing_estimates, "timeline": timeline, "chart": chart}
     for name, function in _Build.macros.items():
         env.macro(function, name)
 
@@ -81,6 +108,7 @@ def define_env(env) -> None:
 def on_pre_page_macros(env) -> None:
     sandbox.install(env, _Build.macros)
     _Build.notes = PageNotes()
+    _Build.counts = {}
 
 
 def on_post_page_macros(env) -> None:

@@ -72,10 +72,15 @@ def source_note(source: Source) -> str:
     return text[0].upper() + text[1:]
 
 
-def figure_inline(figure: Figure) -> str:
-    """The figure in running text, followed by its footnote reference."""
-    return (f'<span class="fig" data-figure="{figure.id}">{md_text(format_value(figure))}</span>'
-            f"[^{footnote_key('fig', figure.id)}]")
+def figure_anchor(figure_id: str, number: int) -> str:
+    """The id of a figure's `number`-th use on a page, which the figures page links to."""
+    return f"fig-{figure_id}-{number}"
+
+
+def figure_inline(figure: Figure, number: int = 1) -> str:
+    """The figure in running text (its `number`-th use on the page), then its footnote reference."""
+    return (f'<span class="fig" data-figure="{figure.id}" id="{figure_anchor(figure.id, number)}">'
+            f"{md_text(format_value(figure))}</span>[^{footnote_key('fig', figure.id)}]")
 
 
 def claim_inline(source: Source) -> str:

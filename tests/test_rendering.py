@@ -79,9 +79,10 @@ def test_unknown_source_fields_are_said_not_guessed():
     assert "date not known" in text and "No public link confirmed" in text
 
 
-def test_figure_inline_has_the_value_and_its_footnote_reference():
+def test_figure_inline_has_the_value_its_anchor_and_its_footnote_reference():
     assert figure_inline(figure(45000, "number")) == \
-        '<span class="fig" data-figure="f">45,000</span>[^fig-f]'
+        '<span class="fig" data-figure="f" id="fig-f-1">45,000</span>[^fig-f]'
+    assert 'id="fig-f-2"' in figure_inline(figure(45000, "number"), 2)
 
 
 def test_page_notes_keep_first_use_order_and_each_note_once():

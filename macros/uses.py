@@ -1,0 +1,84 @@
+"""Where each figure and source is cited: read once per build from the pages' Markdown.
+
+The figures and sources pages list every use with a link to its exact place. They
+may render before the pages they point to, so the uses are read from `docs/**/*.md`
+up front rather than collected while pages render. The anchors named here are the
+ones the macros write (`figure_anchor`) or Python-Markdown gives a footnote
+reference (`fnref:`, `fnref2:`, ...); MkDocs checks every such link when building
+with `validation: anchors`, so a use read wrongly fails the strict build.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.utils.meta import get_data
+
+from .citing import figure_anchor, footnote_key
+
+# {{ fig('id') }} or {{ cite("id") }}, as the pages write them.
+_CALL = re.compile(r"""\b(fig|cite)\(\s*(['"])([^'"]+)\2\s*\)""")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{[^}]*\})?\s*#*\s*$")
+
+
+@dataclass(frozen=True)
+class Use:
+    """One call of fig() or cite() in a page: the `number`-th of that id on that page."""
+
+    kind: str  # "fig" or "cite"
+    item_id: str
+    page: str  # the page's path below docs/, as Markdown links name it
+    title: str
+    section: str | None
+    number: int
+
+    @property
+    def anchor(self) -> str:
+        if self.kind == "fig":
+            return figure_anchor(self.item_id, self.number)
+        prefix = "fnref" if self.number == 1 else f"fnref{self.number}"
+        return f"{prefix}:{footnote_key('src', self.item_id)}"
+
+    @property
+    def link(self) -> str:
+        return f"{self.page}#{self.anchor}"
+
+    @property
+    def place(self) -> str:
+        """How a reader names the place: the page, and the section when there is one."""
+        return f"{self.title} › {self.section}" if self.section else self.title
+
+
+def _plain(heading: str) -> str:
+    """A heading's words without macro calls or Markdown emphasis."""
+    return re.sub(r"\{\{.*?\}\}|[*_`]", "", heading).strip()
+
+
+def scan_page(text: str, page: str) -> list[Use]:
+    """Every fig()/cite() call of one page's Markdown, in reading order."""
+    body, meta = get_data(text)
+    title = meta.get("title") if isinstance(meta.get("title"), str) else None
+    section, counts, uses = None, {}, []
+    for line in body.splitlines():
+        heading = _HEADING.match(line)
+        if heading:
+            if heading.group(1) == "#":
+                title = title or _plain(heading.group(2))
+            else:
+                section = _plain(heading.group(2))
+        for match in _CALL.finditer(line):
+            key = (match.group(1), match.group(3))
+            counts[key] = counts.get(key, 0) + 1
+            uses.append(Use(key[0], key[1], page, title or page, section, counts[key]))
+    return [Use(u.kind, u.item_id, u.page, title or page, u.section, u.number) for u in uses]
+
+
+def scan_docs(docs_dir: Path) -> list[Use]:
+    """Every use in every page under `docs_dir`, page by page in path order."""
+    uses = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        page = path.relative_to(docs_dir).as_posix()
+        uses.extend(scan_page(path.read_text(encoding="utf-8"), page))
+    return uses
