@@ -18,12 +18,13 @@ from .citing import md_text
 from .formatting import format_exact, format_partial_date
 from .model import Figure, Registry
 
-WIDTH = 400          # viewBox units; the SVG scales to the column, text with it
-VALUE_SPACE = 96     # right of the longest bar, for its value
+WIDTH = 340          # viewBox units: about 1 unit a CSS pixel on a 390-px phone
+VALUE_SPACE = 84     # right of the longest bar, for its value
 LINE = 17            # height of a line of label text
 BAR = 18
 GAP = 14
-WRAP = 50            # characters a label line holds at this width
+INSET = 6            # between the axis and the labels and bars
+WRAP = 44            # characters a label line holds at this width
 
 
 @dataclass(frozen=True)
@@ -64,17 +65,17 @@ def svg(chart_id: str, spec: ChartSpec, figures: list[Figure], registry: Registr
     """The chart as one inline <svg>, on one line per element and without blank lines."""
     esc = lambda text: html.escape(text, quote=True)  # noqa: E731
     top = max(f.value for f in figures)
-    scale = (WIDTH - VALUE_SPACE) / top
+    scale = (WIDTH - INSET - VALUE_SPACE) / top
     body, y = [], 0
     for figure in figures:
         for line in textwrap.wrap(row_label(figure, registry), WRAP):
             y += LINE
-            body.append(f'<text x="0" y="{y}" font-size="13">{esc(line)}</text>')
+            body.append(f'<text x="{INSET}" y="{y}" font-size="13">{esc(line)}</text>')
         y += 5
         width = max(1.0, figure.value * scale)
-        body.append(f'<rect class="bar" x="0" y="{y}" width="{width:.1f}" height="{BAR}" '
+        body.append(f'<rect class="bar" x="{INSET}" y="{y}" width="{width:.1f}" height="{BAR}" '
                     f'fill="currentColor" fill-opacity="0.6" data-value="{figure.value}"/>')
-        body.append(f'<text x="{width + 6:.1f}" y="{y + BAR - 4}" font-size="14" font-weight="bold">'
+        body.append(f'<text x="{INSET + width + 6:.1f}" y="{y + BAR - 4}" font-size="14" font-weight="bold">'
                     f"{esc(format_exact(figure))}</text>")
         y += BAR + GAP
     title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
@@ -84,7 +85,7 @@ def svg(chart_id: str, spec: ChartSpec, figures: list[Figure], registry: Registr
         f'xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{title_id}">{esc(spec.title)}</title>',
         f'<desc id="{desc_id}">{esc(description(spec, figures, registry))}</desc>',
-        f'<line x1="0" y1="0" x2="0" y2="{y - GAP}" stroke="currentColor" stroke-width="1"/>',
+        f'<line x1="0.5" y1="0" x2="0.5" y2="{y - GAP}" stroke="currentColor" stroke-width="1"/>',
         *body,
         "</svg>",
     ])
@@ -92,12 +93,12 @@ def svg(chart_id: str, spec: ChartSpec, figures: list[Figure], registry: Registr
 
 def table(figures: list[Figure], registry: Registry) -> str:
     """The chart's numbers as a Markdown table, each linked to its figure entry."""
-    rows = ["| Figure | Value | Source | As of | Scope |", "|---|--:|---|---|---|"]
+    rows = ["| Figure | Value | Source, as of |", "|---|--:|---|"]
     for f in figures:
         source = registry.sources_of(f)[0]
-        when = format_partial_date(f.as_of) if f.as_of else "not known"
+        when = format_partial_date(f.as_of) if f.as_of else "date not known"
         rows.append(f"| [{md_text(f.label)}](figures.md#{f.id}) | {md_text(format_exact(f))} "
-                    f"| {md_text(source.publisher or source.title)} | {when} | {md_text(f.scope)} |")
+                    f"| {md_text(source.publisher or source.title)}, {when} |")
     return "\n".join(rows)
 
 

@@ -36,6 +36,11 @@ def definitions(items: list[tuple[str, str | list[str]]]) -> str:
     return "\n\n".join(blocks)
 
 
+def entry(item_id: str, heading: str, body: str) -> str:
+    """A figure or source entry: a box (md_in_html) holding its heading, whose id is the item's."""
+    return f'<div class="data-entry" markdown>\n\n### {heading} {{ #{item_id} }}\n\n{body}\n\n</div>'
+
+
 def use_links(uses: list[Use]) -> list[str]:
     return [f"[{md_text(u.place)}]({u.link})" for u in uses]
 
@@ -81,7 +86,7 @@ def figure_entry(figure: Figure, registry: Registry, uses: list[Use]) -> str:
     found = figure_uses(figure.id, uses)
     items.append(("Used in", use_links(found) if found else
                   md_text(figure.unused or "not used in the text of this edition")))
-    return f"### {md_text(figure.label)} {{ #{figure.id} }}\n\n{definitions(items)}"
+    return entry(figure.id, md_text(figure.label), definitions(items))
 
 
 def figure_entries(registry: Registry, uses: list[Use]) -> str:
@@ -99,11 +104,11 @@ def quantities(registry: Registry) -> dict[str, list[Figure]]:
 
 def estimates_table(figures: list[Figure], registry: Registry) -> str:
     """Competing estimates side by side: value, source, date and scope."""
-    rows = ["| Estimate | Source | As of | Scope |", "|---|---|---|---|"]
+    rows = ["| Estimate | Source, as of | Scope |", "|--:|---|---|"]
     for f in figures:
         source = registry.sources_of(f)[0]
-        rows.append(f"| [{md_text(format_value(f))}](#{f.id}) | {md_text(source.publisher or source.title)} "
-                    f"| {as_of_text(f)} | {md_text(f.scope)} |")
+        rows.append(f"| [{md_text(format_value(f))}](#{f.id}) "
+                    f"| {md_text(source.publisher or source.title)}, {as_of_text(f)} | {md_text(f.scope)} |")
     return "\n".join(rows)
 
 
@@ -130,7 +135,7 @@ def source_entry(source: Source, registry: Registry, uses: list[Use]) -> str:
                                             for f in figures]))
     items.append(("Cited in", use_links(places) if places else
                   md_text(source.unused or "not cited in the text of this edition")))
-    return f"### {md_text(source.title)} {{ #{source.id} }}\n\n{definitions(items)}"
+    return entry(source.id, md_text(source.title), definitions(items))
 
 
 SOURCE_GROUPS = (
@@ -171,4 +176,5 @@ def timeline_entry(figure: Figure, inline: str) -> str:
 
 def timeline(registry: Registry, inline) -> str:
     """The timeline list; `inline(figure)` writes the figure with its footnote."""
-    return "\n".join(timeline_entry(f, inline(f)) for f in events(registry))
+    entries = "\n".join(timeline_entry(f, inline(f)) for f in events(registry))
+    return f'<div class="data-timeline" markdown>\n\n{entries}\n\n</div>'

@@ -108,9 +108,10 @@ def test_competing_estimates_are_side_by_side_with_dates_and_scopes(site):
                 for tr in table.select("tbody tr")}
         assert set(rows) == {f.id for f in figures}
         for f in figures:
+            source = REGISTRY.sources_of(f)[0]
             assert rows[f.id][0] == format_value(f)
-            assert rows[f.id][2] == format_partial_date(f.as_of)
-            assert rows[f.id][3] == f.scope
+            assert rows[f.id][1] == f"{source.publisher or source.title}, {format_partial_date(f.as_of)}"
+            assert rows[f.id][2] == f.scope
         for f in figures:  # and each entry points to the others
             others = entry(soup, f.id)["Competing estimates"]
             assert {a["href"].lstrip("#") for a in others.select("a")} == {g.id for g in figures} - {f.id}
