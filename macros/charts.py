@@ -10,6 +10,7 @@ the CSS can refine them through the `data-chart` class. Every data text is escap
 
 from __future__ import annotations
 
+import difflib
 import html
 import textwrap
 from dataclasses import dataclass
@@ -107,7 +108,9 @@ def chart(chart_id: str, registry: Registry) -> str:
     try:
         spec = CHARTS[chart_id]
     except KeyError:
-        raise UnknownChart(f"unknown chart '{chart_id}': known charts are {', '.join(CHARTS)}") from None
+        close = difflib.get_close_matches(str(chart_id), list(CHARTS), n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"known charts are {', '.join(CHARTS)}"
+        raise UnknownChart(f"unknown chart '{chart_id}': {hint} (charts are defined in macros/charts.py)") from None
     figures = [registry.figure(i) for i in spec.figure_ids]
     return "\n".join([
         f'<figure class="data-chart" id="{chart_id}">',

@@ -322,3 +322,15 @@ def test_a_use_the_figures_page_would_misplace_stops_the_build(project):
     out = build(project)
     assert out.returncode != 0
     assert "fig-detainees-hrw-2" in out.log, out.log
+
+
+def test_an_unknown_chart_stops_the_build_and_says_where(project):
+    charts_page = project / "docs" / "charts.md"
+    text = charts_page.read_text(encoding="utf-8")
+    assert "chart('iraq-displacement')" in text
+    charts_page.write_text(text.replace("chart('iraq-displacement')", "chart('iraq-displacment')"), encoding="utf-8")
+    line = next(n for n, l in enumerate(charts_page.read_text(encoding="utf-8").splitlines(), 1)
+                if "iraq-displacment" in l)
+    out = build(project)
+    assert out.returncode != 0
+    assert f"docs/charts.md:{line}" in out.log and "did you mean 'iraq-displacement'" in out.log, out.log
