@@ -19,7 +19,7 @@ from .citing import PageNotes, claim_inline, figure_inline, figure_note, footnot
 from .errors import DataErrors
 from .loading import load_registry
 from .model import Registry, UnknownId
-from .uses import Use, scan_docs
+from .uses import Use, nav_titles, scan_docs
 
 log = logging.getLogger("mkdocs.plugins.macros.figures")
 
@@ -58,7 +58,7 @@ def define_env(env) -> None:
     except DataErrors as errors:
         raise PluginError(f"{len(errors.errors)} mistake(s) in the data; nothing was built:\n{errors}") from None
 
-    _Build.uses = scan_docs(Path(env.conf["docs_dir"]))
+    _Build.uses = scan_docs(Path(env.conf["docs_dir"]), nav_titles(env.conf["nav"]))
 
     def inline(figure) -> str:
         """The figure with its footnote and the anchor of its nth use on this page."""

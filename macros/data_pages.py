@@ -133,7 +133,10 @@ def source_entry(source: Source, registry: Registry, uses: list[Use]) -> str:
     if figures:
         items.append(("Figures citing it", [f"[{md_text(format_value(f))}: {md_text(f.label)}](figures.md#{f.id})"
                                             for f in figures]))
-    items.append(("Cited in", use_links(places) if places else
+    values = {f.id: format_value(f) for f in figures}
+    links = [link + (f" ({md_text(values[u.item_id])})" if u.kind == "fig" else "")
+             for u, link in zip(places, use_links(places))]
+    items.append(("Cited in", links if places else
                   md_text(source.unused or "not cited in the text of this edition")))
     return entry(source.id, md_text(source.title), definitions(items))
 

@@ -11,7 +11,7 @@ with `validation: anchors`, so a use read wrongly fails the strict build.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from mkdocs.utils.meta import get_data
@@ -72,13 +72,32 @@ def scan_page(text: str, page: str) -> list[Use]:
             key = (match.group(1), match.group(3))
             counts[key] = counts.get(key, 0) + 1
             uses.append(Use(key[0], key[1], page, title or page, section, counts[key]))
-    return [Use(u.kind, u.item_id, u.page, title or page, u.section, u.number) for u in uses]
+    return [replace(u, title=title or page) for u in uses]
 
 
-def scan_docs(docs_dir: Path) -> list[Use]:
-    """Every use in every page under `docs_dir`, page by page in path order."""
+def nav_titles(nav) -> dict[str, str]:
+    """{page path: its title in mkdocs.yml's nav} ("Essay" for essay.md), where nav names one."""
+    titles: dict[str, str] = {}
+    for item in nav or []:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                if isinstance(value, str):
+                    titles[value] = title
+                else:
+                    titles.update(nav_titles(value))
+    return titles
+
+
+def scan_docs(docs_dir: Path, titles: dict[str, str] | None = None) -> list[Use]:
+    """Every use in every page under `docs_dir`, page by page in path order.
+
+    A page is named by its title in the nav when it has one (short: "Essay"), else by
+    its own title."""
     uses = []
     for path in sorted(docs_dir.rglob("*.md")):
         page = path.relative_to(docs_dir).as_posix()
-        uses.extend(scan_page(path.read_text(encoding="utf-8"), page))
+        found = scan_page(path.read_text(encoding="utf-8"), page)
+        if titles and page in titles:
+            found = [replace(u, title=titles[page]) for u in found]
+        uses.extend(found)
     return uses

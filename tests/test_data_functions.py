@@ -121,3 +121,15 @@ def test_chart_svg_escapes_data_and_parses():
     assert root.find("{http://www.w3.org/2000/svg}title").text == hostile
     widths = [float(r.get("width")) for r in root.iter("{http://www.w3.org/2000/svg}rect")]
     assert widths[0] / widths[1] == 45000 / 90000
+
+
+def test_nav_titles_name_pages_shortly(tmp_path):
+    from macros.uses import nav_titles, scan_docs
+
+    nav = [{"Home": "index.md"}, {"Essay": "essay.md"}, {"Rundown": ["rundown/index.md"]},
+           {"Data": [{"Figures": "figures.md"}]}]
+    assert nav_titles(nav) == {"index.md": "Home", "essay.md": "Essay", "figures.md": "Figures"}
+    (tmp_path / "essay.md").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "other.md").write_text(PAGE, encoding="utf-8")
+    titles = {(u.page, u.title) for u in scan_docs(tmp_path, nav_titles(nav))}
+    assert titles == {("essay.md", "Essay"), ("other.md", "A page")}
