@@ -7,6 +7,8 @@ every page and anchor they name. Data text passes through `md_text`.
 
 from __future__ import annotations
 
+import html
+
 from .citing import md_text, source_citation
 from .formatting import format_exact, format_partial_date, format_value
 from .model import Figure, PartialDate, Range, Registry, Source
@@ -121,15 +123,22 @@ def competing_estimates(registry: Registry) -> str:
 
 
 def source_entry(source: Source, registry: Registry, uses: list[Use]) -> str:
-    """One source on the sources page: its citation, kind, and what cites it where."""
+    """One source on the sources page: its details, kind, and what cites it where."""
     figures = [f for f in registry.figures.values() if source.id in f.sources]
     places = [u for u in uses if (u.kind == "cite" and u.item_id == source.id)
               or (u.kind == "fig" and u.item_id in {f.id for f in figures})]
-    citation = source_citation(source)
+    unknown = "not known"  # the data leaves unknown fields empty; we say so, never guess
+    link = (f'<a href="{html.escape(source.url, quote=True)}">{md_text(source.url)}</a>' if source.url
+            else "no public link located")
     items: list[tuple[str, str | list[str]]] = [
-        ("Reference", citation[0].upper() + citation[1:]),
+        ("Author", md_text(source.author) if source.author else unknown),
+        ("Publisher", md_text(source.publisher) if source.publisher else unknown),
+        ("Date", format_partial_date(source.date) if source.date else unknown),
+        ("Link", link),
         ("Kind", KIND_LABELS.get(source.kind, md_text(source.kind))),
     ]
+    if source.note:
+        items.append(("Note", md_text(source.note)))
     if figures:
         items.append(("Figures citing it", [f"[{md_text(format_value(f))}: {md_text(f.label)}](figures.md#{f.id})"
                                             for f in figures]))

@@ -124,8 +124,12 @@ def test_sources_page_lists_every_source_and_labels_attributions(site):
         kind = items["Kind"].get_text(" ", strip=True)
         labelled = kind == "attributed in the essay; no public record located"
         assert labelled == (source.kind == "attribution"), source.id
-        if source.url:
-            assert source.url in {a["href"] for a in items["Reference"].select("a")}
+        assert items["Author"].get_text(" ", strip=True) == (source.author or "not known")
+        assert items["Publisher"].get_text(" ", strip=True) == (source.publisher or "not known")
+        assert items["Date"].get_text(strip=True) == (format_partial_date(source.date) if source.date
+                                                      else "not known")
+        links = [a["href"] for a in items["Link"].select("a")]
+        assert links == ([source.url] if source.url else [])
 
 
 def test_each_source_lists_the_figures_and_places_that_cite_it(site):
