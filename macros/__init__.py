@@ -97,7 +97,11 @@ def define_env(env) -> None:
         return data_pages.timeline(_Build.registry, inline)
 
     def chart(name: str) -> str:
-        return charts.chart(name, _Build.registry)
+        try:
+            return charts.chart(name, _Build.registry)
+        except (charts.UnknownChart, UnknownId) as error:
+            log.warning("%s: %s", _where(env, name), error)  # fails --strict, names the line
+            return f"**[{md_text(str(error))}]**"
 
     _Build.macros = {"fig": fig, "cite": cite, "figure_list": figure_list, "source_list": source_list,
                      "competing_estimates": competing_estimates, "timeline": timeline, "chart": chart}
