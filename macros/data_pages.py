@@ -8,6 +8,7 @@ every page and anchor they name. Data text passes through `md_text`.
 from __future__ import annotations
 
 import html
+import re
 
 from .citing import md_text, source_citation
 from .formatting import format_exact, format_partial_date, format_value
@@ -43,8 +44,40 @@ def entry(item_id: str, heading: str, body: str) -> str:
     return f'<div class="data-entry" markdown>\n\n### {heading} {{ #{item_id} }}\n\n{body}\n\n</div>'
 
 
-def use_links(uses: list[Use]) -> list[str]:
-    return [f"[{md_text(u.place)}]({u.link})" for u in uses]
+_MACRO = re.compile(r"""\{\{\s*(fig|cite)\(\s*['"]([^'"]+)['"]\s*\)\s*\}\}""")
+_MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?!\s)|(?<!\s)[*_](?!\w)|`|<[^>]*>|\{[^}]*\}")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+EXCERPT_WORDS = 10  # words of context on each side of the figure
+
+
+def _prose(markdown: str, registry: Registry) -> str:
+    """A line's words as a reader reads them: figures written out, notes and markup dropped."""
+    def written(match):
+        if match.group(1) == "cite" or match.group(2) not in registry.figures:
+            return ""
+        return format_value(registry.figures[match.group(2)])
+    text = _LINK.sub(r"\1", _MACRO.sub(written, markdown))
+    return " ".join(_MARKUP.sub("", text).split())
+
+
+def excerpt(use: Use, registry: Registry) -> str:
+    """The words around a use, the figure in bold: '…range from **45,000** by Human…'."""
+    before = _prose(use.before, registry).split()
+    after = _prose(use.after, registry).split()
+    left = ("…" if len(before) > EXCERPT_WORDS else "") + " ".join(before[-EXCERPT_WORDS:])
+    right = " ".join(after[:EXCERPT_WORDS]) + ("…" if len(after) > EXCERPT_WORDS else "")
+    if use.kind == "fig" and use.item_id in registry.figures:
+        middle = f" **{md_text(format_value(registry.figures[use.item_id]))}**"
+    else:
+        middle = "[note]"  # a note marker sits on the word before it
+    space = "" if right[:1] in ("", ".", ",", ";", ":", "!", "?", ")", "”", "’") else " "
+    return (md_text(left) + middle + space + md_text(right)).strip()
+
+
+def use_links(uses: list[Use], registry: Registry | None = None) -> list[str]:
+    """Each use as a link to its place, with the words around it when `registry` is given."""
+    return [f"[{md_text(u.place)}]({u.link})" + (f": “{excerpt(u, registry)}”" if registry else "")
+            for u in uses]
 
 
 def figure_uses(figure_id: str, uses: list[Use]) -> list[Use]:
@@ -86,7 +119,7 @@ def figure_entry(figure: Figure, registry: Registry, uses: list[Use]) -> str:
     if others:
         items.append(("Competing estimates", [estimate_summary(f) for f in others]))
     found = figure_uses(figure.id, uses)
-    items.append(("Used in", use_links(found) if found else
+    items.append(("Used in", use_links(found, registry) if found else
                   md_text(figure.unused or "not used in the text of this edition")))
     return entry(figure.id, md_text(figure.label), definitions(items))
 
@@ -144,7 +177,7 @@ def source_entry(source: Source, registry: Registry, uses: list[Use]) -> str:
                                             for f in figures]))
     values = {f.id: format_value(f) for f in figures}
     links = [link + (f" ({md_text(values[u.item_id])})" if u.kind == "fig" else "")
-             for u, link in zip(places, use_links(places))]
+             for u, link in zip(places, use_links(places, registry))]
     items.append(("Cited in", links if places else
                   md_text(source.unused or "not cited in the text of this edition")))
     return entry(source.id, md_text(source.title), definitions(items))

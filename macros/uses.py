@@ -33,6 +33,8 @@ class Use:
     title: str
     section: str | None
     number: int
+    before: str = ""  # the Markdown of its paragraph before the call's {{ }} ...
+    after: str = ""   # ... and after it, for an excerpt
 
     @property
     def anchor(self) -> str:
@@ -57,21 +59,28 @@ def _plain(heading: str) -> str:
 
 
 def scan_page(text: str, page: str) -> list[Use]:
-    """Every fig()/cite() call of one page's Markdown, in reading order."""
+    """Every fig()/cite() call of one page's Markdown, in reading order, with its paragraph."""
     body, meta = get_data(text)
     title = meta.get("title") if isinstance(meta.get("title"), str) else None
     section, counts, uses = None, {}, []
-    for line in body.splitlines():
-        heading = _HEADING.match(line)
-        if heading:
-            if heading.group(1) == "#":
+    for block in re.split(r"\n[ \t]*\n", body):
+        prose = []
+        for line in block.splitlines():
+            heading = _HEADING.match(line)
+            if not heading:
+                prose.append(line.strip())
+            elif heading.group(1) == "#":
                 title = title or _plain(heading.group(2))
             else:
                 section = _plain(heading.group(2))
-        for match in _CALL.finditer(line):
+        paragraph = " ".join(prose)
+        for match in _CALL.finditer(paragraph):
             key = (match.group(1), match.group(3))
             counts[key] = counts.get(key, 0) + 1
-            uses.append(Use(key[0], key[1], page, title or page, section, counts[key]))
+            start, end = paragraph.rfind("{{", 0, match.start()), paragraph.find("}}", match.end())
+            before = paragraph[:start] if start >= 0 else paragraph[:match.start()]
+            after = paragraph[end + 2:] if end >= 0 else paragraph[match.end():]
+            uses.append(Use(key[0], key[1], page, title or page, section, counts[key], before, after))
     return [replace(u, title=title or page) for u in uses]
 
 

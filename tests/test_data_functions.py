@@ -133,3 +133,33 @@ def test_nav_titles_name_pages_shortly(tmp_path):
     (tmp_path / "other.md").write_text(PAGE, encoding="utf-8")
     titles = {(u.page, u.title) for u in scan_docs(tmp_path, nav_titles(nav))}
     assert titles == {("essay.md", "Essay"), ("other.md", "A page")}
+
+
+def test_excerpt_shows_the_words_around_a_use_with_the_figure_in_bold():
+    from macros.data_pages import excerpt
+
+    page = ("# T\n\nOne two three four five six seven eight nine ten eleven {{ fig('a') }}, "
+            "then *more* [words](x.md) and {{ fig('b') }} <b>x</b>.{{ cite('s') }} End.\n")
+    registry = Registry(sources={"s": Source(id="s", title="R", kind="report")},
+                        figures={"a": figure("a"), "b": figure("b", value=7, format="spelled")})
+    first, second, note = scan_page(page, "p.md")
+    assert excerpt(first, registry) == ("…two three four five six seven eight nine ten eleven **45,000**, "
+                                        "then more words and seven x. End.")
+    assert excerpt(second, registry) == "…seven eight nine ten eleven 45,000, then more words and **seven** x. End."
+    assert excerpt(note, registry).endswith("and seven x.[note] End.")
+
+
+def test_excerpt_escapes_the_page_text():
+    from macros.data_pages import excerpt
+
+    uses = scan_page("# T\n\nA <img src=x onerror=alert(1)> 1 < 2 {{ fig('a') }} & `c` [d]\n", "p.md")
+    text = excerpt(uses[0], Registry(figures={"a": figure("a")}))
+    assert text == "A 1 &lt; 2 **45,000** &amp; c \\[d\\]"
+
+
+def test_excerpt_spans_the_lines_of_a_wrapped_paragraph():
+    from macros.data_pages import excerpt
+
+    uses = scan_page("# T\n\nFirst line of it\nends with {{ fig('a') }} and\ngoes on.\n\nNext.\n", "p.md")
+    assert excerpt(uses[0], Registry(figures={"a": figure("a")})) == \
+        "First line of it ends with **45,000** and goes on."

@@ -77,6 +77,8 @@ def test_used_in_links_reach_every_use_and_only_uses(site):
             target = site.html(path).find(id=anchor)
             assert target is not None, (figure.id, a["href"])
             assert target.name == "span" and target["data-figure"] == figure.id, a["href"]
+            quoted = a.find_parent("li").strong  # the excerpt shows the figure as the text does
+            assert quoted is not None and quoted.get_text() == format_value(figure), a["href"]
             linked.add((path, anchor))
     spans = set()
     for page in site.site.rglob("*.html"):
