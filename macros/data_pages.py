@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 
-from .citing import md_text, source_citation
+from .citing import md_text, source_note
 from .formatting import format_exact, format_partial_date, format_value
 from .model import Figure, PartialDate, Range, Registry, Source
 from .uses import Use
@@ -103,8 +103,7 @@ def estimate_summary(figure: Figure) -> str:
 
 def figure_entry(figure: Figure, registry: Registry, uses: list[Use]) -> str:
     """One figure on the figures page, under a heading whose id is the figure's id."""
-    sources = [f"{source_citation(s)} [On the sources page](sources.md#{s.id})"
-               for s in registry.sources_of(figure)]
+    sources = [f"{source_note(s)} [On the sources page](sources.md#{s.id})" for s in registry.sources_of(figure)]
     items: list[tuple[str, str | list[str]]] = [
         ("Value as written", md_text(format_value(figure))),
         ("Exact value", md_text(format_exact(figure))),
