@@ -1,11 +1,13 @@
 """Static SVG bar charts, drawn at build time from the registry, each with its table.
 
-Hand-written SVG rather than a charting library: a horizontal bar chart is a few
-rectangles and lines of text, about 2 KB, made in microseconds with nothing to
-install, where matplotlib or pygal would add megabytes of dependencies, seconds of
-import and SVG many times the size (see the report in the pull request). Colours come
-from `currentColor`, so the chart follows the page's light, dark or print palette;
-the CSS can refine them through the `data-chart` class. Every data text is escaped.
+Hand-written SVG rather than a charting library, because it is smaller and faster:
+measured here for the four-bar displacement chart, this module writes 3.0 KB in
+about 2 ms (table included); pygal 3.1.3 writes 17 KB with its own colours and
+script hooks (0.5 s import, 24 ms render); matplotlib 3.11.2 writes 9.5 KB of
+fixed-colour SVG (3.7 s import, 144 ms render, some 80 MB with numpy). A horizontal
+bar chart is a few rectangles and lines of text. Colours come from `currentColor`,
+so the chart follows the page's light, dark or print palette; the CSS refines them
+through the `data-chart` classes. Every data text is escaped.
 """
 
 from __future__ import annotations
