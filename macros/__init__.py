@@ -14,13 +14,15 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import article, corrections, feed, head, reader_meta, sandbox, search_variants, template_errors
+from . import (article, charts, corrections, data_pages, feed, head, reader_meta, sandbox,
+               search_variants, template_errors)
 from .citing import (NOTES_HEADING, PageNotes, claim_inline, figure_inline, figure_note, footnote_key,
                      md_text, source_note)
 from .errors import DataError, DataErrors
 from .lint import lint_pages
 from .loading import load_registry
 from .model import Registry, UnknownId
+from .uses import Use, nav_titles, scan_docs
 
 log = logging.getLogger("mkdocs.plugins.macros.figures")
 
@@ -29,7 +31,9 @@ class _Build:
     """What one build shares between hooks: the registry and the current page's notes."""
 
     registry: Registry
+    uses: list[Use] = []  # every fig()/cite() call in docs/, read once per build
     notes: PageNotes = PageNotes()
+    counts: dict[str, int] = {}  # uses of each figure so far on the current page
     macros: dict = {}
     # Reader metadata (cite this, corrections, head tags, feed, search spellings)
     corrections: list = []
@@ -73,14 +77,21 @@ def define_env(env) -> None:
     for problem in unused:  # a warning: `--strict` fails on it, `mkdocs serve` goes on
         log.warning(problem)
 
+    _Build.uses = scan_docs(Path(env.conf["docs_dir"]), nav_titles(env.conf["nav"]))
+
+    def inline(figure) -> str:
+        """The figure with its footnote and the anchor of its nth use on this page."""
+        _Build.notes.add(footnote_key("fig", figure.id), figure_note(figure, _Build.registry))
+        _Build.counts[figure.id] = _Build.counts.get(figure.id, 0) + 1
+        return figure_inline(figure, _Build.registry, _Build.counts[figure.id])
+
     def fig(figure_id: str) -> str:
         """Write a figure as the essay does, with a footnote to its source."""
         try:
             figure = _Build.registry.figure(figure_id)
         except UnknownId as error:
             return _unknown(env, error)
-        _Build.notes.add(footnote_key("fig", figure.id), figure_note(figure, _Build.registry))
-        return figure_inline(figure, _Build.registry)
+        return inline(figure)
 
     def cite(source_id: str) -> str:
         """Footnote an attributed claim that carries no number."""
@@ -111,8 +122,30 @@ def define_env(env) -> None:
         except DataError as error:
             return _failed(env, error)
 
+    # The data pages (figures, sources, timeline, charts), generated from the registry.
+    def figure_list() -> str:
+        return data_pages.figure_entries(_Build.registry, _Build.uses)
+
+    def competing_estimates() -> str:
+        return data_pages.competing_estimates(_Build.registry)
+
+    def source_list() -> str:
+        return data_pages.source_entries(_Build.registry, _Build.uses)
+
+    def timeline() -> str:
+        return data_pages.timeline(_Build.registry, inline)
+
+    def chart(name: str) -> str:
+        try:
+            return charts.chart(name, _Build.registry)
+        except (charts.UnknownChart, UnknownId) as error:
+            log.warning("%s: %s", _where(env, name), error)  # fails --strict, names the line
+            return f"**[{md_text(str(error))}]**"
+
     _Build.macros = {"fig": fig, "cite": cite, "summary": summary, "lead": lead, "rundown": rundown,
-                     "corrections_list": _reader_meta_setup(env)}
+                     "corrections_list": _reader_meta_setup(env), "figure_list": figure_list,
+                     "source_list": source_list, "competing_estimates": competing_estimates,
+                     "timeline": timeline, "chart": chart}
     for name, function in _Build.macros.items():
         env.macro(function, name)
 
@@ -120,6 +153,7 @@ def define_env(env) -> None:
 def on_pre_page_macros(env) -> None:
     sandbox.install(env, _Build.macros)
     _Build.notes = PageNotes()
+    _Build.counts = {}
     if env.page.meta.get("template") == article.ARTICLE_TEMPLATE:
         _article_header(env)
 

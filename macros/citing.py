@@ -111,13 +111,19 @@ def figure_tip(figure: Figure, registry: Registry) -> str:
     return tip
 
 
-def figure_inline(figure: Figure, registry: Registry) -> str:
-    """The figure in running text: a link to its note whose tooltip (Material's
-    content.tooltips, on hover and keyboard focus) names the source and as-of date,
-    followed by the footnote reference. Flagged figures carry a class for a discreet mark."""
+def figure_anchor(figure_id: str, number: int) -> str:
+    """The id of a figure's `number`-th use on a page, which the figures page links to."""
+    return f"fig-{figure_id}-{number}"
+
+
+def figure_inline(figure: Figure, registry: Registry, number: int = 1) -> str:
+    """The figure in running text (its `number`-th use on the page, anchored): a link to
+    its note whose tooltip (Material's content.tooltips, on hover and keyboard focus)
+    names the source and as-of date, followed by the footnote reference. Flagged
+    figures carry a class for a discreet mark."""
     key = footnote_key("fig", figure.id)
     flag = " fig--flagged" if figure.note or registry.flags_of(figure.id) else ""
-    return (f'<span class="fig{flag}" data-figure="{figure.id}">'
+    return (f'<span class="fig{flag}" data-figure="{figure.id}" id="{figure_anchor(figure.id, number)}">'
             f'<a href="#fn:{key}" title="{attr_text(figure_tip(figure, registry))}">'
             f"{md_text(format_value(figure))}</a></span>[^{key}]")
 

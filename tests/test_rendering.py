@@ -87,7 +87,7 @@ def test_figure_inline_links_to_its_note_with_source_and_date_as_tooltip():
     source = Source(id="s", title="A report", kind="report", publisher="HRW", date=PartialDate("2022-01-26"))
     fig = figure(45000, "number", as_of=PartialDate("2022-01-26"))
     assert figure_inline(fig, registry_with(source, fig)) == (
-        '<span class="fig" data-figure="f"><a href="#fn:fig-f" '
+        '<span class="fig" data-figure="f" id="fig-f-1"><a href="#fn:fig-f" '
         'title="Source: HRW, 26 January 2022. As of 26 January 2022.">45,000</a></span>[^fig-f]')
 
 
@@ -113,6 +113,12 @@ def test_tooltip_text_stays_literal_in_its_attribute(hostile):
     text = attr_text(hostile)
     assert not set('<>"*[]`{}_\\') & set(text)
     assert html.unescape(text) == hostile
+
+
+def test_each_use_of_a_figure_has_its_own_anchor():
+    source = Source(id="s", title="A report", kind="report")
+    fig = figure(45000, "number")
+    assert 'id="fig-f-2"' in figure_inline(fig, registry_with(source, fig), 2)
 
 
 def test_page_notes_keep_first_use_order_and_each_note_once():
