@@ -114,6 +114,10 @@ def figure_entry(figure: Figure, registry: Registry, uses: list[Use]) -> str:
     ]
     if figure.note:
         items.append(("Editor’s note", md_text(figure.note)))
+    flags = registry.flags_of(figure.id)
+    if flags:
+        items.append(("Editor’s flags" if len(flags) > 1 else "Editor’s flag",
+                      [f"{md_text(f.message)} (Checked: {md_text(f.measured)}.)" for f in flags]))
     others = competitors(figure, registry)
     if others:
         items.append(("Competing estimates", [estimate_summary(f) for f in others]))

@@ -62,7 +62,8 @@ def test_article_header_shows_each_field_from_front_matter_and_data(site, meta, 
 
     shown = header.select_one(".article-header__readtime").get_text()
     text = soup.select_one("article.md-content__inner")
-    for extra in text.select("header, div.footnote, #sources-and-notes"):
+    # The text alone: not its notes, nor the edition's corrections box and citation.
+    for extra in text.select("header, div.footnote, #sources-and-notes, .corrections, #cite-this, .cite-this"):
         extra.decompose()
     minutes = max(1, math.ceil(len(text.get_text().split()) / 230))  # the text, not its notes
     assert shown == f"{minutes} min read"
@@ -72,7 +73,8 @@ def test_article_header_shows_each_field_from_front_matter_and_data(site, meta, 
 def test_article_pages_carry_no_navigation_tree_and_a_toc_only_with_headings(site, meta, page):
     soup = site.html(page)
     assert soup.select_one(".md-sidebar--primary").has_attr("hidden"), page
-    has_headings = bool(soup.select("article.md-content__inner > h2:not(#sources-and-notes)"))
+    appendix = ":not(#sources-and-notes):not(#cite-this)"  # the edition's own sections
+    has_headings = bool(soup.select(f"article.md-content__inner > h2{appendix}"))
     assert soup.select_one(".md-sidebar--secondary").has_attr("hidden") is not has_headings, page
     assert not soup.select(".md-footer__link"), "no Previous/Next links under an article"
 
@@ -104,7 +106,7 @@ def test_notes_are_a_titled_section_with_the_editors_note_set_apart(site):
     heading = soup.select_one("h2#sources-and-notes")
     assert heading and heading.find_next_sibling("div", class_="footnote")
     toc = [a.get_text(strip=True) for a in soup.select(".md-sidebar--secondary a.md-nav__link")]
-    assert toc[-1] == "Sources and notes"
+    assert toc[toc.index("Sources and notes") - 1] == "Iraq’s reckoning"  # after the text's own headings
     flagged = [f for f in REGISTRY.figures.values() if f.note]
     for figure in flagged:
         note = soup.find(id=f"fn:fig-{figure.id}")

@@ -75,3 +75,12 @@ def test_flags_reach_the_reader_next_to_the_note(site):
         for fid in flag.figures:
             note = soup.find(id=f"fn:fig-{fid}")
             assert note is not None and flag.message in note.get_text(), (fid, flag.rule)
+
+
+def test_flags_are_on_each_flagged_figures_entry(site):
+    registry = load_registry(ROOT)
+    page = site.html("figures/index.html")
+    for flag in registry.flags:
+        for fid in flag.figures:
+            entry = page.find(id=fid).find_parent("div", class_="data-entry")
+            assert flag.message in entry.get_text(), (fid, flag.rule)
