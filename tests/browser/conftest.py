@@ -13,18 +13,17 @@ them; with CI=true they fail instead, since a skipped check proves nothing.
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
-import threading
 import xml.etree.ElementTree as ET
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 from conftest import ROOT, build  # tests/conftest.py: this folder is the package `browser`
+
+from .support import serve
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Without the background-networking flags Chromium calls Google's hosts at start-up,
@@ -56,43 +55,31 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:  # keep pytest's output readable
-        pass
+@pytest.fixture(scope="session")
+def _served(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("served")
+    with serve(folder / "site") as url:
+        yield url, folder / "site"
 
 
 @pytest.fixture(scope="session")
-def _server(tmp_path_factory):
-    """A threaded HTTP server on 127.0.0.1, bound before the build so its URL is known."""
-    folder = tmp_path_factory.mktemp("served") / "site"
-    folder.mkdir()
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server, folder
-    server.shutdown()
-    server.server_close()
+def served_site(_served) -> str:
+    """The URL ('http://127.0.0.1:PORT/') of the real project, built strictly and served.
 
-
-@pytest.fixture(scope="session")
-def served_site(_server) -> str:
-    """The URL ('http://127.0.0.1:PORT/') of the real project, built strictly and served."""
-    server, folder = _server
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    The server is bound before the build, so `site_url` names its port.
+    """
+    url, folder = _served
     with pytest.MonkeyPatch.context() as env:
         env.setenv("SITE_URL", url)
-        out = build(ROOT, folder.parent / "build")
+        out = build(ROOT, folder)
     assert out.returncode == 0, out.log
-    shutil.copytree(out.site, folder, dirs_exist_ok=True)
     return url
 
 
 @pytest.fixture(scope="session")
-def site_dir(served_site, _server) -> Path:
+def site_dir(served_site, _served) -> Path:
     """The folder the served site lives in (read-only for tests)."""
-    return _server[1]
+    return _served[1]
 
 
 @pytest.fixture(scope="session")

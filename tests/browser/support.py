@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
+import threading
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -12,6 +16,34 @@ import axe_playwright_python
 AXE_JS = Path(axe_playwright_python.__file__).parent / "axe.min.js"
 PHONE = {"width": 390, "height": 844}  # an iPhone 12-15 screen in CSS pixels
 MATERIAL = Path(__import__("material").__file__).parent / "templates"
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep pytest's output readable
+        pass
+
+
+@contextmanager
+def serve(folder: Path):
+    """Serve `folder` on 127.0.0.1 from a thread; yields the URL, known before any file is."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def record_requests(context, site_url: str) -> list[str]:
+    """Log every URL the context's pages ask for; abort any that would leave the site."""
+    urls: list[str] = []
+    context.on("request", lambda request: urls.append(request.url))
+    context.route(lambda url: bool(foreign_requests([url], site_url)), lambda route: route.abort())
+    return urls
 
 
 def with_axe(context):
