@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from .support import PHONE, axe_violations, open_search, with_axe
 
@@ -21,11 +24,19 @@ def report(found: dict) -> str:
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_no_axe_violations_on_any_page(new_context, site_pages, mode):
+def test_no_axe_violations_on_any_page(new_context, site_pages, artifacts, mode):
+    """Also saves a screenshot of each page in each mode for reviewers, in
+    test-artifacts/screenshots/ (git-ignored): the page is loaded here anyway, and the
+    browser suite must stay under three minutes."""
     page = with_axe(new_context(**MODES[mode])).new_page()
+    shots = artifacts / "screenshots"
+    shots.mkdir(exist_ok=True)
     found = {}
     for path in site_pages:
         page.goto(path)
+        expect(page.locator("h1").first).to_be_visible()
+        name = re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "home"
+        page.screenshot(path=shots / f"{name}-{mode}.png", full_page=True)
         if violations := axe_violations(page):
             found[path] = violations
     assert not found, report(found)

@@ -1,10 +1,12 @@
-"""How pages look: the palette toggle, a phone-sized screen, print, and screenshots."""
+"""How pages look: the palette toggle, a phone-sized screen, and print.
+
+Screenshots of every page are taken by test_accessibility.py, which loads them anyway.
+"""
 
 from __future__ import annotations
 
 import re
 
-import pytest
 from playwright.sync_api import expect
 
 from macros.loading import load_registry
@@ -94,21 +96,3 @@ def test_print_hides_navigation_and_shows_every_note(page):
             if cited.url:
                 expect(note.locator(f'a[href="{cited.url}"]').first).to_be_visible()
     assert notes.count() >= len(ids)
-
-
-@pytest.mark.parametrize("mode", ["light", "dark", "phone"])
-def test_screenshots_of_every_page(new_context, site_pages, artifacts, mode):
-    """Screenshots for reviewers, in test-artifacts/screenshots/ (not committed)."""
-    options = {"color_scheme": "dark" if mode == "dark" else "light"}
-    if mode == "phone":
-        options.update(viewport=PHONE, is_mobile=True, has_touch=True)
-    page = new_context(**options).new_page()
-    folder = artifacts / "screenshots"
-    folder.mkdir(exist_ok=True)
-    for path in site_pages:
-        page.goto(path)
-        expect(page.locator("h1").first).to_be_visible()
-        name = re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "home"
-        shot = folder / f"{name}-{mode}.png"
-        page.screenshot(path=shot, full_page=True)
-        assert shot.stat().st_size > 10_000, shot
