@@ -53,3 +53,37 @@ def test_no_axe_violations_with_search_results_open(new_context, scheme):
     assert page.locator(".md-search").is_visible()
     violations = axe_violations(page)
     assert not violations, report({"essay/ + search": violations})
+
+
+FOLLOW = "url => { const a = [...document.querySelectorAll('a')].find(a => a.href === url); if (a) a.click(); return !!a }"
+
+
+def follow(page, url: str) -> bool:
+    """Click a link to `url` on the page, if there is one, and wait until Material has
+    swapped the content in: its document$ emits then. (The URL changes earlier, and axe
+    run at that moment was seen to find the previous page's skip link.)"""
+    swaps = page.evaluate("window.swaps")
+    if not page.evaluate(FOLLOW, url):
+        return False
+    page.wait_for_function(f"window.swaps > {swaps}")
+    return True
+
+
+def test_no_axe_violations_after_instant_navigation(new_context, served_site, site_pages):
+    """Material's instant navigation swaps the content without a page load; the repairs
+    in overrides/javascripts/accessibility.js must be made again on the new content."""
+    page = with_axe(new_context(color_scheme="light")).new_page()
+    page.goto("")
+    # document$ is Material's documented hook for scripts under instant navigation.
+    page.evaluate("window.swaps = 0; document$.subscribe(() => window.swaps++)")
+    found = {}
+    for path in (p for p in site_pages if p and p != "404.html"):
+        # Follow a link to the page from here, or else from the home page.
+        if not follow(page, served_site + path):
+            assert follow(page, served_site)
+            assert follow(page, served_site + path), f"no link to /{path}"
+        assert page.url == served_site + path
+        assert page.evaluate("window.swaps") > 0, f"/{path} was a full page load"
+        if violations := axe_violations(page):
+            found[path] = violations
+    assert not found, report(found)
