@@ -1,4 +1,4 @@
-"""Small helpers shared by the browser tests; the pure ones are unit-tested in test_support.py."""
+"""Small helpers shared by the browser tests (the request filter is unit-tested in test_privacy.py)."""
 
 from __future__ import annotations
 
@@ -11,11 +11,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import axe_playwright_python
+import material
 
 # axe-core as the pinned axe-playwright-python package ships it.
 AXE_JS = Path(axe_playwright_python.__file__).parent / "axe.min.js"
 PHONE = {"width": 390, "height": 844}  # an iPhone 12-15 screen in CSS pixels
-MATERIAL = Path(__import__("material").__file__).parent / "templates"
+MATERIAL = Path(material.__file__).parent / "templates"
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -64,7 +65,7 @@ def axe_violations(page) -> dict[str, list[str]]:
 def foreign_requests(urls: list[str], site_url: str) -> list[str]:
     """The URLs that leave the served site: any scheme+host+port but the site's own.
 
-    data: and blob: URLs never leave the browser, so they do not count.
+    data:, blob: and about: URLs never leave the browser, so they do not count.
     """
     own = urlsplit(site_url)
     foreign = []
