@@ -15,6 +15,12 @@ $(VENV)/.installed: requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+# The Nu HTML validator for the browser tests, pinned in package-lock.json. Scripts are
+# skipped: vnu-jar's postinstall would download a Java runtime; Debian's Java 17 runs it.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
 ## serve: build strictly and serve on http://127.0.0.1:8000, rebuilding on every edit
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
@@ -35,8 +41,8 @@ check: $(VENV)/.installed
 	$(BIN)/python -m macros.check
 
 ## test: `make check`, then every test (browser tests included where Chromium is installed)
-test: check
+test: check node_modules/.installed
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site site.new $(VENV) .pytest_cache
+	rm -rf site site.new $(VENV) .pytest_cache node_modules test-artifacts
