@@ -34,4 +34,17 @@ document$.subscribe(function () {
     return title ? title.textContent.trim() : "Metadata"
   })
   name(".md-tags", function () { return "Tags" })
+  // Copy buttons (content.code.copy) sit in one unnamed <nav> per code block.
+  document.querySelectorAll(".md-code__nav").forEach(function (nav, index) {
+    if (!nav.hasAttribute("aria-label")) nav.setAttribute("aria-label", "Code block " + (index + 1))
+  })
 })
+
+// Search results are drawn after document$ fires, each with its own tags <nav>:
+// name each after its result, so that no two landmarks share a name.
+new MutationObserver(function () {
+  document.querySelectorAll(".md-search-result__article .md-tags:not([aria-label])").forEach(function (nav) {
+    var title = nav.closest(".md-search-result__article").querySelector("h1, h2")
+    nav.setAttribute("aria-label", "Tags" + (title ? ": " + title.textContent.trim() : ""))
+  })
+}).observe(document.body, { childList: true, subtree: true })

@@ -25,6 +25,11 @@ UPSTREAM = [
      "Material's partials/toc.html labels the table of contents for the #__toc toggle, which "
      "partials/nav-item.html writes only when the page is itself a nav item; on a section "
      "index page (navigation.indexes, here the Rights Rundown index) the label has no control."),
+    ("Bad value “” for attribute “tabindex” on element “label”",
+     'tabindex=""',
+     "Material's partials/nav-item.html sets tabindex to \"0\" only for items that are not "
+     "sections and prints it regardless, so a section label (navigation.sections, here "
+     "'The data') gets an empty tabindex; harmless to browsers, invalid to the validator."),
 ]
 # A page made invalid on purpose, validated in the same run, so the check is seen to fail.
 BROKEN = '<p id="broken">a paragraph with <div>a block inside</div></p><p id="broken"></p>'

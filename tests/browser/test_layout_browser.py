@@ -8,13 +8,7 @@ Screenshots land in test-artifacts/layout/ (git-ignored) for a person to review.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import socket
-import subprocess
-import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -24,8 +18,6 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts" / "layout"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update"]
 
 # Characters on each full line of the essay's paragraphs (a paragraph's last line and
 # the note markers left out), measured character by character on the laid-out page.
@@ -54,54 +46,11 @@ MEASURE_LINES = """() => {
 }"""
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def browser():
-    """Chromium through Playwright, or a skip saying what is missing (a failure in CI)."""
-    problem = None
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        problem = "Playwright for Python is not installed (pip install -r requirements.txt)"
-    if not problem and not Path(CHROMIUM).exists():
-        problem = f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)"
-    if problem:
-        if os.environ.get("CI") == "true":
-            pytest.fail(problem)
-        pytest.skip(problem)
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    """The site built with its site_url on the test server's own port (instant navigation
-    needs them to match), served on 127.0.0.1."""
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}/"
-    site = tmp_path_factory.mktemp("layout-browser") / "site"
-    env = dict(os.environ, SITE_URL=url, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stdout + result.stderr
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield url
-    server.shutdown()
-    server.server_close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+def served(served_site) -> str:
+    """The shared harness's site (tests/browser/conftest.py): built once with its site_url
+    on the test server's own port, since instant navigation needs them to match."""
+    return served_site
 
 
 def _page(browser, width: int, scheme: str = "light"):
