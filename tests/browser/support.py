@@ -54,7 +54,11 @@ def with_axe(context):
 
 
 def axe_violations(page) -> dict[str, list[str]]:
-    """Every axe-core violation on the page, any impact: rule id -> the elements at fault."""
+    """Every axe-core violation on the page, any impact: rule id -> the elements at fault.
+
+    Measured once the page is at rest: Material fades its tabs in, and colours caught
+    mid-transition would read as low contrast."""
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     violations = page.evaluate("axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)")
     return {
         f"{v['id']} ({v['impact']})": [", ".join(map(str, node["target"])) for node in v["nodes"]]
