@@ -101,22 +101,35 @@ def unused(registry: Registry, calls: Iterable[tuple[str, str]]) -> list[str]:
     calls = set(calls)
     used_figures = {i for macro, i in calls if macro == "fig"}
     used_sources = {i for macro, i in calls if macro == "cite"}
-    used_sources |= {s for fid in used_figures if fid in registry.figures
-                     for s in registry.figures[fid].sources}
+    used_sources |= {s for figure in registry.figures.values() for s in figure.sources}
     problems = [f"{f.where}: figure '{f.id}' is used on no page: use it with {{{{ fig('{f.id}') }}}}, "
                 "remove it, or say why it stays with `unused: <reason>`"
                 for f in registry.figures.values() if f.id not in used_figures and not f.unused]
-    problems += [f"{s.where}: source '{s.id}' is cited by no figure or page: cite it, remove it, "
+    problems += [f"{s.where}: source '{s.id}' is named by no figure and cited by no page: cite it, remove it, "
                  "or say why it stays with `unused: <reason>`"
                  for s in registry.sources.values() if s.id not in used_sources and not s.unused]
     return problems
 
 
+POSTS_DIR = "rundown/posts/"
+
+
+def missing_slug(text: str, name: str) -> list[DataError]:
+    """A Rundown item needs `slug:`: without it the blog plugin builds the address from
+    the title, and it would change with every change of the title."""
+    if POSTS_DIR not in name or re.search(r"^slug:\s*\S", text.split("\n---", 1)[0], re.M):
+        return []
+    return [DataError(name, 1, None, "a Rundown item needs `slug:` in its front matter "
+                                     "(its address, e.g. slug: country-what-happened)")]
+
+
 def lint_pages(docs_dir: Path, registry: Registry) -> tuple[list[DataError], list[str]]:
-    """Typed-in figures and unknown ids in every page, then what no page uses."""
+    """Typed-in figures, unknown ids and missing slugs in every page, then what no page
+    uses (reported only once the pages are clean, since a misspelt id would also leave
+    its intended figure unused)."""
     errors, calls = [], []
     for name, text in pages(docs_dir):
-        errors += typed_figures(text, name, registry)
+        errors += typed_figures(text, name, registry) + missing_slug(text, name)
         for macro, item_id, line in macro_calls(text):
             calls.append((macro, item_id))
             known = registry.figures if macro == "fig" else registry.sources
@@ -125,4 +138,4 @@ def lint_pages(docs_dir: Path, registry: Registry) -> tuple[list[DataError], lis
                     (registry.figure if macro == "fig" else registry.source)(item_id)
                 except LookupError as error:
                     errors.append(DataError(name, line, None, str(error)))
-    return errors, unused(registry, calls)
+    return errors, ([] if errors else unused(registry, calls))

@@ -38,6 +38,9 @@ def template_line(error: Exception) -> int | None:
 
 def advice(error: Exception) -> str:
     if isinstance(error, TemplateSyntaxError):
+        if "comment" in str(error):
+            return ("`{#` starts a template comment: write a heading id as `{ #id }`, with spaces, "
+                    "or wrap the text in {% raw %}...{% endraw %}")
         return ("check the {{ }} and {% %} pairs on that line; to print them literally, "
                 "wrap the text in {% raw %}...{% endraw %}")
     if isinstance(error, (UndefinedError, SecurityError)):

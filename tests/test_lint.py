@@ -54,6 +54,25 @@ def test_unused_ids_are_reported_unless_marked():
     assert not any("check-also-teaser" in p for p in problems)  # marked `unused:`
 
 
+def test_a_misspelt_id_is_reported_alone_not_with_knock_on_unused_ids(tmp_path):
+    page = tmp_path / "docs" / "x.md"
+    page.parent.mkdir()
+    page.write_text("{{ fig('detainees-hwr') }}\n", encoding="utf-8")
+    mistakes, problems = lint_pages(tmp_path / "docs", REGISTRY)
+    assert len(mistakes) == 1 and "did you mean 'detainees-hrw'" in str(mistakes[0])
+    assert problems == []
+
+
+def test_a_rundown_item_needs_a_slug(tmp_path):
+    post = tmp_path / "docs" / "rundown" / "posts" / "x.md"
+    post.parent.mkdir(parents=True)
+    post.write_text("---\ntitle: X\ndate: 2022-02-05\n---\n\nText.\n", encoding="utf-8")
+    mistakes, _ = lint_pages(tmp_path / "docs", REGISTRY)
+    assert [(m.file, m.line) for m in mistakes] == [("docs/rundown/posts/x.md", 1)]
+    post.write_text("---\ntitle: X\nslug: x\n---\n\nText.\n", encoding="utf-8")
+    assert lint_pages(tmp_path / "docs", REGISTRY)[0] == []
+
+
 def test_the_shipped_pages_are_clean():
     mistakes, problems = lint_pages(ROOT / "docs", REGISTRY)
     assert mistakes == [] and problems == []
