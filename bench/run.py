@@ -180,7 +180,7 @@ def measure_n(args, n: int, work: Path, browser) -> dict:
             }
             result["search"] = browser_mod().search_latency(
                 browser, host.url + f"rundown/{synth.item_id(0)}/", args.cold_query, args.warm_query)
-    if args.serve_edits and n == max(args.sizes):
+    if args.serve_edits and n == args.serve_n:
         log(f"N={n}: one edit of data/figures.yml under mkdocs serve")
         result["serve_rebuild"] = _serve(projects["on"], "essay/", 1)
     for name in ("n%d-on" % n, "n%d-off" % n, "site-on", "site-off"):
@@ -218,6 +218,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="10,100,1000", help="numbers of synthetic items")
     parser.add_argument("--reps", type=int, default=3, help="clean builds per variant (median)")
     parser.add_argument("--serve-edits", type=int, default=3, help="data edits timed under serve")
+    parser.add_argument("--serve-n", type=int, default=None,
+                        help="the N also timed under serve (default: the largest; 0: none)")
     parser.add_argument("--no-browser", dest="browser", action="store_false")
     parser.add_argument("--no-lighthouse", dest="lighthouse", action="store_false")
     parser.add_argument("--cold-query", default="hezbollah")
@@ -226,6 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "bench", help="folder for results.*")
     args = parser.parse_args(argv)
     args.sizes = [int(s) for s in args.sizes.split(",")]
+    args.serve_n = max(args.sizes) if args.serve_n is None else args.serve_n
 
     started = time.monotonic()
     meta = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
