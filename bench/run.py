@@ -209,7 +209,7 @@ def machine() -> dict:
         "chromium": _version(["/usr/bin/chromium", "--version"]),
         "node": _version(["node", "--version"]),
         "lighthouse": "12.2.3",
-        "commit": git + ("+uncommitted changes" if dirty else ""),
+        "commit": (git + ("+uncommitted changes" if dirty else "")) if git else "unknown (not a git checkout)",
     }
 
 
