@@ -43,7 +43,7 @@ def test_page_view_does_not_fetch_the_index_and_typing_finds_results(served):
         page.wait_for_timeout(1000)
         assert index_requests(host) == 0, "the search index was fetched before anyone searched"
         page.locator('form[name="search"] input[name="query"]').fill("hezbollah")
-        page.wait_for_selector(LEBANON, timeout=15_000)
+        page.wait_for_selector(LEBANON, timeout=30_000)
         assert index_requests(host) == 1
     finally:
         context.close()
@@ -60,7 +60,7 @@ def test_phone_search_toggle_fetches_the_index_and_finds_results(served):
         page.click('label.md-header__button[for="__search"]')
         page.keyboard.type("tunisia")
         page.wait_for_selector('.md-search-result__item a[href*="tunisia-supreme-judicial-council"]',
-                               timeout=15_000)
+                               timeout=30_000)
     finally:
         context.close()
 
@@ -71,6 +71,6 @@ def test_shared_search_link_opens_with_results(served):
     try:
         page = context.new_page()
         page.goto(host.url + "essay/?q=hezbollah")
-        page.wait_for_selector(LEBANON, timeout=15_000)
+        page.wait_for_selector(LEBANON, timeout=30_000)
     finally:
         context.close()
