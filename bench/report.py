@@ -40,6 +40,9 @@ def rows(results: dict) -> list[tuple[str, str, object]]:
                 out.append((f"real site: first view of essay, {kind} raw / gzip", "KB",
                             _pair(part["raw"], part["gzip"])))
     for page, lh in (real.get("lighthouse") or {}).items():
+        if "error" in lh:
+            out.append((f"Lighthouse mobile, {page}: perf / a11y / best pr. / SEO", "", "failed"))
+            continue
         s = lh["scores"]
         out.append((f"Lighthouse mobile, {page}: perf / a11y / best pr. / SEO", "",
                     " / ".join(str(s[c]) for c in ("performance", "accessibility",
@@ -119,6 +122,9 @@ def targets(results: dict) -> list[tuple[str, str, object, bool | None]]:
         add("first view of any page, gzip (largest)", "≤ 100 KB", f"{_kb(worst[1])} ({worst[0]})",
             worst[1] <= 100 * KB)
     for page, lh in (real.get("lighthouse") or {}).items():
+        if "error" in lh:
+            add(f"Lighthouse mobile, {page}", "100 / 100 / 100 / 100", f"failed: {lh['error'][:120]}", False)
+            continue
         scores = lh["scores"]
         add(f"Lighthouse mobile, {page}", "100 / 100 / 100 / 100",
             " / ".join(map(str, scores.values())) +

@@ -126,7 +126,12 @@ def measure_real(args, work: Path, browser) -> dict:
                 result["lighthouse"] = {}
                 for name, path in pages.items():
                     log(f"real site: Lighthouse mobile, {name}")
-                    result["lighthouse"][name] = lighthouse.run(host.url + path)
+                    try:
+                        result["lighthouse"][name] = lighthouse.run(host.url + path)
+                    except (OSError, subprocess.SubprocessError, KeyError, ValueError) as error:
+                        # An unattended run still writes every other number.
+                        log(f"Lighthouse failed on {name}: {error}")
+                        result["lighthouse"][name] = {"error": str(error)[:500]}
     log(f"real site: {args.serve_edits} edit(s) of data/figures.yml under mkdocs serve")
     result["serve_rebuild"] = _serve(copy_project(work / "serve-real"), "essay/", args.serve_edits)
     return result
