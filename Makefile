@@ -15,6 +15,12 @@ $(VENV)/.installed: requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+# The Nu HTML validator for the browser tests, pinned in package-lock.json. Scripts are
+# skipped: vnu-jar's postinstall would download a Java runtime; Debian's Java 17 runs it.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
 ## serve: build strictly and serve on http://127.0.0.1:8000, rebuilding on every edit
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
@@ -30,8 +36,12 @@ publish:
 	$(MKDOCS) build --strict --site-dir site.new || { rm -rf site.new; exit 1; }
 	rm -rf site && mv site.new site
 
-## test: every check (browser tests included where Chromium is installed)
-test: $(VENV)/.installed
+## check: data, pages and rules in a second or two, without building the site
+check: $(VENV)/.installed
+	$(BIN)/python -m macros.check
+
+## test: `make check`, then every test (browser tests included where Chromium is installed)
+test: check node_modules/.installed
 	$(BIN)/python -m pytest
 
 ## bench: build, rebuild, page weight, Lighthouse and search at N = 10/100/1000 items
@@ -40,4 +50,4 @@ bench: $(VENV)/.installed
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean:
-	rm -rf site site.new $(VENV) .pytest_cache
+	rm -rf site site.new $(VENV) .pytest_cache node_modules test-artifacts

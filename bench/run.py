@@ -26,7 +26,7 @@ from . import measure, report, synth
 from .static_server import StaticHost, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "macros", "overrides")
 # The real figure edited to time `mkdocs serve`: shown on the essay page as 45,000.
 SERVE_FIGURE = ("value: 45000", "value: {}")
 CORE_PAGES = {"home": "", "essay": "essay/", "item": "rundown/lebanon-unsolved-murders/",
@@ -48,8 +48,8 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def synthetic_project(dest: Path, n: int, macros: bool) -> Path:
-    """A copy of the project with n synthetic Rundown items; without macros, pre-rendered."""
+def synthetic_project(dest: Path, n: int) -> Path:
+    """A copy of the project with n synthetic Rundown items and their data."""
     copy_project(dest)
     prose = synth.sentences((ROOT / "tests" / "seed" / "article.txt").read_text(encoding="utf-8"))
     posts = dest / "docs" / "rundown" / "posts"
@@ -60,25 +60,36 @@ def synthetic_project(dest: Path, n: int, macros: bool) -> Path:
         path = dest / "data" / name
         path.write_text(synth.add_to_data(path.read_text(encoding="utf-8"), key, entries),
                         encoding="utf-8")
-    if not macros:
-        _prerender_all(dest)
     return dest
 
 
-def _prerender_all(project: Path) -> None:
-    """Replace every macro call by what it renders, and take the plugin out of mkdocs.yml."""
-    sys.path.insert(0, str(project))
+def without_macros(project: Path, dest: Path, work: Path) -> Path:
+    """A copy of `project` whose pages hold the Markdown the macros wrote, plugin removed.
+
+    One build of a copy with bench/dump_markdown.py as a hook saves every page as the
+    macros left it (text and footnotes); the copy then publishes that Markdown as is.
+    """
+    shutil.copytree(project, dest)
+    dump, saved = work / "dump-project", work / "dump-markdown"
+    shutil.copytree(project, dump)
+    shutil.copy2(Path(__file__).with_name("dump_markdown.py"), dump / "bench_dump_markdown.py")
+    config = dump / "mkdocs.yml"
+    config.write_text(synth.with_hook(config.read_text(encoding="utf-8"), "bench_dump_markdown.py"),
+                      encoding="utf-8")
+    os.environ["BENCH_DUMP_DIR"] = str(saved)
     try:
-        from macros import citing
-        from macros.loading import load_registry
-        registry = load_registry(project)
+        measure.clean_build(dump, work / "dump-site", "http://127.0.0.1/")
     finally:
-        sys.path.remove(str(project))
-    for page in (project / "docs").rglob("*.md"):
-        text = page.read_text(encoding="utf-8")
-        page.write_text(synth.prerender(text, registry, citing), encoding="utf-8")
-    config = project / "mkdocs.yml"
+        del os.environ["BENCH_DUMP_DIR"]
+    for page in saved.rglob("*.md"):
+        target = dest / "docs" / page.relative_to(saved)
+        target.write_text(synth.with_body(target.read_text(encoding="utf-8"),
+                                          page.read_text(encoding="utf-8")), encoding="utf-8")
+    config = dest / "mkdocs.yml"
     config.write_text(synth.without_macros(config.read_text(encoding="utf-8")), encoding="utf-8")
+    for name in ("dump-project", "dump-markdown", "dump-site"):
+        shutil.rmtree(work / name, ignore_errors=True)
+    return dest
 
 
 def _median_build(projects: dict[str, Path], reps: int, site_url: str, work: Path) -> dict:
@@ -150,8 +161,8 @@ def measure_n(args, n: int, work: Path, browser) -> dict:
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
     log(f"N={n}: generating items")
-    projects = {"on": synthetic_project(work / f"n{n}-on", n, macros=True),
-                "off": synthetic_project(work / f"n{n}-off", n, macros=False)}
+    on_project = synthetic_project(work / f"n{n}-on", n)
+    projects = {"on": on_project, "off": without_macros(on_project, work / f"n{n}-off", work)}
     log(f"N={n}: {args.reps} clean build(s) with and without macros")
     builds = _median_build(projects, args.reps, url, work)
     on, off = work / "site-on", work / "site-off"

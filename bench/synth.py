@@ -35,11 +35,23 @@ def sentences(seed_text: str) -> list[str]:
         if len(paragraph.split()) >= 20:
             # A full stop after a lower-case letter ends a sentence; "U.S. forces" does not.
             found += re.split(r"(?<=[a-z][.!?])\s+(?=[A-Z])", " ".join(paragraph.split()))
-    return [s for s in found if len(s.split()) >= 8]
+    # No digits: the typed-in-number check would (rightly) reject a bare figure.
+    return [s for s in found if len(s.split()) >= 8 and not re.search(r"\d", s)]
 
 
 def item_id(i: int) -> str:
     return f"syn-{i:04d}"
+
+
+def letters(i: int) -> str:
+    """0 -> a, 25 -> z, 26 -> ba: an item's name in its title, since the typed-in-number
+    check rejects bare numbers in the text."""
+    out = ""
+    while True:
+        out = chr(ord("a") + i % 26) + out
+        i //= 26
+        if not i:
+            return out
 
 
 def figure_id(i: int, k: int) -> str:
@@ -103,13 +115,13 @@ def item_markdown(i: int, prose: list[str]) -> str:
     summary = f"A synthetic item on {country}, generated for the benchmark."
     return (
         "---\n"
-        f'title: "{country}: synthetic Rundown item {i}"\n'
+        f'title: "{country}: synthetic Rundown item {letters(i)}"\n'
         f"slug: {item_id(i)}\n"
         f"date: {day.isoformat()}\n"
         f"description: {summary}\n"
         f"tags:\n  - {country}\n  - {TOPICS[i % len(TOPICS)]}\n"
         "---\n\n"
-        f"# {country}: synthetic Rundown item {i}\n\n"
+        f"# {country}: synthetic Rundown item {letters(i)}\n\n"
         f"**This edition’s summary:** {summary}\n{{ .edition-summary }}\n\n"
         "<!-- more -->\n\n"
         + " ".join(body[: len(body) // 2]) + "\n\n" + " ".join(body[len(body) // 2:]) + "\n"
@@ -127,32 +139,17 @@ def add_to_data(text: str, key: str, entries: str) -> str:
     return text.rstrip("\n") + "\n\n" + entries
 
 
-_CALL = re.compile(r"\{\{\s*(fig|cite)\(\s*'([^']+)'\s*\)\s*\}\}")
+def with_body(page_text: str, body: str) -> str:
+    """`page_text` (a Markdown file) with everything after its front matter replaced by `body`."""
+    match = re.match(r"---\n.*?\n---\n", page_text, re.S)
+    return (match.group(0) + "\n" if match else "") + body
 
 
-def prerender(markdown: str, registry, citing) -> str:
-    """The page as the macros would hand it to Markdown, with no template engine.
-
-    `citing` is the project's own macros.citing module, so that the page without
-    macros says exactly what the page with them says (the bench checks the HTML).
-    """
-    notes = citing.PageNotes()
-
-    def replace(match: re.Match) -> str:
-        kind, wanted = match.groups()
-        if kind == "fig":
-            figure = registry.figure(wanted)
-            notes.add(citing.footnote_key("fig", figure.id), citing.figure_note(figure, registry))
-            return citing.figure_inline(figure)
-        source = registry.source(wanted)
-        notes.add(citing.footnote_key("src", source.id), citing.source_note(source))
-        return citing.claim_inline(source)
-
-    text = _CALL.sub(replace, markdown)
-    if "{{" in text or "{%" in text:
-        raise ValueError("a template construct the bench cannot pre-render is left in the page")
-    defs = notes.definitions(text)
-    return text + ("\n\n" + defs + "\n" if defs else "")
+def with_hook(mkdocs_yml: str, hook: str) -> str:
+    """mkdocs.yml with `hook` added to its `hooks:` list (or a new list)."""
+    if re.search(r"^hooks:\s*$", mkdocs_yml, re.M):
+        return re.sub(r"^hooks:\s*$", f"hooks:\n  - {hook}", mkdocs_yml, count=1, flags=re.M)
+    return mkdocs_yml.rstrip("\n") + f"\n\nhooks:\n  - {hook}\n"
 
 
 def without_macros(mkdocs_yml: str) -> str:

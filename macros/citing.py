@@ -25,12 +25,19 @@ def footnote_key(kind: str, item_id: str) -> str:
     return f"{kind}-{item_id}"
 
 
+def attr_text(text: str) -> str:
+    """Data text, safe inside an HTML attribute that sits in Markdown: every character
+    Markdown would act on becomes a numeric entity, so `[a](b)` or `*x*` stay literal."""
+    return "".join(f"&#{ord(c)};" if c in "\\`*_{}[]" else c for c in html.escape(text, quote=True))
+
+
 def source_citation(source: Source) -> str:
     """One source as a reader expects it: author, linked title, publisher, date, note."""
     if source.kind == "attribution":
         return f"attributed in the essay to {md_text(source.title)}; no public record located."
     if source.kind == "unchecked":
-        return "the essay’s own account; this edition has not checked it against a separate source."
+        # Never "Source: the essay": say plainly that nothing backs the statement yet.
+        return "no source is given in the essay, and this edition has not yet checked it against one."
     title = f"“{md_text(source.title)}”"
     if source.url:
         title = f'<a href="{html.escape(source.url, quote=True)}">{title}</a>'
@@ -48,21 +55,36 @@ def source_citation(source: Source) -> str:
 
 
 def _as_of(figure: Figure) -> str:
-    return f"As of {format_partial_date(figure.as_of)}." if figure.as_of else "Date of the estimate not known."
+    return f"As of {format_partial_date(figure.as_of)}" if figure.as_of else "Date of the estimate not known"
+
+
+def _paragraph(text: str, css_class: str) -> str:
+    """A further paragraph of a footnote (indented), its text in a span with a class for
+    the notes' design (a span, since the footnote's back-link joins the last paragraph)."""
+    return f'\n\n    <span class="{css_class}">{text}</span>'
+
+
+def _labelled(source: Source, label: str) -> str:
+    """"Source: …" for a public record; a plain sentence where there is none to name."""
+    text = source_citation(source)
+    return label + text if source.has_public_record else text[0].upper() + text[1:]
 
 
 def figure_note(figure: Figure, registry: Registry) -> str:
-    """The footnote body for a figure: value, what it counts, source(s), date, scope, note."""
-    sources = " ".join(
-        ("Source: " if i == 0 else "Also: ") + source_citation(s)
-        for i, s in enumerate(registry.sources_of(figure))
-    )
+    """The footnote body for a figure, one paragraph a job: the figure as written and
+    what it counts; the source(s); as-of date and scope; the editor's note, set apart."""
     shown, exact = format_value(figure), format_exact(figure)
     lead = f"**{md_text(shown)}**" + (f" ({md_text(exact)})" if exact != shown else "")
-    lead += f": {md_text(figure.label)}."
-    body = f"{lead} {sources} {_as_of(figure)} Scope: {md_text(figure.scope)}."
+    lead += f" — {md_text(figure.label)}"
+    sources = " ".join(_labelled(s, "Source: " if i == 0 else "Also: ")
+                       for i, s in enumerate(registry.sources_of(figure)))
+    body = lead + _paragraph(sources, "note-source")
+    body += _paragraph(f"{_as_of(figure)} · Scope: {md_text(figure.scope)}", "note-scope")
     if figure.note:
-        body += f'\n\n    <span class="editor-note">**Editor’s note:** {md_text(figure.note)}</span>'
+        body += _paragraph(f"**Editor’s note:** {md_text(figure.note)}", "editor-note")
+    for flag in registry.flags_of(figure.id):
+        body += _paragraph(f"**Editor’s flag:** {md_text(flag.message)} "
+                           f"(Checked: {md_text(flag.measured)}.)", "editor-flag")
     return body
 
 
@@ -72,14 +94,47 @@ def source_note(source: Source) -> str:
     return text[0].upper() + text[1:]
 
 
-def figure_inline(figure: Figure) -> str:
-    """The figure in running text, followed by its footnote reference."""
-    return (f'<span class="fig" data-figure="{figure.id}">{md_text(format_value(figure))}</span>'
-            f"[^{footnote_key('fig', figure.id)}]")
+def figure_tip(figure: Figure, registry: Registry) -> str:
+    """What hovering or focusing the figure shows: its main source and its as-of date."""
+    source = registry.sources_of(figure)[0]
+    if source.kind == "attribution":
+        origin = f"Attributed in the essay to {source.title}; no public record located"
+    elif source.kind == "unchecked":
+        origin = "No source given in the essay; not yet checked by this edition"
+    else:
+        origin = ", ".join(part for part in (source.publisher or source.title,
+                                             format_partial_date(source.date) if source.date else None) if part)
+        origin = f"Source: {origin}"
+    tip = f"{origin}. {_as_of(figure)}."
+    if figure.note:
+        tip += " Editor’s note: the sources differ; see the note."
+    return tip
+
+
+def figure_anchor(figure_id: str, number: int) -> str:
+    """The id of a figure's `number`-th use on a page, which the figures page links to."""
+    return f"fig-{figure_id}-{number}"
+
+
+def figure_inline(figure: Figure, registry: Registry, number: int = 1) -> str:
+    """The figure in running text (its `number`-th use on the page, anchored): a link to
+    its note whose tooltip (Material's content.tooltips, on hover and keyboard focus)
+    names the source and as-of date, followed by the footnote reference. Flagged
+    figures carry a class for a discreet mark."""
+    key = footnote_key("fig", figure.id)
+    flag = " fig--flagged" if figure.note or registry.flags_of(figure.id) else ""
+    return (f'<span class="fig{flag}" data-figure="{figure.id}" id="{figure_anchor(figure.id, number)}">'
+            f'<a href="#fn:{key}" title="{attr_text(figure_tip(figure, registry))}">'
+            f"{md_text(format_value(figure))}</a></span>[^{key}]")
 
 
 def claim_inline(source: Source) -> str:
     return f"[^{footnote_key('src', source.id)}]"
+
+
+# Python-Markdown puts the footnote list at the very end of the page, so a heading
+# appended to the Markdown introduces it (and gives the table of contents an entry).
+NOTES_HEADING = "## Sources and notes"
 
 
 class PageNotes:

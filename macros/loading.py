@@ -6,11 +6,15 @@ from pathlib import Path
 
 from .errors import DataError, DataErrors
 from .model import Figure, PartialDate, Range, Registry, Source
-from .validation import rule_errors, schema_errors
+from .rules import FIGURE_FIELDS, evaluate
+from .validation import rule_errors, rule_reference_errors, schema_errors
 from .yaml_strict import load_file
 
 FIGURES_FILE = "data/figures.yml"
 SOURCES_FILE = "data/sources.yml"
+RULES_FILE = "data/rules.yml"
+DATA_FILES = ((SOURCES_FILE, "sources.schema.json"), (FIGURES_FILE, "figures.schema.json"),
+              (RULES_FILE, "rules.schema.json"))
 
 
 def _value(raw):
@@ -23,13 +27,18 @@ def _date(raw):
     return PartialDate(raw) if raw else None
 
 
-def build_registry(figures: dict, sources: dict) -> Registry:
-    """Model objects from already validated mappings."""
+def build_registry(figures: dict, sources: dict, fig_marks=None, src_marks=None) -> Registry:
+    """Model objects from already validated mappings (marks say where each is defined)."""
+    def where(file, marks, key, item_id):
+        line = (marks or {}).get((key, item_id), (None,))[0]
+        return f"{file}:{line}" if line else file
+
     return Registry(
         sources={
             sid: Source(id=sid, title=s["title"], kind=s["kind"], publisher=s.get("publisher"),
                         author=s.get("author"), date=_date(s.get("date")), url=s.get("url"),
-                        note=s.get("note"), unused=s.get("unused"))
+                        note=s.get("note"), unused=s.get("unused"),
+                        where=where(SOURCES_FILE, src_marks, "sources", sid))
             for sid, s in sources.items()
         },
         figures={
@@ -37,7 +46,8 @@ def build_registry(figures: dict, sources: dict) -> Registry:
                         format=f["format"], written=f["written"], sources=tuple(f["sources"]),
                         scope=f["scope"], as_of=_date(f.get("as_of")), pattern=f.get("pattern"),
                         note=f.get("note"), event=f.get("event", False),
-                        quantity=f.get("quantity"), unused=f.get("unused"))
+                        quantity=f.get("quantity"), unused=f.get("unused"),
+                        where=where(FIGURES_FILE, fig_marks, "figures", fid))
             for fid, f in figures.items()
         },
     )
@@ -47,7 +57,7 @@ def load_registry(root: Path) -> Registry:
     """Load and check both data files under `root`; raise DataErrors listing every mistake."""
     errors: list[DataError] = []
     loaded = {}
-    for name, schema in ((SOURCES_FILE, "sources.schema.json"), (FIGURES_FILE, "figures.schema.json")):
+    for name, schema in DATA_FILES:
         try:
             data, marks = load_file(root / name, name)
         except DataError as error:
@@ -55,12 +65,17 @@ def load_registry(root: Path) -> Registry:
             continue
         found = schema_errors(data, marks, schema, name)
         errors.extend(found)
-        loaded[name] = (data, marks, not found)
+        loaded[name] = (data, marks)
     if errors:
         raise DataErrors(errors)
-    (sources, src_marks, _), (figures, fig_marks, _) = loaded[SOURCES_FILE], loaded[FIGURES_FILE]
+    (sources, src_marks), (figures, fig_marks), (rules, rule_marks) = (
+        loaded[name] for name, _schema in DATA_FILES)
     errors = rule_errors(figures["figures"], sources["sources"], fig_marks, src_marks,
                          FIGURES_FILE, SOURCES_FILE)
+    errors += rule_reference_errors(rules["rules"], figures["figures"], rule_marks, RULES_FILE,
+                                    FIGURE_FIELDS)
     if errors:
         raise DataErrors(errors)
-    return build_registry(figures["figures"], sources["sources"])
+    registry = build_registry(figures["figures"], sources["sources"], fig_marks, src_marks)
+    registry.flags = evaluate(rules["rules"], registry)
+    return registry

@@ -51,6 +51,7 @@ class Source:
     url: str | None = None
     note: str | None = None
     unused: str | None = None  # why an uncited source is kept on record
+    where: str = ""  # "data/sources.yml:12", for messages
 
     @property
     def has_public_record(self) -> bool:
@@ -73,6 +74,17 @@ class Figure:
     event: bool = False
     quantity: str | None = None  # figures estimating the same quantity share this
     unused: str | None = None
+    where: str = ""  # "data/figures.yml:40", for messages
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A broken consistency rule, shown to readers beside each figure it names."""
+
+    rule: str
+    figures: tuple[str, ...]
+    message: str
+    measured: str  # what was found, e.g. "45,000 vs 64,000: ratio 1.42, allowed 1.2"
 
 
 class UnknownId(LookupError):
@@ -90,6 +102,7 @@ class UnknownId(LookupError):
 class Registry:
     sources: dict[str, Source] = field(default_factory=dict)
     figures: dict[str, Figure] = field(default_factory=dict)
+    flags: list[Flag] = field(default_factory=list)
 
     def figure(self, figure_id: str) -> Figure:
         try:
@@ -105,3 +118,6 @@ class Registry:
 
     def sources_of(self, figure: Figure) -> list[Source]:
         return [self.sources[s] for s in figure.sources]
+
+    def flags_of(self, figure_id: str) -> list[Flag]:
+        return [flag for flag in self.flags if figure_id in flag.figures]

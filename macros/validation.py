@@ -189,3 +189,28 @@ def rule_errors(figures: dict, sources: dict, fig_marks: Marks, src_marks: Marks
         elif any(isinstance(v, str) for v in (value.values() if isinstance(value, dict) else [value])):
             add(fig_file, fig_marks, base + ("format",), "a date value needs format: date and a pattern")
     return errors
+
+
+def rule_reference_errors(rules: dict, figures: dict, marks: Marks, file: str,
+                          figure_fields: dict[str, dict[str, bool | None]]) -> list[DataError]:
+    """Each rule names existing figures of the right type (a date where a date is needed)."""
+    errors = []
+    for rule_id, rule in rules.items():
+        for name, needs_date in figure_fields[rule["kind"]].items():
+            ids = rule[name] if isinstance(rule[name], list) else [rule[name]]
+            for index, fid in enumerate(ids):
+                path = ("rules", rule_id, name) + ((index,) if isinstance(rule[name], list) else ())
+                line, column = locate(marks, path)
+                figure = figures.get(fid)
+                if figure is None:
+                    close = difflib.get_close_matches(str(fid), list(figures), n=3)
+                    hint = f"did you mean {', '.join(map(repr, close))}?" if close else "see data/figures.yml"
+                    message = f"unknown figure '{fid}': {hint}"
+                elif needs_date is not None and (figure["format"] == "date") != needs_date:
+                    message = f"'{fid}' must be {'a date' if needs_date else 'a number'} for a {rule['kind']} rule"
+                elif rule["kind"] == "max-age" and not figure.get("as_of"):
+                    message = f"'{fid}' has no as_of date to age"
+                else:
+                    continue
+                errors.append(DataError(file, line, column, f"{dotted(path)}: {message}"))
+    return errors

@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "Makefile", "docs", "data", "macros", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "Makefile", "docs", "data", "hooks", "macros", "overrides")
 
 
 @dataclass

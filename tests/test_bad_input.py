@@ -7,7 +7,9 @@ mistake has one) and what to do.
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -78,6 +80,9 @@ CASES = [
     ("missing-data-file", lambda p: (p / SOURCES).unlink(), SOURCES, None, "file not found"),
     ("unclosed-braces", replace(ESSAY, "{{ fig('detainees-hrw') }}", "{{ fig('detainees-hrw') "),
      ESSAY, "fig('detainees-hrw') ", "TemplateSyntaxError"),
+    ("material-heading-id", append(ESSAY, "\n\n## Notes {#notes}\n"), ESSAY, None, "Missing end of comment tag"),
+    ("environment-variables", append(ESSAY, "\n\n{{ lipsum.__globals__['os'].environ }}\n"),
+     ESSAY, "lipsum", "'lipsum' is undefined"),
     ("undefined-variable", append(ESSAY, "\n\nSee {{ typo }}.\n"), ESSAY, "typo", "'typo' is undefined"),
     ("jinja-escape", append(ESSAY, "\n\n{{ cycler.__init__.__globals__.os.popen('id').read() }}\n"),
      ESSAY, "cycler", "is unsafe"),
@@ -88,34 +93,83 @@ CASES = [
     ("environment-dump", append(ESSAY, "\n\n{{ environment }}\n"), ESSAY, "{{ environment }}", "'environment' is undefined"),
     ("broken-link", append(ESSAY, "\n\nSee [the notes](notes.md).\n"), ESSAY, None, "notes.md"),
     ("broken-anchor", append(ESSAY, "\n\nSee [above](about.md#no-such-heading).\n"), ESSAY, None, "no-such-heading"),
+    ("typed-in-figure", replace(ESSAY, "{{ fig('detainees-un') }}", "64,000"),
+     ESSAY, "64,000 by the United Nations", "write {{ fig('detainees-un') }} instead"),
+    ("typed-in-percentage", append("docs/about.md", "\n\nMore than 80% were women.\n"),
+     "docs/about.md", "80%", "fig('detainees-women-children-share')"),
+    ("unused-figure", append(FIGURES, "\n  spare-figure:\n    label: Spare\n    value: 3\n    unit: people\n"
+                                      "    format: number\n    written: \"3\"\n    as_of:\n"
+                                      "    sources: [fink-pbs]\n    scope: Nowhere\n"),
+     FIGURES, "spare-figure:", "figure 'spare-figure' is used on no page"),
+    ("rule-with-unknown-figure", replace("data/rules.yml", "part: children-third-country", "part: children-third"),
+     "data/rules.yml", "part: children-third", "unknown figure 'children-third'"),
     ("page-left-out-of-nav", lambda p: (p / "docs" / "orphan.md").write_text("# Orphan\n"),
      "orphan.md", None, "not included in the \"nav\""),
 ]
 
 
+def publish(project: Path) -> subprocess.CompletedProcess:
+    """`make build` without its venv step: strict build into site.new, swapped in on success."""
+    return subprocess.run(["make", "--no-print-directory", "-C", str(project), "publish",
+                           f"MKDOCS={sys.executable} -m mkdocs"],
+                          capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+
+
+def snapshot(folder: Path) -> dict:
+    return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
-def test_bad_input_stops_the_build_and_says_where(project, case):
+def test_bad_input_stops_the_build_and_says_where(site, project, case):
     _id, breaks, file, line_text, expected = case
+    shutil.copytree(site.site, project / "site")  # what is published now
+    published = snapshot(project / "site")
     breaks(project)
     line = line_of(project, file, line_text) if line_text else None
-    out = build(project)
-    assert out.returncode != 0, f"the build published {case[0]}:\n{out.log}"
-    assert expected in out.log, out.log
-    assert file.removeprefix("docs/") in out.log, out.log  # MkDocs names pages from docs/
+    out = publish(project)
+    log = out.stdout + out.stderr
+    assert out.returncode != 0, f"the build published {case[0]}:\n{log}"
+    assert expected in log, log
+    assert file.removeprefix("docs/") in log, log  # MkDocs names pages from docs/
     if line is not None:
-        assert re.search(rf"{re.escape(file)}:{line}\b", out.log), out.log
+        assert re.search(rf"{re.escape(file)}:{line}\b", log), log
     if file.startswith("data/"):
-        assert re.search(rf"{re.escape(file)}:\d+", out.log) or "file not found" in out.log, out.log
-
-
-def test_a_failed_build_leaves_the_published_site_intact(project):
-    make = ["make", "--no-print-directory", "-C", str(project), "publish",
-            f"MKDOCS={sys.executable} -m mkdocs"]
-    first = subprocess.run(make, capture_output=True, text=True)
-    assert first.returncode == 0, first.stdout + first.stderr
-    published = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
-    replace(FIGURES, "value: 64000", "value: [64000]")(project)
-    second = subprocess.run(make, capture_output=True, text=True)
-    assert second.returncode != 0
-    assert {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()} == published
+        assert re.search(rf"{re.escape(file)}:\d+", log) or "file not found" in log, log
+    assert snapshot(project / "site") == published, "a failed build changed the published site"
     assert not (project / "site.new").exists()
+
+
+def test_a_good_build_replaces_the_site_and_a_bad_one_does_not(project):
+    first = publish(project)
+    assert first.returncode == 0, first.stdout + first.stderr
+    published = snapshot(project / "site")
+    assert (project / "site" / "essay" / "index.html").exists()
+    replace(FIGURES, "value: 64000", "value: [64000]")(project)
+    assert publish(project).returncode != 0
+    assert snapshot(project / "site") == published
+    replace(FIGURES, "value: [64000]", "value: 64001")(project)
+    assert publish(project).returncode == 0
+    assert b"64,001" in (project / "site" / "essay" / "index.html").read_bytes()
+
+
+def test_html_in_data_is_published_as_text(project):
+    """A source title or note holding markup is shown to readers as text, never run."""
+    hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>"
+    replace(SOURCES, 'title: "Northeast Syria: Help Detainees from Recaptured ISIS-Held Prison"',
+            f'title: "{hostile}"')(project)
+    replace(FIGURES, "label: U.S. invasion of Iraq", f"label: '{hostile}'")(project)
+    out = build(project)
+    assert out.returncode == 0, out.log
+    page = out.html("essay/index.html")
+    assert page.find("script", string=re.compile("alert")) is None
+    assert page.find("img", attrs={"onerror": True}) is None
+    assert hostile in page.get_text()
+
+
+def test_two_builds_of_the_same_commit_are_byte_identical(project, tmp_path):
+    first, second = build(project, tmp_path / "one"), build(project, tmp_path / "two")
+    assert first.returncode == second.returncode == 0, first.log + second.log
+    files = lambda root: {p.relative_to(root): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    one, two = files(first.site), files(second.site)
+    assert one.keys() == two.keys()
+    assert [str(p) for p in one if one[p] != two[p]] == []

@@ -45,14 +45,17 @@ def test_without_macros_drops_the_plugin_only():
     assert "  - search\n" in stripped and "  - blog:\n" in stripped
 
 
-def test_prerender_writes_what_the_macros_write():
-    sys.path.insert(0, str(ROOT))
-    from macros import citing
-    from macros.loading import load_registry
+def test_with_body_keeps_the_front_matter():
+    page = "---\ntitle: T\n---\n\n# T\n\n{{ fig('x') }}\n"
+    assert synth.with_body(page, "# T\n\n45,000[^fig-x]\n") == "---\ntitle: T\n---\n\n# T\n\n45,000[^fig-x]\n"
+    assert synth.with_body("# No front matter\n", "body\n") == "body\n"
 
-    text = synth.prerender("Held: {{ fig('detainees-hrw') }} people.", load_registry(ROOT), citing)
-    assert 'data-figure="detainees-hrw">45,000</span>[^fig-detainees-hrw]' in text
-    assert "\n[^fig-detainees-hrw]: **45,000**" in text
+
+def test_with_hook_adds_to_the_hooks_list():
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    added = synth.with_hook(config, "dump.py")
+    assert added.count("hooks:\n  - dump.py\n") == 1
+    assert synth.with_hook("site_name: x\n", "dump.py").endswith("\nhooks:\n  - dump.py\n")
 
 
 def test_static_host_sends_gzip_and_logs_both_sizes(tmp_path):

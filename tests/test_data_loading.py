@@ -58,6 +58,7 @@ def test_dates_stay_strings_of_their_precision():
 
 def write_project(tmp_path: Path, figures: str, sources: str | None = None) -> Path:
     (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "rules.yml").write_text("rules: {}\n")
     (tmp_path / "data" / "figures.yml").write_text(textwrap.dedent(figures))
     (tmp_path / "data" / "sources.yml").write_text(textwrap.dedent(sources or """\
         sources:
@@ -136,3 +137,12 @@ def test_values_become_model_types():
     registry = load_registry(ROOT)
     assert isinstance(registry.figure("hasakeh-uprising").value, Range)
     assert isinstance(registry.figure("baghouz-fall").value, PartialDate)
+
+
+def test_mkdocs_yml_has_no_duplicate_keys():
+    """MkDocs reads its config with PyYAML, which keeps the last of two keys silently."""
+    from macros.yaml_strict import load
+
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV ", "")
+    config, _marks = load(text, "mkdocs.yml")
+    assert config["theme"]["name"] == "material"

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html
+
 import pytest
 
-from macros.citing import PageNotes, figure_inline, figure_note, md_text, source_citation
+from macros.citing import PageNotes, attr_text, figure_inline, figure_note, md_text, source_citation
 from macros.formatting import format_exact, format_value
 from macros.model import Figure, PartialDate, Range, Registry, Source
 
@@ -63,13 +65,15 @@ def test_figure_note_names_source_link_date_scope_and_note():
     note = figure_note(fig, registry_with(source, fig))
     assert '<a href="https://example.org/r">“A report”</a>' in note
     assert "HRW" in note and "As of 26 January 2022" in note and "Scope: Here" in note
-    assert "Editor’s note:** Counts foreigners only." in note
+    assert '<span class="editor-note">**Editor’s note:** Counts foreigners only.</span>' in note
 
 
 def test_attributed_claims_say_no_public_record():
     source = Source(id="s", title="Iraqi officials, in private", kind="attribution")
     note = figure_note(figure(500000, "number"), registry_with(source, figure(500000, "number")))
-    assert "attributed in the essay to Iraqi officials, in private; no public record located" in note
+    # The note says plainly that there is no record, with no "Source:" label in front.
+    assert "Attributed in the essay to Iraqi officials, in private; no public record located" in note
+    assert "Source:" not in note
     assert "Date of the estimate not known" in note
 
 
@@ -79,9 +83,42 @@ def test_unknown_source_fields_are_said_not_guessed():
     assert "date not known" in text and "No public link confirmed" in text
 
 
-def test_figure_inline_has_the_value_and_its_footnote_reference():
-    assert figure_inline(figure(45000, "number")) == \
-        '<span class="fig" data-figure="f">45,000</span>[^fig-f]'
+def test_figure_inline_links_to_its_note_with_source_and_date_as_tooltip():
+    source = Source(id="s", title="A report", kind="report", publisher="HRW", date=PartialDate("2022-01-26"))
+    fig = figure(45000, "number", as_of=PartialDate("2022-01-26"))
+    assert figure_inline(fig, registry_with(source, fig)) == (
+        '<span class="fig" data-figure="f" id="fig-f-1"><a href="#fn:fig-f" '
+        'title="Source: HRW, 26 January 2022. As of 26 January 2022.">45,000</a></span>[^fig-f]')
+
+
+def test_a_figure_with_an_editors_note_is_flagged_and_says_so_on_hover():
+    source = Source(id="s", title="Iraqi officials", kind="attribution")
+    fig = figure(500000, "number", note="Not matched.")
+    inline = figure_inline(fig, registry_with(source, fig))
+    assert 'class="fig fig--flagged"' in inline
+    assert "Attributed in the essay to Iraqi officials; no public record located" in inline
+    assert "Date of the estimate not known. Editor’s note: the sources differ; see the note." in inline
+
+
+def test_unchecked_figures_never_cite_the_essay_to_itself():
+    source = Source(id="s", title="The essay’s own account of events", kind="unchecked")
+    fig = figure(PartialDate("2003"), "date", "yyyy")
+    note = figure_note(fig, registry_with(source, fig))
+    assert "essay’s own account" not in note and "Source:" not in note
+    assert "No source is given in the essay" in note
+
+
+@pytest.mark.parametrize("hostile", ['"><script>alert(1)</script>', "*a* [b](c) `d` {: .x } _e_ \\"])
+def test_tooltip_text_stays_literal_in_its_attribute(hostile):
+    text = attr_text(hostile)
+    assert not set('<>"*[]`{}_\\') & set(text)
+    assert html.unescape(text) == hostile
+
+
+def test_each_use_of_a_figure_has_its_own_anchor():
+    source = Source(id="s", title="A report", kind="report")
+    fig = figure(45000, "number")
+    assert 'id="fig-f-2"' in figure_inline(fig, registry_with(source, fig), 2)
 
 
 def test_page_notes_keep_first_use_order_and_each_note_once():

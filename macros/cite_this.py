@@ -1,0 +1,79 @@
+""""Cite this page": a plain-text citation and a BibTeX entry for a page of the original.
+
+What is not known (the author, the date) is said to be unknown, never filled in.
+The block is raw HTML so that Material gives each `<pre><code>` its copy button;
+every piece of data in it is HTML-escaped.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from .formatting import format_partial_date
+from .model import Source
+
+UNKNOWN_AUTHOR = "Author unknown"
+UNKNOWN_DATE = "date unknown"
+
+# Characters BibTeX or LaTeX would read as syntax.
+_BIBTEX_SPECIAL = re.compile(r"([\\{}%&$#_^~])")
+
+
+def plain(title: str, section: str | None, original: Source, site_name: str, url: str) -> str:
+    """One line a reader can paste: the original first, then this edition's page."""
+    author = original.author or UNKNOWN_AUTHOR
+    date = format_partial_date(original.date) if original.date else UNKNOWN_DATE
+    where = f"{original.publisher or 'publisher unknown'}, {date}. {original.url or 'No public link known'}."
+    if section:  # a part of the original issue, titled by this edition
+        work = (f"“{title}” (title given by this edition). {section}, published with "
+                f"“{original.title}”, {where}")
+    else:
+        work = f"“{original.title}.” {where}"
+    return f"{author}. {work} In {site_name}, {url}."
+
+
+_BIBTEX_ESCAPES = {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}
+
+
+def bibtex_text(text: str) -> str:
+    """Data text safe inside a BibTeX braced field."""
+    return _BIBTEX_SPECIAL.sub(lambda m: _BIBTEX_ESCAPES.get(m.group(1), "\\" + m.group(1)), text)
+
+
+def bibtex(key: str, title: str, section: str | None, original: Source, site_name: str, url: str) -> str:
+    """A @misc entry (the original's URL, this edition's URL in the note); no author or year
+    field when they are not known, and a note saying so."""
+    unknown = [what for what, known in (("author", original.author), ("date", original.date)) if not known]
+    note = f"In {site_name}, {url}."
+    if section:
+        note = f"{section}, published with “{original.title}”. Title given by this edition. " + note
+    if unknown:
+        note = f"{' and '.join(unknown).capitalize()} unknown. " + note
+    fields = [("title", title if section else original.title)]
+    if original.author:
+        fields.append(("author", original.author))
+    if original.publisher:
+        fields.append(("publisher", original.publisher))
+    if original.date:
+        fields.append(("year", original.date.text[:4]))
+    if original.url:
+        fields.append(("url", original.url))
+    fields.append(("note", note))
+    body = ",\n".join(f"  {name:<9} = {{{bibtex_text(value)}}}" for name, value in fields)
+    return f"@misc{{{key},\n{body}\n}}"
+
+
+def block(key: str, title: str, section: str | None, original: Source, site_name: str, url: str) -> str:
+    """The "Cite this page" section appended to a page's Markdown."""
+    cite = html.escape(plain(title, section, original, site_name, url))
+    bib = html.escape(bibtex(key, title, section, original, site_name, url))
+    return (
+        "## Cite this page { #cite-this data-search-exclude }\n\n"
+        '<div class="cite-this" data-search-exclude>\n'
+        "<p>Suggested citation:</p>\n"
+        f'<pre class="cite-this__plain"><code>{cite}</code></pre>\n'
+        "<p>BibTeX:</p>\n"
+        f'<pre class="cite-this__bibtex"><code>{bib}</code></pre>\n'
+        "</div>\n"
+    )

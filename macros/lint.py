@@ -1,0 +1,128 @@
+"""Checks on the Markdown pages: figures typed in by hand, ids used or left unused.
+
+A number that the registry knows must reach the page through {{ fig('id') }}, or a
+correction to data/figures.yml would miss it. Prose is what remains of a page once
+front matter, code, HTML comments and tags, template expressions and link targets
+are blanked out (with spaces, so that lines and columns stay true).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from .errors import DataError
+from .formatting import format_value
+from .model import Figure, PartialDate, Range, Registry
+
+_NOT_PROSE = [
+    re.compile(r"\A---\n.*?\n(---|\.\.\.)\n", re.S),           # front matter
+    re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.S | re.M),       # fenced code
+    re.compile(r"<!--.*?-->", re.S),                           # HTML comments
+    re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S),      # template code
+    re.compile(r"`[^`\n]+`"),                                  # inline code
+    re.compile(r"\]\([^)\n]*\)|<[^>\n]+>|https?://\S+"),       # link targets, tags, URLs
+]
+
+_NUMBER = re.compile(
+    r"(?<![\w.,/-])(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+    r"(?P<scale>\s+(?:million|billion))?(?P<pct>\s*(?:%|percent\b|per cent\b))?(?![\w,]*\d)"
+)
+_SCALE = {"million": 1e6, "billion": 1e9}
+
+_MACRO_CALL = re.compile(r"""\b(fig|cite)\(\s*['"]([^'"]+)['"]\s*\)""")
+
+
+def prose(text: str) -> str:
+    """`text` with everything but prose blanked out, newlines kept."""
+    for pattern in _NOT_PROSE:
+        text = pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+    return text
+
+
+def _bounds(value) -> list:
+    return [value.low, value.high] if isinstance(value, Range) else [value]
+
+
+def _matches(figure: Figure, number: float, percent: bool) -> bool:
+    if figure.format == "date":
+        dates = [v for v in _bounds(figure.value) if isinstance(v, PartialDate)]
+        return not percent and any(d.precision == "year" and int(d.text) == number for d in dates)
+    if percent != (figure.unit == "percent"):
+        return False
+    values = _bounds(figure.value)
+    if figure.format == "compact":  # "1.2 million" stands for 1,186,556
+        values += [round(v / 1e6, 1) * 1e6 for v in values] + [round(v / 1e9, 1) * 1e9 for v in values]
+    return number in values
+
+
+def typed_figures(text: str, name: str, registry: Registry) -> list[DataError]:
+    """Each registered figure typed into the prose of `text` by hand."""
+    clean = prose(text)
+    found = []
+
+    def report(start: int, typed: str, figure: Figure):
+        line = clean.count("\n", 0, start) + 1
+        column = start - (clean.rfind("\n", 0, start) + 1) + 1
+        found.append(DataError(name, line, column,
+                               f"“{typed}” is typed in, but it is the registered figure "
+                               f"'{figure.id}': write {{{{ fig('{figure.id}') }}}} instead"))
+
+    for match in _NUMBER.finditer(clean):
+        number = float(match["n"].replace(",", ""))
+        if match["scale"]:
+            number *= _SCALE[match["scale"].strip()]
+        for figure in registry.figures.values():
+            if _matches(figure, number, bool(match["pct"])):
+                report(match.start(), match.group().strip(), figure)
+                break
+    for figure in registry.figures.values():  # written dates such as "March 2019"
+        written = format_value(figure)
+        if figure.format == "date" and re.search(r"\d", written) and not written.isdigit():
+            for match in re.finditer(rf"(?<!\w){re.escape(written)}(?!\w)", clean):
+                report(match.start(), written, figure)
+    return sorted(found, key=lambda e: (e.line, e.column))
+
+
+def macro_calls(text: str) -> list[tuple[str, str, int]]:
+    """(macro, id, line) of every fig('...') and cite('...') call in a page."""
+    return [(m[1], m[2], text.count("\n", 0, m.start()) + 1) for m in _MACRO_CALL.finditer(text)]
+
+
+def pages(docs_dir: Path) -> Iterable[tuple[str, str]]:
+    """(name relative to the project, text) of every Markdown page."""
+    for path in sorted(docs_dir.rglob("*.md")):
+        yield f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}", path.read_text(encoding="utf-8")
+
+
+def unused(registry: Registry, calls: Iterable[tuple[str, str]]) -> list[str]:
+    """Figures and sources nothing cites, unless marked `unused:` with a reason."""
+    calls = set(calls)
+    used_figures = {i for macro, i in calls if macro == "fig"}
+    used_sources = {i for macro, i in calls if macro == "cite"}
+    used_sources |= {s for fid in used_figures if fid in registry.figures
+                     for s in registry.figures[fid].sources}
+    problems = [f"{f.where}: figure '{f.id}' is used on no page: use it with {{{{ fig('{f.id}') }}}}, "
+                "remove it, or say why it stays with `unused: <reason>`"
+                for f in registry.figures.values() if f.id not in used_figures and not f.unused]
+    problems += [f"{s.where}: source '{s.id}' is cited by no figure or page: cite it, remove it, "
+                 "or say why it stays with `unused: <reason>`"
+                 for s in registry.sources.values() if s.id not in used_sources and not s.unused]
+    return problems
+
+
+def lint_pages(docs_dir: Path, registry: Registry) -> tuple[list[DataError], list[str]]:
+    """Typed-in figures and unknown ids in every page, then what no page uses."""
+    errors, calls = [], []
+    for name, text in pages(docs_dir):
+        errors += typed_figures(text, name, registry)
+        for macro, item_id, line in macro_calls(text):
+            calls.append((macro, item_id))
+            known = registry.figures if macro == "fig" else registry.sources
+            if item_id not in known:
+                try:
+                    (registry.figure if macro == "fig" else registry.source)(item_id)
+                except LookupError as error:
+                    errors.append(DataError(name, line, None, str(error)))
+    return errors, unused(registry, calls)

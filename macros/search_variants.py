@@ -1,0 +1,66 @@
+"""Search that knows the region: other spellings of names, added to the search index.
+
+Runs after Material's search plugin has written `search/search_index.json`. Each
+entry (a page or one of its sections) whose text or title names a place or person in
+`data/search-variants.yml` gets one more sentence, "Also spelled: ...", so lunr finds
+the page by any spelling, and the result shows why it matched. Page text is untouched.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+from .errors import DataError, DataErrors
+from .validation import schema_errors
+from .yaml_strict import load_file
+
+VARIANTS_FILE = "data/search-variants.yml"
+INDEX_PATH = Path("search") / "search_index.json"
+
+
+def load_variants(root: Path) -> dict[str, list[str]]:
+    """Read and check data/search-variants.yml; raise DataErrors listing every mistake."""
+    try:
+        data, marks = load_file(root / VARIANTS_FILE, VARIANTS_FILE)
+    except DataError as error:
+        raise DataErrors([error]) from None
+    errors = schema_errors(data, marks, "search-variants.schema.json", VARIANTS_FILE)
+    if errors:
+        raise DataErrors(errors)
+    return data["variants"]
+
+
+def _pattern(name: str) -> re.Pattern:
+    """`name` as a whole word, in any case."""
+    return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+
+
+def spellings_for(text: str, variants: dict[str, list[str]]) -> list[str]:
+    """The other spellings of every name `text` contains, in data order, each once."""
+    found: list[str] = []
+    for name, others in variants.items():
+        if _pattern(name).search(text):
+            found.extend(o for o in others if o not in found)
+    return found
+
+
+def add_variants(index: dict, variants: dict[str, list[str]]) -> dict:
+    """The index with "Also spelled" appended to the entries that name a place or person."""
+    for doc in index["docs"]:
+        spellings = spellings_for(f"{doc.get('title', '')} {doc.get('text', '')}", variants)
+        if spellings:
+            doc["text"] += f"<p>Also spelled: {html.escape(', '.join(spellings), quote=False)}.</p>"
+    return index
+
+
+def rewrite_index(site_dir: Path, variants: dict[str, list[str]]) -> bool:
+    """Rewrite the built index in place; False when the site has no search index."""
+    path = site_dir / INDEX_PATH
+    if not path.is_file():
+        return False
+    index = add_variants(json.loads(path.read_text(encoding="utf-8")), variants)
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return True

@@ -1,0 +1,50 @@
+// Repairs to Material's markup that axe-core flags (tests/browser/test_accessibility.py).
+// document$ emits on the first load and after every instant navigation, which swaps
+// the page's content and sidebars, so the repairs run again each time.
+document$.subscribe(function () {
+  // The search dialog has no accessible name (axe: aria-dialog-name): give it the
+  // search field's own label, which Material already translates.
+  var dialog = document.querySelector('.md-search[role="dialog"]')
+  var field = document.querySelector(".md-search__input")
+  if (dialog && field) dialog.setAttribute("aria-label", field.getAttribute("aria-label"))
+
+  // With navigation.indexes a section's <nav> names itself after a label id that
+  // Material never writes, so the landmark has no name (axe: landmark-unique).
+  document.querySelectorAll("nav[aria-labelledby]").forEach(function (nav) {
+    var id = nav.getAttribute("aria-labelledby")
+    var title = nav.querySelector(":scope > .md-nav__title")
+    if (!document.getElementById(id) && title) title.id = id
+  })
+
+  // The blog's own <nav> elements are unnamed (axe: landmark-unique): name each
+  // after what it holds.
+  function name(selector, label) {
+    document.querySelectorAll(selector).forEach(function (nav) {
+      if (!nav.hasAttribute("aria-label")) nav.setAttribute("aria-label", label(nav))
+    })
+  }
+  name(".md-post__action", function (nav) {
+    var heading = nav.closest(".md-post").querySelector("h2")
+    return "Continue reading" + (heading ? ": " + heading.textContent.trim() : "")
+  })
+  name(".md-pagination", function () { return "Pages" })
+  name(".md-post > .md-nav--primary", function () { return "Post" })
+  name(".md-post__meta .md-nav", function (nav) {
+    var title = nav.parentElement.querySelector(".md-post__title")
+    return title ? title.textContent.trim() : "Metadata"
+  })
+  name(".md-tags", function () { return "Tags" })
+  // Copy buttons (content.code.copy) sit in one unnamed <nav> per code block.
+  document.querySelectorAll(".md-code__nav").forEach(function (nav, index) {
+    if (!nav.hasAttribute("aria-label")) nav.setAttribute("aria-label", "Code block " + (index + 1))
+  })
+})
+
+// Search results are drawn after document$ fires, each with its own tags <nav>:
+// name each after its result, so that no two landmarks share a name.
+new MutationObserver(function () {
+  document.querySelectorAll(".md-search-result__article .md-tags:not([aria-label])").forEach(function (nav) {
+    var title = nav.closest(".md-search-result__article").querySelector("h1, h2")
+    nav.setAttribute("aria-label", "Tags" + (title ? ": " + title.textContent.trim() : ""))
+  })
+}).observe(document.body, { childList: true, subtree: true })

@@ -1,0 +1,119 @@
+"""Small helpers shared by the browser tests (the request filter is unit-tested in test_privacy.py)."""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import axe_playwright_python
+import material
+
+# axe-core as the pinned axe-playwright-python package ships it.
+AXE_JS = Path(axe_playwright_python.__file__).parent / "axe.min.js"
+PHONE = {"width": 390, "height": 844}  # an iPhone 12-15 screen in CSS pixels
+MATERIAL = Path(material.__file__).parent / "templates"
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep pytest's output readable
+        pass
+
+
+@contextmanager
+def serve(folder: Path):
+    """Serve `folder` on 127.0.0.1 from a thread; yields the URL, known before any file is."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def record_requests(context, site_url: str) -> list[str]:
+    """Log every URL the context's pages ask for; abort any that would leave the site."""
+    urls: list[str] = []
+    context.on("request", lambda request: urls.append(request.url))
+    context.route(lambda url: bool(foreign_requests([url], site_url)), lambda route: route.abort())
+    return urls
+
+
+def with_axe(context):
+    """Load axe-core into every page of `context` (once per context, not per check)."""
+    context.add_init_script(path=AXE_JS)
+    return context
+
+
+def axe_violations(page) -> dict[str, list[str]]:
+    """Every axe-core violation on the page, any impact: rule id -> the elements at fault.
+
+    Measured once the page is at rest: Material fades its tabs in, and colours caught
+    mid-transition would read as low contrast."""
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    violations = page.evaluate("axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)")
+    return {
+        f"{v['id']} ({v['impact']})": [", ".join(map(str, node["target"])) for node in v["nodes"]]
+        for v in violations
+    }
+
+
+def foreign_requests(urls: list[str], site_url: str) -> list[str]:
+    """The URLs that leave the served site: any scheme+host+port but the site's own.
+
+    data:, blob: and about: URLs never leave the browser, so they do not count.
+    """
+    own = urlsplit(site_url)
+    foreign = []
+    for url in urls:
+        parts = urlsplit(url)
+        if parts.scheme in ("data", "blob", "about"):
+            continue
+        if (parts.scheme, parts.hostname, parts.port) != (own.scheme, own.hostname, own.port):
+            foreign.append(url)
+    return foreign
+
+
+def material_text(key: str) -> str:
+    """A string of Material's English interface, from the installed theme's translations."""
+    source = (MATERIAL / "partials" / "languages" / "en.html").read_text(encoding="utf-8")
+    match = re.search(rf'"{re.escape(key)}":\s*"([^"]*)"', source)
+    assert match, key
+    return match.group(1)
+
+
+def open_search(page) -> None:
+    """Open the search dialog as a reader does (Material's '/' shortcut) and wait until ready."""
+    page.keyboard.press("/")
+    page.wait_for_function("document.getElementById('__search').checked")
+    _wait_for_meta(page, not_in=[material_text("search.result.initializer")])
+
+
+def search(page, query: str) -> list[str]:
+    """Type `query` key by key (Material listens for key-up); the paths of the results listed."""
+    open_search(page)
+    page.locator(".md-search__input").press_sequentially(query, delay=20)
+    _wait_for_meta(page, not_in=[material_text("search.result.initializer"),
+                                 material_text("search.result.placeholder")])
+    links = page.locator(".md-search-result__link")
+    return [urlsplit(href).path for href in links.evaluate_all("els => els.map(e => e.href)")]
+
+
+def _wait_for_meta(page, not_in: list[str]) -> None:
+    """Wait until the line above the search results says something other than `not_in`."""
+    page.wait_for_function(
+        """(skip) => {
+            const meta = document.querySelector('.md-search-result__meta');
+            const text = meta ? meta.textContent.trim() : '';
+            return text !== '' && !skip.includes(text);
+        }""",
+        arg=not_in,
+    )

@@ -1,0 +1,89 @@
+"""axe-core finds no violation, of any impact, on any page in any way a reader meets it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from .support import PHONE, axe_violations, open_search, with_axe
+
+# How a reader meets a page: the browser's colour preference picks Material's palette
+# (its first toggle follows the system), or a phone-sized screen.
+MODES = {
+    "light": {"color_scheme": "light"},
+    "dark": {"color_scheme": "dark"},
+    "phone": {"color_scheme": "light", "viewport": PHONE, "is_mobile": True, "has_touch": True},
+}
+
+
+def report(found: dict) -> str:
+    return "\n".join(f"/{path}: {rule}: {len(nodes)} element(s), e.g. {nodes[0]}"
+                     for path, rules in found.items() for rule, nodes in rules.items())
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_no_axe_violations_on_any_page(new_context, site_pages, artifacts, mode):
+    """Also saves a screenshot of each page in each mode for reviewers, in
+    test-artifacts/screenshots/ (git-ignored): the page is loaded here anyway, and the
+    browser suite must stay under three minutes."""
+    page = with_axe(new_context(**MODES[mode])).new_page()
+    shots = artifacts / "screenshots"
+    shots.mkdir(exist_ok=True)
+    found = {}
+    for path in site_pages:
+        page.goto(path)
+        expect(page.locator("h1").first).to_be_visible()
+        name = re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "home"
+        page.screenshot(path=shots / f"{name}-{mode}.png", full_page=True)
+        if violations := axe_violations(page):
+            found[path] = violations
+    assert not found, report(found)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violations_with_search_results_open(new_context, scheme):
+    # The dialog and its results are the same over every page: one page is enough.
+    page = with_axe(new_context(color_scheme=scheme)).new_page()
+    page.goto("essay/")
+    open_search(page)
+    page.locator(".md-search__input").press_sequentially("Hasakeh", delay=20)
+    page.locator(".md-search-result__item").first.wait_for()
+    assert page.locator(".md-search").is_visible()
+    violations = axe_violations(page)
+    assert not violations, report({"essay/ + search": violations})
+
+
+FOLLOW = "url => { const a = [...document.querySelectorAll('a')].find(a => a.href === url); if (a) a.click(); return !!a }"
+
+
+def follow(page, url: str) -> bool:
+    """Click a link to `url` on the page, if there is one, and wait until Material has
+    swapped the content in: its document$ emits then. (The URL changes earlier, and axe
+    run at that moment was seen to find the previous page's skip link.)"""
+    swaps = page.evaluate("window.swaps")
+    if not page.evaluate(FOLLOW, url):
+        return False
+    page.wait_for_function(f"window.swaps > {swaps}")
+    return True
+
+
+def test_no_axe_violations_after_instant_navigation(new_context, served_site, site_pages):
+    """Material's instant navigation swaps the content without a page load; the repairs
+    in overrides/javascripts/accessibility.js must be made again on the new content."""
+    page = with_axe(new_context(color_scheme="light")).new_page()
+    page.goto("")
+    # document$ is Material's documented hook for scripts under instant navigation.
+    page.evaluate("window.swaps = 0; document$.subscribe(() => window.swaps++)")
+    found = {}
+    for path in (p for p in site_pages if p and p != "404.html"):
+        # Follow a link to the page from here, or else from the home page.
+        if not follow(page, served_site + path):
+            assert follow(page, served_site)
+            assert follow(page, served_site + path), f"no link to /{path}"
+        assert page.url == served_site + path
+        assert page.evaluate("window.swaps") > 0, f"/{path} was a full page load"
+        if violations := axe_violations(page):
+            found[path] = violations
+    assert not found, report(found)

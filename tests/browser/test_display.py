@@ -1,0 +1,98 @@
+"""How pages look: the palette toggle, a phone-sized screen, and print.
+
+Screenshots of every page are taken by test_accessibility.py, which loads them anyway.
+"""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+from macros.loading import load_registry
+
+from conftest import ROOT  # tests/conftest.py
+from .support import PHONE
+
+REGISTRY = load_registry(ROOT)
+SCHEME = "document.body.getAttribute('data-md-color-scheme')"
+
+# Elements in the page's flow that reach past the right edge of the screen, leaving out
+# those inside a box that scrolls or clips sideways (a wide table in its scroll wrapper).
+OVERFLOWING = """() => {
+  const width = document.documentElement.clientWidth;
+  const clipped = el => {
+    for (let up = el.parentElement; up; up = up.parentElement) {
+      if (['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(up).overflowX)
+          && up !== document.body && up !== document.documentElement) return true;
+    }
+    return false;
+  };
+  const out = [...document.querySelectorAll('body *')].filter(el => {
+    const box = el.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && box.right > width + 1 && !clipped(el);
+  }).map(el => el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).trim().split(/\\s+/).join('.') : ''));
+  return {scroll: document.documentElement.scrollWidth - width, out: out.slice(0, 5)};
+}"""
+
+
+def toggle_palette(page) -> None:
+    page.locator('[data-md-component="palette"] label:not([hidden])').click()
+
+
+def test_palette_toggle_switches_and_is_remembered(new_context):
+    page = new_context(color_scheme="light").new_page()
+    page.goto("essay/")
+    assert page.evaluate(SCHEME) == "default"    # follows the system's light preference
+    schemes = []
+    for _ in range(3):                           # system -> light -> dark -> system
+        toggle_palette(page)
+        schemes.append(page.evaluate(SCHEME))
+    assert schemes == ["default", "slate", "default"], schemes
+    toggle_palette(page)
+    toggle_palette(page)
+    assert page.evaluate(SCHEME) == "slate"
+    # Remembered on the next page, after a reload, and in a new tab of the same browser.
+    page.goto("about/")
+    assert page.evaluate(SCHEME) == "slate"
+    page.reload()
+    assert page.evaluate(SCHEME) == "slate"
+    other = page.context.new_page()
+    other.goto("")
+    assert other.evaluate(SCHEME) == "slate"
+
+
+def test_dark_system_preference_gives_the_dark_palette(new_context):
+    page = new_context(color_scheme="dark").new_page()
+    page.goto("")
+    assert page.evaluate(SCHEME) == "slate"
+
+
+def test_no_page_scrolls_sideways_on_a_phone(new_context, site_pages):
+    page = new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+    wide = {}
+    for path in site_pages:
+        page.goto(path)
+        found = page.evaluate(OVERFLOWING)
+        if found["scroll"] > 0 or found["out"]:
+            wide["/" + path] = found
+    assert not wide, wide
+
+
+def test_print_hides_navigation_and_shows_every_note(page):
+    page.goto("essay/")
+    page.emulate_media(media="print")
+    for navigation in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary",
+                       ".md-footer", ".md-top"):
+        expect(page.locator(navigation)).to_be_hidden()
+    notes = page.locator(".footnote li")
+    source = (ROOT / "docs" / "essay.md").read_text(encoding="utf-8")
+    ids = sorted(set(re.findall(r"fig\('([\w-]+)'\)", source)))
+    assert ids
+    for figure_id in ids:
+        note = page.locator(f'li[id="fn:fig-{figure_id}"]')
+        expect(note).to_be_visible()
+        for cited in REGISTRY.sources_of(REGISTRY.figure(figure_id)):
+            if cited.url:
+                expect(note.locator(f'a[href="{cited.url}"]').first).to_be_visible()
+    assert notes.count() >= len(ids)

@@ -1,0 +1,208 @@
+"""Issue 7 in a real browser: line length, a figure's source on keyboard focus, search,
+palette and instant navigation still working, and screenshots of each page type.
+
+Chromium is Debian's (/usr/bin/chromium), driven by Playwright for Python. Without it
+the tests skip with a message, except in CI (CI=true), where they fail instead.
+Screenshots land in test-artifacts/layout/ (git-ignored) for a person to review.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = ROOT / "test-artifacts" / "layout"
+
+# Characters on each full line of the essay's paragraphs (a paragraph's last line and
+# the note markers left out), measured character by character on the laid-out page.
+MEASURE_LINES = """() => {
+  const lines = [];
+  for (const p of document.querySelectorAll("article.md-content__inner > p:not(.edition-summary)")) {
+    const counts = new Map();
+    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    for (let node; (node = walker.nextNode());) {
+      if (node.parentElement.closest("sup")) continue;
+      for (let i = 0; i < node.length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i); range.setEnd(node, i + 1);
+        const rect = range.getClientRects()[0];
+        if (rect) counts.set(Math.round(rect.top), (counts.get(Math.round(rect.top)) || 0) + 1);
+      }
+    }
+    const rows = [];
+    for (const top of [...counts.keys()].sort((a, b) => a - b)) {
+      if (rows.length && top - rows[rows.length - 1].top < 6) rows[rows.length - 1].n += counts.get(top);
+      else rows.push({top, n: counts.get(top)});
+    }
+    rows.slice(0, -1).forEach(row => lines.push(row.n));
+  }
+  return lines.sort((a, b) => a - b);
+}"""
+
+
+@pytest.fixture(scope="module")
+def served(served_site) -> str:
+    """The shared harness's site (tests/browser/conftest.py): built once with its site_url
+    on the test server's own port, since instant navigation needs them to match."""
+    return served_site
+
+
+def _page(browser, width: int, scheme: str = "light"):
+    height = 844 if width < 600 else 900
+    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
+    return context.new_page()
+
+
+@pytest.mark.parametrize("width, low, high", [
+    (1280, 60, 75),  # the comfortable measure of long reading
+    (390, 34, 50),   # a phone: 60-75 would need type under 14 px, so a phone's usual measure
+])
+def test_essay_line_length(browser, served, width, low, high):
+    page = _page(browser, width)
+    page.goto(served + "essay/")
+    lines = page.evaluate(MEASURE_LINES)
+    median = lines[len(lines) // 2]
+    font = page.evaluate("parseFloat(getComputedStyle("
+                         "document.querySelector('article.md-content__inner > p:not(.edition-summary)')).fontSize)")
+    print(f"\n{width}px: {len(lines)} full lines, characters a line min {lines[0]}, "
+          f"median {median}, max {lines[-1]}; body text {font}px")
+    assert low <= median <= high, (width, median)
+    assert lines[-1] <= high + 10, (width, lines[-1])
+    assert font >= 16, "long text needs at least 16 px type"
+    page.context.close()
+
+
+def test_keyboard_focus_on_a_figure_shows_its_source_and_date(browser, served):
+    page = _page(browser, 1280)
+    page.goto(served + "essay/")
+    figure = page.locator('span.fig[data-figure="detainees-hrw"] a')
+    # Walk the page with Tab, as a keyboard user does, until the figure has focus.
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('span.fig')?.dataset.figure") == "detainees-hrw":
+            break
+    else:
+        pytest.fail("Tab never reached the figure 45,000")
+    tooltip_id = figure.get_attribute("aria-describedby")
+    assert tooltip_id, "Material's tooltip did not attach to the figure"
+    tooltip = page.locator(f"#{tooltip_id}")
+    tooltip.wait_for(state="visible", timeout=3000)
+    text = tooltip.inner_text()
+    assert "Source: Human Rights Watch, 26 January 2022" in text
+    assert "As of 26 January 2022" in text and "Editor’s note" in text
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "figure-focus-desktop.png"))
+    page.context.close()
+
+
+def test_search_palette_and_instant_navigation_still_work(browser, served):
+    page = _page(browser, 1280)
+    page.goto(served)
+    page.evaluate("window.__stillHere = true")
+    page.locator(".md-tabs a", has_text="Essay").click()
+    page.wait_for_url(served + "essay/")
+    page.locator("h1.article-header__title").wait_for()
+    assert page.evaluate("window.__stillHere === true"), "the tab link reloaded the page: no instant navigation"
+
+    # The toggle cycles system -> light -> dark: the page must reach both schemes.
+    schemes = set()
+    for _ in range(3):
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+        schemes.add(page.evaluate("document.body.dataset.mdColorScheme"))
+    assert schemes == {"default", "slate"}
+
+    page.locator(".md-search__input").click()
+    page.keyboard.type("Hasakeh")  # typed, since Material's search listens to key events
+    result = page.locator(".md-search-result__item").first
+    result.wait_for(timeout=10000)
+    assert "Hasakeh" in page.locator(".md-search-result").inner_text()
+    page.context.close()
+
+
+# WCAG contrast of an element's text against what is painted behind it: background
+# layers composited up the tree, the text's own alpha and its ancestors' opacity.
+CONTRAST = """(selector) => {
+  const rgba = c => { const n = c.match(/[\\d.]+/g).map(Number); return [n[0], n[1], n[2], n.length > 3 ? n[3] : 1]; };
+  const over = (top, under) => [0, 1, 2].map(i => top[i] * top[3] + under[i] * (1 - top[3])).concat(1);
+  const lum = c => { const [r, g, b] = c.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const el = document.querySelector(selector);
+  if (!el) return null;
+  const layers = [];
+  for (let e = el; e; e = e.parentElement) {
+    const c = rgba(getComputedStyle(e).backgroundColor);
+    if (c[3] > 0) { layers.push(c); if (c[3] >= 1) break; }
+  }
+  let back = [255, 255, 255, 1];
+  for (const layer of layers.reverse()) back = over(layer, back);
+  let alpha = 1;
+  for (let e = el; e; e = e.parentElement) alpha *= Number(getComputedStyle(e).opacity);
+  const fg = rgba(getComputedStyle(el).color);
+  const text = over([fg[0], fg[1], fg[2], fg[3] * alpha], back);
+  const [hi, lo] = [lum(text), lum(back)].sort((a, b) => b - a);
+  return Math.round(((hi + 0.05) / (lo + 0.05)) * 100) / 100;
+}"""
+
+TEXTS = {
+    "essay/": ["article.md-content__inner > p:not(.edition-summary)", ".md-typeset .fig a",
+               ".article-header__kicker", ".article-header__meta", ".article-header__note",
+               ".edition-summary__label", ".md-tag", ".footnote li", ".footnote .note-source a",
+               ".footnote p:has(> .note-scope)", ".footnote p:has(> .editor-note)",
+               ".md-header__title", ".md-tabs__link", ".md-tabs__item--active .md-tabs__link",
+               ".md-copyright", ".md-copyright__highlight", ".colophon__links a"],
+    "": [".front__masthead", ".front__section", ".rundown-item time", ".front-howto li", ".front-lead__more"],
+}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_text_passes_contrast_in_both_palettes(browser, served, scheme):
+    page = _page(browser, 1280, scheme)
+    found = {}
+    for path, selectors in TEXTS.items():
+        page.goto(served + path)
+        for selector in selectors:
+            found[f"{path}{selector}"] = page.evaluate(CONTRAST, selector)
+    page.context.close()
+    print(f"\n{scheme}: " + ", ".join(f"{k.split('/')[-1]} {v}" for k, v in found.items()))
+    assert None not in found.values(), [k for k, v in found.items() if v is None]
+    assert {k: v for k, v in found.items() if v < 4.5} == {}
+
+
+PAGES = {"front": "", "essay": "essay/", "rundown-item": "rundown/lebanon-unsolved-murders/",
+         "rundown-index": "rundown/", "about": "about/", "not-found": "no-such-page/"}
+
+
+def test_screenshots_of_each_page_type(browser, served):
+    """For review by eye, not compared: light and dark at 1280 px, and a 390-px phone."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for look, width, scheme in (("light", 1280, "light"), ("dark", 1280, "dark"), ("phone", 390, "light")):
+        page = _page(browser, width, scheme)
+        for name, path in PAGES.items():
+            response = page.goto(served + path)
+            if name == "not-found":
+                page.goto(served + "404.html")  # the static server has no 404 rewrite
+            else:
+                assert response.ok, path
+            page.screenshot(path=str(ARTIFACTS / f"{name}-{look}.png"), full_page=True)
+        page.context.close()
+    for look in ("light", "dark", "phone"):
+        assert all((ARTIFACTS / f"{name}-{look}.png").stat().st_size > 10_000 for name in PAGES)
+
+
+def test_print_shows_where_each_source_lives(browser, served):
+    """On paper a link cannot be followed: printed notes spell out each source's address."""
+    page = _page(browser, 1280)
+    page.goto(served + "essay/")
+    page.emulate_media(media="print")
+    link = page.locator('.footnote .note-source a[href^="http"]').first
+    after = link.evaluate("a => getComputedStyle(a, '::after').content")
+    assert link.get_attribute("href") in after, after
+    assert page.locator(".md-header").is_hidden() and page.locator(".md-sidebar--secondary").is_hidden()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "essay-print.png"), full_page=True)
+    page.context.close()

@@ -1,0 +1,342 @@
+"""The data pages as a reader gets them: figures, sources, timeline, charts and downloads.
+
+Each test reads the built site and compares it with data/ loaded the way the build
+loads it (`load_registry`), never with text copied from the output.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import posixpath
+import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
+
+from pybtex.database import parse_string
+
+from macros.formatting import format_exact, format_partial_date, format_value
+from macros.loading import load_registry
+
+from conftest import ROOT, build
+
+REGISTRY = load_registry(ROOT)
+DATA_PAGES = ("figures/index.html", "sources/index.html", "timeline/index.html", "charts/index.html")
+DOWNLOADS = ("downloads/figures.csv", "downloads/figures.json", "downloads/sources.bib",
+             "downloads/sources.csl.json")
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def resolve(page: str, href: str) -> tuple[str, str]:
+    """The site file and fragment a relative link on `page` leads to."""
+    parts = urlsplit(href)
+    assert not parts.scheme and not parts.netloc, href
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(page), parts.path)) if parts.path else page
+    if parts.path.endswith("/") or not parts.path:
+        path = path if path.endswith(".html") else posixpath.join(path, "index.html")
+    return path, parts.fragment
+
+
+def entry(soup, item_id: str) -> dict[str, object]:
+    """A figure or source entry: its heading, then {term: <dd> element} of the list after it."""
+    heading = soup.find(id=item_id)
+    assert heading is not None and heading.name == "h3", item_id
+    terms = heading.find_next_sibling("dl")
+    return {dt.get_text(strip=True): dt.find_next_sibling("dd") for dt in terms.find_all("dt")}
+
+
+def test_data_pages_are_in_the_navigation(site):
+    nav = site.html("index.html").select_one("nav.md-nav--primary")
+    linked = {a["href"].strip("./") for a in nav.select("a[href]")}
+    assert {"figures", "sources", "timeline", "charts"} <= {h.split("/")[0] for h in linked}
+
+
+def test_figures_page_has_an_entry_for_every_figure(site):
+    soup = site.html("figures/index.html")
+    for figure in REGISTRY.figures.values():
+        items = entry(soup, figure.id)
+        assert items["Value as written"].get_text(strip=True) == format_value(figure)
+        assert items["Exact value"].get_text(strip=True) == format_exact(figure)
+        assert items["Scope"].get_text(" ", strip=True) == figure.scope
+        as_of = format_partial_date(figure.as_of) if figure.as_of else "not known"
+        assert items["As of"].get_text(strip=True) == as_of
+        sources = items.get("Source") or items["Sources"]
+        links = {a["href"] for a in sources.select("a[href]")}
+        assert {s.url for s in REGISTRY.sources_of(figure) if s.url} <= links, figure.id
+        if figure.note:
+            assert " ".join(figure.note.split()) in items["Editor’s note"].get_text(" ", strip=True)
+
+
+def test_used_in_links_reach_every_use_and_only_uses(site):
+    """Each link lands on the figure's span; every figure span in the text is linked."""
+    soup = site.html("figures/index.html")
+    linked = set()
+    for figure in REGISTRY.figures.values():
+        for a in entry(soup, figure.id)["Used in"].select("a[href]"):
+            path, anchor = resolve("figures/index.html", a["href"])
+            target = site.html(path).find(id=anchor)
+            assert target is not None, (figure.id, a["href"])
+            assert target.name == "span" and target["data-figure"] == figure.id, a["href"]
+            quoted = a.find_parent("li").strong  # the excerpt shows the figure as the text does
+            assert quoted is not None and quoted.get_text() == format_value(figure), a["href"]
+            linked.add((path, anchor))
+    spans = set()
+    for page in site.site.rglob("*.html"):
+        path = page.relative_to(site.site).as_posix()
+        if path not in DATA_PAGES:
+            spans |= {(path, s["id"]) for s in site.html(path).select("span.fig[data-figure]")}
+    assert spans and linked == spans
+
+
+def test_a_figure_used_twice_links_to_both_places(site):
+    items = entry(site.html("figures/index.html"), "isis-families")
+    hrefs = [a["href"] for a in items["Used in"].select("a")]
+    assert [resolve("figures/index.html", h) for h in hrefs] == [
+        ("essay/index.html", "fig-isis-families-1"), ("essay/index.html", "fig-isis-families-2")]
+
+
+def test_competing_estimates_are_side_by_side_with_dates_and_scopes(site):
+    soup = site.html("figures/index.html")
+    groups = {}
+    for figure in REGISTRY.figures.values():
+        if figure.quantity:
+            groups.setdefault(figure.quantity, []).append(figure)
+    assert any(len(g) > 1 for g in groups.values())
+    for quantity, figures in groups.items():
+        if len(figures) < 2:
+            continue
+        table = soup.find(id=f"quantity-{quantity}").find_next("table")
+        rows = {tr.a["href"].lstrip("#"): [td.get_text(" ", strip=True) for td in tr.find_all("td")]
+                for tr in table.select("tbody tr")}
+        assert set(rows) == {f.id for f in figures}
+        for f in figures:
+            source = REGISTRY.sources_of(f)[0]
+            assert rows[f.id][0] == format_value(f)
+            assert rows[f.id][1] == f"{source.publisher or source.title}, {format_partial_date(f.as_of)}"
+            assert rows[f.id][2] == f.scope
+        for f in figures:  # and each entry points to the others
+            others = entry(soup, f.id)["Competing estimates"]
+            assert {a["href"].lstrip("#") for a in others.select("a")} == {g.id for g in figures} - {f.id}
+
+
+def test_sources_page_lists_every_source_and_labels_attributions(site):
+    soup = site.html("sources/index.html")
+    for source in REGISTRY.sources.values():
+        items = entry(soup, source.id)
+        kind = items["Kind"].get_text(" ", strip=True)
+        labelled = kind == "attributed in the essay; no public record located"
+        assert labelled == (source.kind == "attribution"), source.id
+        assert items["Author"].get_text(" ", strip=True) == (source.author or "not known")
+        assert items["Publisher"].get_text(" ", strip=True) == (source.publisher or "not known")
+        assert items["Date"].get_text(strip=True) == (format_partial_date(source.date) if source.date
+                                                      else "not known")
+        links = [a["href"] for a in items["Link"].select("a")]
+        assert links == ([source.url] if source.url else [])
+
+
+def test_each_source_lists_the_figures_and_places_that_cite_it(site):
+    soup = site.html("sources/index.html")
+    for source in REGISTRY.sources.values():
+        items = entry(soup, source.id)
+        figures = {f.id for f in REGISTRY.figures.values() if source.id in f.sources}
+        listed = {resolve("sources/index.html", a["href"]) for a in
+                  items["Figures citing it"].select("a")} if figures else set()
+        assert listed == {("figures/index.html", f) for f in figures}, source.id
+        places = [resolve("sources/index.html", a["href"]) for a in items["Cited in"].select("a")]
+        assert bool(places) == (not source.unused), source.id
+        for path, anchor in places:
+            target = site.html(path).find(id=anchor)
+            assert target is not None, (source.id, path, anchor)
+            # the place is a figure from this source, or this source's own footnote reference
+            cites = target.get("data-figure") in figures or anchor.endswith(f":src-{source.id}")
+            assert cites, (source.id, anchor)
+
+
+def test_both_pages_link_to_every_download_and_the_files_exist(site):
+    for page in ("figures/index.html", "sources/index.html"):
+        hrefs = {resolve(page, a["href"])[0] for a in site.html(page).select("article a[href*='downloads/']")}
+        assert hrefs == set(DOWNLOADS), page
+    for name in DOWNLOADS:
+        assert (site.site / name).stat().st_size > 0
+
+
+def _plain(value):
+    if hasattr(value, "low"):
+        return {"low": _plain(value.low), "high": _plain(value.high)}
+    return getattr(value, "text", value)
+
+
+def test_figures_csv_matches_the_data(site):
+    rows = list(csv.DictReader(io.StringIO((site.site / "downloads/figures.csv").read_text(encoding="utf-8"))))
+    assert [r["id"] for r in rows] == list(REGISTRY.figures)
+    for row in rows:
+        figure = REGISTRY.figure(row["id"])
+        expected = _plain(figure.value)  # CSV has no types: compare the text
+        if isinstance(expected, dict):
+            cells = (row["value"], row["value_low"], row["value_high"])
+            assert cells == ("", str(expected["low"]), str(expected["high"])), figure.id
+        else:
+            assert (row["value"], row["value_low"], row["value_high"]) == (str(expected), "", ""), figure.id
+        assert (row["label"], row["written"], row["unit"], row["scope"]) == \
+            (figure.label, figure.written, figure.unit, figure.scope)
+        assert row["as_of"] == (figure.as_of.text if figure.as_of else "")
+        assert row["sources"].split(";") == list(figure.sources)
+        assert row["note"] == (figure.note or "") and row["event"] == str(figure.event).lower()
+
+
+def test_figures_json_matches_the_data(site):
+    records = json.loads((site.site / "downloads/figures.json").read_text(encoding="utf-8"))["figures"]
+    assert [r["id"] for r in records] == list(REGISTRY.figures)
+    for record in records:
+        figure = REGISTRY.figure(record["id"])
+        assert record["value"] == _plain(figure.value)
+        assert record["sources"] == list(figure.sources)
+        assert (record["label"], record["scope"], record["note"], record["quantity"]) == \
+            (figure.label, figure.scope, figure.note, figure.quantity)
+        assert record["as_of"] == (figure.as_of.text if figure.as_of else None)
+        path, anchor = resolve("index.html", record["page"])
+        assert site.html(path).find(id=anchor) is not None
+
+
+def test_sources_bibtex_parses_and_matches_the_data(site):
+    bib = parse_string((site.site / "downloads/sources.bib").read_text(encoding="utf-8"), "bibtex")
+    assert list(bib.entries) == list(REGISTRY.sources)
+    for key, item in bib.entries.items():
+        source = REGISTRY.source(key)
+        assert item.fields["title"].strip("{}") == source.title
+        assert item.fields.get("url") == source.url
+        assert item.fields.get("year") == (source.date.text[:4] if source.date else None)
+        author = item.fields.get("author") or " ".join(str(p) for p in item.persons.get("author", []))
+        assert (author.strip("{}") or None) == source.author, key
+
+
+CSL_TYPES = {  # the item types of CSL 1.0.2 (citationstyles.org, specification, appendix III)
+    "article", "article-journal", "article-magazine", "article-newspaper", "bill", "book", "broadcast",
+    "chapter", "classic", "collection", "dataset", "document", "entry", "entry-dictionary",
+    "entry-encyclopedia", "event", "figure", "graphic", "hearing", "interview", "legal_case",
+    "legislation", "manuscript", "map", "motion_picture", "musical_score", "pamphlet",
+    "paper-conference", "patent", "performance", "periodical", "personal_communication", "post",
+    "post-weblog", "regulation", "report", "review", "review-book", "software", "song", "speech",
+    "standard", "thesis", "treaty", "webpage"}
+CSL_NAME_PARTS = {"family", "given", "literal", "suffix", "dropping-particle", "non-dropping-particle"}
+
+
+def test_sources_csl_json_is_valid_csl_and_matches_the_data(site):
+    items = json.loads((site.site / "downloads/sources.csl.json").read_text(encoding="utf-8"))
+    assert isinstance(items, list) and [i["id"] for i in items] == list(REGISTRY.sources)
+    for item in items:
+        source = REGISTRY.source(item["id"])
+        assert item["type"] in CSL_TYPES
+        assert item["title"] == source.title and item.get("URL") == source.url
+        assert item.get("publisher") == source.publisher
+        for name in item.get("author", []):
+            assert set(name) <= CSL_NAME_PARTS and name
+        if source.date:
+            parts = item["issued"]["date-parts"]
+            assert all(isinstance(p, int) for p in parts[0]) and 1 <= len(parts[0]) <= 3
+            assert "-".join(f"{p:02d}" for p in parts[0]) == source.date.text
+        else:
+            assert "issued" not in item
+
+
+def test_timeline_lists_every_event_in_date_order_with_its_note(site):
+    soup = site.html("timeline/index.html")
+    article = soup.select_one("article")
+    times = article.select("li time[datetime]")
+    events = {f.id: f for f in REGISTRY.figures.values() if f.event}
+    shown = [li.find_parent("li").select_one("span.fig")["data-figure"] for li in times]
+    assert sorted(shown) == sorted(events)
+    dates = [t["datetime"] for t in times]
+    assert dates == sorted(dates)
+    for figure_id, stamp in zip(shown, dates):
+        figure = events[figure_id]
+        first = figure.value.low if hasattr(figure.value, "low") else figure.value
+        assert stamp == first.text
+        note = soup.find(id=f"fn:fig-{figure_id}")
+        assert note is not None, figure_id
+        urls = {s.url for s in REGISTRY.sources_of(figure) if s.url}
+        assert urls <= {a["href"] for a in note.select("a[href^=http]")}
+
+
+def charts(site) -> list[tuple[ET.Element, object]]:
+    """Each chart's SVG, parsed as XML, with the figure element holding it."""
+    soup = site.html("charts/index.html")
+    found = []
+    for figure in soup.select("figure.data-chart"):
+        svg = figure.find("svg")
+        found.append((ET.fromstring(str(svg)), figure))
+    return found
+
+
+def test_charts_are_valid_accessible_svg_carrying_the_data(site):
+    from macros.charts import CHARTS
+
+    drawn = charts(site)
+    assert len(drawn) >= 2
+    assert {f["id"] for _, f in drawn} == set(CHARTS)
+    for root, holder in drawn:
+        spec = CHARTS[holder["id"]]
+        assert root.tag == f"{SVG}svg" and root.get("role") == "img"
+        title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
+        assert title.text == spec.title and desc.text
+        assert root.get("aria-labelledby").split() == [title.get("id"), desc.get("id")]
+        figures = [REGISTRY.figure(i) for i in spec.figure_ids]
+        bars = root.findall(f".//{SVG}rect[@class='bar']")
+        assert [float(b.get("data-value")) for b in bars] == [f.value for f in figures]
+        widths = [float(b.get("width")) for b in bars]  # bars in proportion to their values
+        for bar, f in zip(widths, figures):
+            assert abs(bar / max(widths) - f.value / max(g.value for g in figures)) < 0.01
+        texts = " ".join(t.text or "" for t in root.iter(f"{SVG}text"))
+        for f in figures:
+            assert format_exact(f) in texts and format_exact(f) in desc.text
+        assert not root.findall(f".//{SVG}script") and "javascript" not in str(holder).lower()
+
+
+def test_each_chart_has_its_numbers_as_a_table(site):
+    from macros.charts import CHARTS
+
+    for _root, holder in charts(site):
+        table = holder.find_next("table")
+        rows = table.select("tbody tr")
+        figures = [REGISTRY.figure(i) for i in CHARTS[holder["id"]].figure_ids]
+        assert [r.a["href"].split("#")[1] for r in rows] == [f.id for f in figures]
+        assert [r.find_all("td")[1].get_text(strip=True) for r in rows] == [format_exact(f) for f in figures]
+
+
+def test_data_text_is_escaped_on_every_data_page_and_download(project):
+    figures = project / "data" / "figures.yml"
+    text = figures.read_text(encoding="utf-8")
+    hostile = '<script>alert(1)</script> *x* {{ y }}'
+    assert "label: Iraqis internally displaced\n" in text
+    text = text.replace("label: Iraqis internally displaced\n", f"label: '{hostile}'\n", 1)
+    figures.write_text(text, encoding="utf-8")
+    out = build(project)
+    assert out.returncode == 0, out.log
+    for page in DATA_PAGES:
+        soup = out.html(page)
+        assert not soup.select("article script"), page
+    assert hostile in out.html("figures/index.html").find(id="idps-iraq").get_text()
+    svg = charts(out)[1][0]
+    assert hostile in svg.find(f"{SVG}desc").text
+    assert hostile in (out.site / "downloads/figures.csv").read_text(encoding="utf-8")
+
+
+def test_a_use_the_figures_page_would_misplace_stops_the_build(project):
+    """A fig() call the scan sees but the page never renders (here, in a Jinja comment)."""
+    essay = project / "docs" / "essay.md"
+    essay.write_text(essay.read_text(encoding="utf-8") + "\n\n{# fig('detainees-hrw') #}\n", encoding="utf-8")
+    out = build(project)
+    assert out.returncode != 0
+    assert "fig-detainees-hrw-2" in out.log, out.log
+
+
+def test_an_unknown_chart_stops_the_build_and_says_where(project):
+    charts_page = project / "docs" / "charts.md"
+    text = charts_page.read_text(encoding="utf-8")
+    assert "chart('iraq-displacement')" in text
+    charts_page.write_text(text.replace("chart('iraq-displacement')", "chart('iraq-displacment')"), encoding="utf-8")
+    line = next(n for n, l in enumerate(charts_page.read_text(encoding="utf-8").splitlines(), 1)
+                if "iraq-displacment" in l)
+    out = build(project)
+    assert out.returncode != 0
+    assert f"docs/charts.md:{line}" in out.log and "did you mean 'iraq-displacement'" in out.log, out.log

@@ -1,0 +1,129 @@
+"""In Chromium: the citation's copy buttons, and print (link URLs shown, navigation hidden).
+
+Print: headless Chromium from the command line cannot switch to print media, so the test
+loads a copy of the built essay with the print stylesheet's `media="print"` set to
+`all` and reads the computed styles the stylesheet gives: that proves the sheet is
+linked, loads, and wins over Material's own rules. Skipped where Chromium is absent.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import shutil
+import subprocess
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from bs4 import BeautifulSoup
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+PROBE = """<script>
+const links = [...document.querySelectorAll('div.footnote a[href^="http"]')];
+document.body.dataset.probe = JSON.stringify({
+  links: links.map(a => [a.getAttribute("href"), getComputedStyle(a, "::after").content]),
+  hidden: [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"]
+    .map(s => [s, getComputedStyle(document.querySelector(s)).display]),
+});
+</script>"""
+
+
+def dump_dom(url: str, *flags: str) -> BeautifulSoup:
+    """The page's DOM after Chromium has loaded it and run its scripts."""
+    out = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", *flags, "--dump-dom", url],
+                         capture_output=True, text=True, timeout=120)
+    return BeautifulSoup(out.stdout, "html.parser")
+
+
+needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_each_citation_has_its_own_copy_button(site):
+    server = serve(site.site, {})
+    try:
+        # Material mounts its buttons from scripts: let them run before the dump.
+        dom = dump_dom(f"http://127.0.0.1:{server.server_port}/essay/", "--virtual-time-budget=5000")
+    finally:
+        server.shutdown()
+        server.server_close()
+    blocks = dom.select("div.cite-this pre")
+    assert len(blocks) == 2
+    for pre in blocks:
+        button = pre.select_one("button.md-code__button[data-md-type=copy]")
+        assert button is not None, pre
+        assert button["data-clipboard-target"] == f"#{pre['id']} > code"
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_printed_page_shows_note_urls_and_hides_navigation(site, tmp_path):
+    copy = shutil.copytree(site.site, tmp_path / "site")
+    page = copy / "essay" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    assert html.count('media="print"') == 1, "the print stylesheet is linked once, for print only"
+    probe = copy / "essay" / "print-probe.html"
+    probe.write_text(html.replace('media="print"', 'media="all"').replace("</body>", PROBE + "</body>"),
+                     encoding="utf-8")
+    result = json.loads(dump_dom(probe.as_uri()).body["data-probe"])
+    assert result["links"], "the essay's notes link their sources"
+    for href, after in result["links"]:
+        assert href in after, (href, after)
+    assert dict(result["hidden"]) == {s: "none" for s, _ in result["hidden"]}
+
+
+# A 390-pixel frame: headless Chromium will not make its window narrower than 500.
+PHONE_FRAME = """<!doctype html><iframe id="phone" src="/{page}" width="390" height="844"></iframe>
+<script>
+document.getElementById("phone").onload = event => {{
+  const doc = event.target.contentDocument;
+  document.body.dataset.probe = JSON.stringify({{
+    page: [doc.documentElement.scrollWidth, doc.documentElement.clientWidth],
+    blocks: [...doc.querySelectorAll("div.cite-this pre > code")].map(c => [c.scrollWidth, c.clientWidth]),
+  }});
+}};
+</script>"""
+
+
+def serve(directory, extra: dict[str, str]) -> ThreadingHTTPServer:
+    """Serve `directory` on a free local port, plus in-memory pages at the paths in `extra`."""
+
+    class Handler(SimpleHTTPRequestHandler):
+        def do_GET(self):
+            if self.path in extra:
+                body = extra[self.path].encode("utf-8")
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+            else:
+                super().do_GET()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.mark.browser
+@needs_chromium
+@pytest.mark.parametrize("page", ["essay/", "rundown/lebanon-unsolved-murders/"])
+def test_citations_fit_a_390_pixel_phone(site, page):
+    server = serve(site.site, {"/phone-probe.html": PHONE_FRAME.format(page=page)})
+    try:
+        dom = dump_dom(f"http://127.0.0.1:{server.server_port}/phone-probe.html", "--virtual-time-budget=5000")
+    finally:
+        server.shutdown()
+        server.server_close()
+    result = json.loads(dom.body["data-probe"])
+    assert 360 <= result["page"][1] <= 390, result  # the frame is phone-sized
+    assert result["page"][0] <= result["page"][1], result  # and the page does not scroll sideways
+    assert len(result["blocks"]) == 2
+    for scroll, client in result["blocks"]:  # no sideways scrolling inside a citation
+        assert 0 < client and scroll <= client, (scroll, client)

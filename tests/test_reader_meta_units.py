@@ -1,0 +1,85 @@
+"""Reader metadata's pure functions, called directly on hand-made values."""
+
+from __future__ import annotations
+
+from datetime import date
+from xml.etree import ElementTree as ET
+
+import bibtexparser
+
+from macros import cite_this, corrections, feed, head, reader_meta, search_variants
+from macros.model import PartialDate, Source
+
+UNKNOWN = Source(id="o", title="The Essay", kind="original", publisher="A Review", url="https://example.org/?p=1")
+KNOWN = Source(id="k", title="Known", kind="original", publisher="P", author="Jane Roe",
+               date=PartialDate("2022-02-07"), url="https://example.org/k")
+
+
+def fields(entry: str) -> dict:
+    library = bibtexparser.parse_string(entry)
+    assert library.failed_blocks == [] and len(library.entries) == 1
+    return {f.key: f.value for f in library.entries[0].fields}
+
+
+def test_citation_gives_author_and_date_when_known_and_says_unknown_otherwise():
+    known = cite_this.plain("Known", None, KNOWN, "Site", "https://site/p/")
+    assert known.startswith("Jane Roe.") and "7 February 2022" in known and "unknown" not in known
+    unknown = cite_this.plain("The Essay", None, UNKNOWN, "Site", "https://site/p/")
+    assert unknown.startswith("Author unknown.") and "date unknown" in unknown
+    assert fields(cite_this.bibtex("k", "Known", None, KNOWN, "Site", "https://site/p/"))["author"] == "Jane Roe"
+    assert fields(cite_this.bibtex("k", "Known", None, KNOWN, "Site", "https://site/p/"))["year"] == "2022"
+    assert "author" not in fields(cite_this.bibtex("o", "The Essay", None, UNKNOWN, "Site", "https://site/p/"))
+
+
+def test_bibtex_escapes_what_bibtex_would_read_as_syntax():
+    title = "50% of {x} & y_z #1 ~ ^ \\"
+    entry = cite_this.bibtex("t", title, "Rundown", UNKNOWN, "Site", "https://site/p/")
+    assert fields(entry)["title"] == r"50\% of \{x\} \& y\_z \#1 \~{} \^{} \textbackslash{}"
+
+
+def test_citation_block_escapes_html():
+    hostile = Source(id="h", title="</code><script>x</script>", kind="original", publisher="P&Q", url="https://e.org/")
+    block = cite_this.block("h", "T", None, hostile, "Site", "https://site/p/")
+    assert "<script>" not in block and "&lt;script&gt;" in block and "P&amp;Q" in block
+
+
+def test_spellings_match_whole_names_in_any_case_once_each():
+    variants = {"Saied": ["Saïed", "Said"], "Kais": ["Qais", "Said"]}
+    assert search_variants.spellings_for("Saieda and Kaiser", variants) == []
+    assert search_variants.spellings_for("KAIS SAIED", variants) == ["Saïed", "Said", "Qais"]
+    index = {"docs": [{"location": "a/", "title": "Kais", "text": ""}, {"location": "b/", "title": "x", "text": "y"}]}
+    out = search_variants.add_variants(index, variants)
+    assert out["docs"][0]["text"] == "<p>Also spelled: Qais, Said.</p>" and out["docs"][1]["text"] == "y"
+
+
+def test_feed_escapes_text_and_lists_newest_first():
+    items = [feed.Item("Old <b>&", "https://s/old/", date(2022, 2, 3), "a & b"),
+             feed.Item("New", "https://s/new/", date(2022, 2, 5), "c")]
+    channel = ET.fromstring(feed.rss(items, "T", "https://s/", "D", "https://s/feed.xml")).find("channel")
+    assert [i.findtext("title") for i in channel.findall("item")] == ["New", "Old <b>&"]
+    assert channel.findall("item")[1].findtext("pubDate") == "Thu, 03 Feb 2022 00:00:00 +0000"
+
+
+def test_jsonld_leaves_out_what_is_not_known():
+    site = head.Site("Site", "https://s/", "D")
+    page = head.PageFacts("T", "https://s/p/", "D", original=UNKNOWN)
+    based = head.jsonld(page, site)["isBasedOn"]
+    assert "author" not in based and "datePublished" not in based
+    based = head.jsonld(head.PageFacts("T", "https://s/p/", "D", original=KNOWN), site)["isBasedOn"]
+    assert based["author"]["name"] == "Jane Roe" and based["datePublished"] == "2022-02-07"
+    assert head.jsonld(head.PageFacts("T", "https://s/p/", "D"), site)["@type"] == "WebPage"
+
+
+def test_corrections_box_and_listing():
+    entry = corrections.Correction("a/b.md", PartialDate("2026-11-25"), "Changed *x*.", "Because <y>.")
+    assert corrections.box([entry], "other.md") == ""
+    box = corrections.box([entry], "a/b.md")
+    assert "25 November 2026" in box and r"Changed \*x\*." in box and "&lt;y&gt;" in box
+    assert "(../corrections.md)" in box
+    assert corrections.listing([], {}).startswith("No page")
+
+
+def test_description_is_escaped_for_materials_attribute():
+    meta = {"description": 'Say "hi" & <go>'}
+    reader_meta.escape_description(meta)
+    assert meta["description"] == "Say &quot;hi&quot; &amp; &lt;go&gt;"
