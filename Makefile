@@ -44,5 +44,10 @@ check: $(VENV)/.installed
 test: check node_modules/.installed
 	$(BIN)/python -m pytest
 
+## bench: build, rebuild, page weight, Lighthouse and search at N = 10/100/1000 items
+## (about 10 minutes; writes bench/results.md and .json; BENCH_ARGS="--help" for options)
+bench: $(VENV)/.installed
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
 clean:
 	rm -rf site site.new $(VENV) .pytest_cache node_modules test-artifacts

@@ -18,7 +18,12 @@ from .errors import DataError
 Marks = dict[tuple, tuple[int, int]]  # YAML path -> (line, column), both 1-based
 
 
-class _StrictLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (the wheels do): the pure-Python one took most of
+# a build's macro time at 1,000 Rundown items (bench/results.md). Same nodes, same marks.
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _StrictLoader(_Base):
     """SafeLoader without timestamps, refusing duplicate keys."""
 
     def construct_mapping(self, node, deep=False):
@@ -70,7 +75,8 @@ def load(text: str, name: str) -> tuple[Any, Marks]:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or "malformed YAML"
-        if "'\\t'" in problem or "\t" in problem:
+        lines = text.splitlines()
+        if mark.line < len(lines) and "\t" in lines[mark.line] or "'\\t'" in problem:
             problem += " (YAML indents with spaces, never tabs)"
         raise DataError(name, mark.line + 1, mark.column + 1,
                         f"malformed YAML: {problem}") from None

@@ -1,0 +1,223 @@
+"""bench/results.json and bench/results.md: this run beside the previous one and the baseline.
+
+The baseline (bench/baseline.json) is the run made before the speed work, kept so that
+the before/after stays visible however many runs follow.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+KB = 1024
+
+
+def _get(results: dict, *path, default=None):
+    for key in path:
+        if not isinstance(results, dict) or key not in results:
+            return default
+        results = results[key]
+    return results
+
+
+def rows(results: dict) -> list[tuple[str, str, object]]:
+    """(metric, unit, value) for every number a reader compares between runs."""
+    out = []
+    real = results.get("real", {})
+    out.append(("real site: clean build (median)", "s", _get(real, "build", "median_s")))
+    out.append(("real site: rebuild after a data edit under serve (median)", "s",
+                _get(real, "serve_rebuild", "median_s")))
+    out.append(("real site: peak memory of a build", "MB", _get(real, "build", "peak_rss_mb")))
+    out.append(("real site: output size", "KB", _kb(real.get("output_bytes"))))
+    idx = real.get("search_index", {})
+    out.append(("real site: search index raw / gzip", "KB", _pair(idx.get("raw"), idx.get("gzip"))))
+    for page, fv in (real.get("first_view") or {}).items():
+        out.append((f"real site: first view of {page}, total raw / gzip", "KB",
+                    _pair(fv["total"]["raw"], fv["total"]["gzip"])))
+        if page == "essay":
+            for kind in ("html", "css", "js", "search index", "other"):
+                part = fv.get(kind, {"raw": 0, "gzip": 0})
+                out.append((f"real site: first view of essay, {kind} raw / gzip", "KB",
+                            _pair(part["raw"], part["gzip"])))
+    for page, lh in (real.get("lighthouse") or {}).items():
+        if "error" in lh:
+            out.append((f"Lighthouse mobile, {page}: perf / a11y / best pr. / SEO", "", "failed"))
+            continue
+        s = lh["scores"]
+        out.append((f"Lighthouse mobile, {page}: perf / a11y / best pr. / SEO", "",
+                    " / ".join(str(s[c]) for c in ("performance", "accessibility",
+                                                   "best-practices", "seo"))))
+    if real.get("search"):
+        out.append(("real site: search, first result cold / warm", "ms",
+                    _pair(real["search"]["cold_ms"], real["search"]["warm_ms"], 1)))
+    for n, r in results.get("synthetic", {}).items():
+        p = f"N={n}:"
+        out.append((f"{p} clean build, macros on (median)", "s", r["build_macros_on"]["median_s"]))
+        out.append((f"{p} clean build, macros off (median)", "s", r["build_macros_off"]["median_s"]))
+        out.append((f"{p} macros on / off", "x", r["macros_ratio"]))
+        out.append((f"{p} build time per item", "ms", r["ms_per_item"]))
+        out.append((f"{p} peak memory", "MB", r["build_macros_on"]["peak_rss_mb"]))
+        out.append((f"{p} output size", "MB", round(r["output_bytes"] / KB / KB, 1)))
+        out.append((f"{p} item page HTML mean / max", "KB",
+                    _pair(r["item_html_bytes"]["mean"], r["item_html_bytes"]["max"])))
+        out.append((f"{p} Rundown index pages", "", r["rundown_index_pages"]))
+        out.append((f"{p} search index raw / gzip", "KB",
+                    _pair(r["search_index"]["raw"], r["search_index"]["gzip"])))
+        for page, fv in (r.get("first_view") or {}).items():
+            out.append((f"{p} first view of {page}, raw / gzip", "KB",
+                        _pair(fv["total"]["raw"], fv["total"]["gzip"])))
+        if r.get("search"):
+            out.append((f"{p} search, first result cold / warm", "ms",
+                        _pair(r["search"]["cold_ms"], r["search"]["warm_ms"], 1)))
+        if r.get("serve_rebuild"):
+            out.append((f"{p} rebuild after a data edit under serve", "s",
+                        r["serve_rebuild"]["median_s"]))
+    return out
+
+
+def _kb(value):
+    return None if value is None else round(value / KB, 1)
+
+
+def _pair(a, b, digits=None):
+    if a is None or b is None:
+        return None
+    if digits is None:
+        a, b = _kb(a), _kb(b)
+    return f"{a} / {b}"
+
+
+def targets(results: dict) -> list[tuple[str, str, object, bool | None]]:
+    """(target, what it asks, measured value, met?) for issue 6's targets."""
+    real = results.get("real", {})
+    syn = results.get("synthetic", {})
+    big = syn.get(str(max(map(int, syn), default=0)), {}) if syn else {}
+    n_big = max(map(int, syn), default=0)
+    out = []
+
+    def add(name, goal, value, ok):
+        out.append((name, goal, value, None if value is None else ok))
+
+    b = _get(real, "build", "median_s")
+    add("real site clean build", "≤ 2 s", b, b is not None and b <= 2)
+    s = _get(real, "serve_rebuild", "median_s")
+    add("real site rebuild after a data edit (serve)", "≤ 1.5 s", s, s is not None and s <= 1.5)
+    if n_big:
+        v = big["build_macros_on"]["median_s"]
+        add(f"N={n_big} clean build, macros on", "≤ 7 s", v, v <= 7)
+        v = big["item_html_bytes"]["max"]
+        add(f"N={n_big} item page HTML (largest)", "≤ 60 KB", _kb(v), v <= 60 * KB)
+        v = big["macros_ratio"]
+        add(f"N={n_big} macros overhead", "≤ 1.10x", v, v <= 1.10)
+    marginal = _marginal(syn)
+    if marginal:
+        (lo, lo_ms), (hi, hi_ms) = marginal[0], marginal[-1]
+        add("cost linear in N (ms per added item)", "last step ≤ 1.5x the first",
+            f"{lo}: {lo_ms} ms, {hi}: {hi_ms} ms", hi_ms <= 1.5 * max(lo_ms, 0.1))
+    views = [(f"real {page}", fv["total"]["gzip"]) for page, fv in (real.get("first_view") or {}).items()]
+    for n, r in syn.items():
+        views += [(f"N={n} {page}", fv["total"]["gzip"]) for page, fv in (r.get("first_view") or {}).items()]
+    if views:
+        worst = max(views, key=lambda v: v[1])
+        add("first view of any page, gzip (largest)", "≤ 100 KB", f"{_kb(worst[1])} ({worst[0]})",
+            worst[1] <= 100 * KB)
+    for page, lh in (real.get("lighthouse") or {}).items():
+        if "error" in lh:
+            add(f"Lighthouse mobile, {page}", "100 / 100 / 100 / 100", f"failed: {lh['error'][:120]}", False)
+            continue
+        scores = lh["scores"]
+        add(f"Lighthouse mobile, {page}", "100 / 100 / 100 / 100",
+            " / ".join(map(str, scores.values())) +
+            (f" (failing: {', '.join(lh['failing_audits'])})" if lh["failing_audits"] else ""),
+            all(v == 100 for v in scores.values()))
+    if big.get("search"):
+        add(f"N={n_big} search, first result after a cold load", "≤ 300 ms",
+            big["search"]["cold_ms"], big["search"]["cold_ms"] <= 300)
+        add(f"N={n_big} search, warm query", "≤ 20 ms", big["search"]["warm_ms"],
+            big["search"]["warm_ms"] <= 20)
+    return out
+
+
+def _marginal(syn: dict) -> list[tuple[str, float]]:
+    """ms each added item costs between consecutive sizes (macros on)."""
+    sizes = sorted(map(int, syn))
+    steps = []
+    for a, b in zip(sizes, sizes[1:]):
+        ta, tb = (syn[str(x)]["build_macros_on"]["median_s"] for x in (a, b))
+        steps.append((f"{a}→{b}", round(1000 * (tb - ta) / (b - a), 2)))
+    return steps
+
+
+def _load(path: Path) -> dict | None:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _show(value) -> str:
+    return "–" if value is None else str(value)
+
+
+def markdown(results: dict, previous: dict | None, baseline: dict | None) -> str:
+    meta = results["meta"]
+    m = meta["machine"]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Run of {meta['date']}, {meta['duration_s']} s, {meta['reps']} clean build(s) per variant "
+        f"(median), N = {', '.join(map(str, meta['sizes']))}. "
+        f"Load average (1/5/15 min) at start {_load_avg(meta['load_at_start'])}, "
+        f"at end {_load_avg(meta['load_at_end'])}." + (f" {meta['label']}" if meta.get("label") else ""),
+        "",
+        f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB; {m['os']}; Python {m['python']}; "
+        + ", ".join(f"{k} {v}" for k, v in m["packages"].items())
+        + f"; {m['chromium']}; Node {m['node']}; Lighthouse {m['lighthouse']}; commit {m['commit']}.",
+        "",
+        "Absolute times depend on the machine and its load: compare ratios measured in one run, "
+        "and absolute times only between runs on a quiet machine.",
+        "",
+        "## Targets (issue 6)",
+        "",
+        "| target | goal | this run | met |",
+        "|---|---|---|---|",
+    ]
+    for name, goal, value, ok in targets(results):
+        lines.append(f"| {name} | {goal} | {_show(value)} | {'–' if ok is None else ('yes' if ok else '**no**')} |")
+    columns = [("this run", results)]
+    if previous:
+        columns.append((f"previous run ({previous['meta']['date']})", previous))
+    if baseline:
+        columns.append((f"baseline before the speed work ({baseline['meta']['date']})", baseline))
+    keyed = [{name: value for name, _, value in rows(r)} for _, r in columns]
+    lines += ["", "## All measurements", "",
+              "| measurement | unit | " + " | ".join(c for c, _ in columns) + " |",
+              "|---|---|" + "---|" * len(columns)]
+    for name, unit, _ in rows(results):
+        lines.append(f"| {name} | {unit} | " + " | ".join(_show(k.get(name)) for k in keyed) + " |")
+    lines += ["", "First view: bytes the static host sent (gzip on) for one page view on a phone "
+              "with an empty cache, until the network was quiet; HTTP headers not counted. "
+              "Search: time from entering a query to the first result on screen, measured in the "
+              "page; cold = the first query right after the page loaded (index fetch and worker "
+              "start included), warm = a second query.", ""]
+    notes = ROOT_NOTES.read_text(encoding="utf-8") if ROOT_NOTES.exists() else ""
+    if notes:
+        lines += [notes.rstrip(), ""]
+    return "\n".join(lines)
+
+
+ROOT_NOTES = Path(__file__).resolve().parent / "notes.md"
+
+
+def _load_avg(values) -> str:
+    return " / ".join(f"{v:.2f}" for v in values)
+
+
+def write(results: dict, out: Path) -> None:
+    """Write results.json and results.md in `out`, comparing with the results.json there."""
+    out.mkdir(parents=True, exist_ok=True)
+    previous = _load(out / "results.json")
+    baseline = _load(Path(__file__).resolve().parent / "baseline.json")
+    (out / "results.json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n",
+                                      encoding="utf-8")
+    (out / "results.md").write_text(markdown(results, previous, baseline), encoding="utf-8")

@@ -1,0 +1,273 @@
+"""`make bench`: build, rebuild, page weight, Lighthouse and search speed, at N = 10/100/1000.
+
+Everything happens in a temporary copy of the project; the results go to
+bench/results.json and bench/results.md (compared with the previous run and with
+bench/baseline.json, the run before the speed work). Run `python -m bench.run --help`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from importlib import metadata
+from pathlib import Path
+
+from . import measure, report, synth
+from .static_server import StaticHost, free_port
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "macros", "overrides")
+# The real figure edited to time `mkdocs serve`: shown on the essay page as 45,000.
+SERVE_FIGURE = ("value: 45000", "value: {}")
+CORE_PAGES = {"home": "", "essay": "essay/", "item": "rundown/lebanon-unsolved-murders/",
+              "figures": "figures/"}
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def copy_project(dest: Path) -> Path:
+    dest.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.exists():
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+def synthetic_project(dest: Path, n: int) -> Path:
+    """A copy of the project with n synthetic Rundown items and their data."""
+    copy_project(dest)
+    prose = synth.sentences((ROOT / "tests" / "seed" / "article.txt").read_text(encoding="utf-8"))
+    posts = dest / "docs" / "rundown" / "posts"
+    for i in range(n):
+        (posts / f"{synth.item_id(i)}.md").write_text(synth.item_markdown(i, prose), encoding="utf-8")
+    for name, key, entries in (("figures.yml", "figures", synth.figures_yaml(n)),
+                               ("sources.yml", "sources", synth.sources_yaml(n))):
+        path = dest / "data" / name
+        path.write_text(synth.add_to_data(path.read_text(encoding="utf-8"), key, entries),
+                        encoding="utf-8")
+    return dest
+
+
+def without_macros(project: Path, dest: Path, work: Path) -> Path:
+    """A copy of `project` whose pages hold the Markdown the macros wrote, plugin removed.
+
+    One build of a copy with bench/dump_markdown.py as a hook saves every page as the
+    macros left it (text and footnotes); the copy then publishes that Markdown as is.
+    """
+    shutil.copytree(project, dest)
+    dump, saved = work / "dump-project", work / "dump-markdown"
+    shutil.copytree(project, dump)
+    shutil.copy2(Path(__file__).with_name("dump_markdown.py"), dump / "bench_dump_markdown.py")
+    config = dump / "mkdocs.yml"
+    config.write_text(synth.with_hook(config.read_text(encoding="utf-8"), "bench_dump_markdown.py"),
+                      encoding="utf-8")
+    os.environ["BENCH_DUMP_DIR"] = str(saved)
+    try:
+        measure.clean_build(dump, work / "dump-site", "http://127.0.0.1/")
+    finally:
+        del os.environ["BENCH_DUMP_DIR"]
+    for page in saved.rglob("*.md"):
+        target = dest / "docs" / page.relative_to(saved)
+        target.write_text(synth.with_body(target.read_text(encoding="utf-8"),
+                                          page.read_text(encoding="utf-8")), encoding="utf-8")
+    config = dest / "mkdocs.yml"
+    config.write_text(synth.without_macros(config.read_text(encoding="utf-8")), encoding="utf-8")
+    for name in ("dump-project", "dump-markdown", "dump-site"):
+        shutil.rmtree(work / name, ignore_errors=True)
+    return dest
+
+
+def _median_build(projects: dict[str, Path], reps: int, site_url: str, work: Path) -> dict:
+    """Clean builds of each project, interleaved so that machine load hits all alike."""
+    runs = {name: [] for name in projects}
+    for _ in range(reps):
+        for name, project in projects.items():
+            runs[name].append(measure.clean_build(project, work / f"site-{name}", site_url))
+    return {name: {"median_s": round(statistics.median(r.seconds for r in rs), 3),
+                   "runs_s": [round(r.seconds, 3) for r in rs],
+                   "peak_rss_mb": round(max(r.peak_rss_mb for r in rs), 1)}
+            for name, rs in runs.items()}
+
+
+def _serve(project: Path, page: str, edits: int) -> dict | None:
+    if edits <= 0:
+        return None
+    old, new = SERVE_FIGURE
+    steps = [((old if k == 0 else new.format(45000 + k)), new.format(45001 + k)) for k in range(edits)]
+    times = measure.serve_rebuilds(project, free_port(), page, steps)
+    return {"median_s": round(statistics.median(times), 3), "runs_s": [round(t, 3) for t in times]}
+
+
+def measure_real(args, work: Path, browser) -> dict:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    project = copy_project(work / "real")
+    log(f"real site: {args.reps} clean build(s)")
+    build = _median_build({"real": project}, args.reps, url, work)["real"]
+    site = work / "site-real"
+    result = {"build": build, "output_bytes": measure.tree_bytes(site),
+              "search_index": measure.search_index_sizes(site)}
+    pages = {name: path for name, path in CORE_PAGES.items() if (site / path / "index.html").exists()}
+    result["pages"] = list(pages)
+    if browser is not None or args.lighthouse:
+        with StaticHost(site, port) as host:
+            if browser is not None:
+                log("real site: first-view weight and search in Chromium")
+                result["first_view"] = {name: _first_view(browser, host, host.url + path)
+                                        for name, path in pages.items()}
+                result["search"] = browser_mod().search_latency(
+                    browser, host.url + "essay/", args.cold_query, args.warm_query)
+            if args.lighthouse:
+                from . import lighthouse
+                result["lighthouse"] = {}
+                for name, path in pages.items():
+                    log(f"real site: Lighthouse mobile, {name}")
+                    try:
+                        result["lighthouse"][name] = lighthouse.run(host.url + path)
+                    except (OSError, subprocess.SubprocessError, KeyError, ValueError) as error:
+                        # An unattended run still writes every other number.
+                        log(f"Lighthouse failed on {name}: {error}")
+                        result["lighthouse"][name] = {"error": str(error)[:500]}
+    log(f"real site: {args.serve_edits} edit(s) of data/figures.yml under mkdocs serve")
+    result["serve_rebuild"] = _serve(copy_project(work / "serve-real"), "essay/", args.serve_edits)
+    return result
+
+
+def browser_mod():
+    from . import browser
+    return browser
+
+
+def _first_view(browser, host, url: str) -> dict:
+    return browser_mod().first_view(browser, host, url)
+
+
+def measure_n(args, n: int, work: Path, browser) -> dict:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    log(f"N={n}: generating items")
+    on_project = synthetic_project(work / f"n{n}-on", n)
+    projects = {"on": on_project, "off": without_macros(on_project, work / f"n{n}-off", work)}
+    log(f"N={n}: {args.reps} clean build(s) with and without macros")
+    builds = _median_build(projects, args.reps, url, work)
+    on, off = work / "site-on", work / "site-off"
+    items = sorted((on / "rundown").glob("syn-*/index.html"))
+    sizes = [p.stat().st_size for p in items]
+    sample = [synth.item_id(i) for i in sorted({0, n // 2, n - 1})]
+    same = all(measure.article((on / "rundown" / s / "index.html").read_text(encoding="utf-8")) ==
+               measure.article((off / "rundown" / s / "index.html").read_text(encoding="utf-8"))
+               for s in sample)
+    notes = min(measure.article((on / "rundown" / s / "index.html").read_text(encoding="utf-8"))
+                .count('id="fn:') for s in sample)
+    result = {
+        "build_macros_on": builds["on"], "build_macros_off": builds["off"],
+        "macros_ratio": round(builds["on"]["median_s"] / builds["off"]["median_s"], 3),
+        "ms_per_item": round(1000 * builds["on"]["median_s"] / n, 2),
+        "item_pages": len(items),
+        "notes_per_item": notes,
+        "same_html_without_macros": same,
+        "item_html_bytes": {"mean": round(statistics.mean(sizes)) if sizes else 0,
+                            "max": max(sizes, default=0)},
+        "rundown_index_pages": 1 + len(list((on / "rundown" / "page").glob("*/index.html"))),
+        "output_bytes": measure.tree_bytes(on),
+        "search_index": measure.search_index_sizes(on),
+    }
+    if browser is not None:
+        log(f"N={n}: first-view weight and search in Chromium")
+        with StaticHost(on, port) as host:
+            result["first_view"] = {
+                "item": _first_view(browser, host, host.url + f"rundown/{synth.item_id(0)}/"),
+                "rundown index": _first_view(browser, host, host.url + "rundown/"),
+            }
+            result["search"] = browser_mod().search_latency(
+                browser, host.url + f"rundown/{synth.item_id(0)}/", args.cold_query, args.warm_query)
+    if args.serve_edits and n == args.serve_n:
+        log(f"N={n}: one edit of data/figures.yml under mkdocs serve")
+        result["serve_rebuild"] = _serve(projects["on"], "essay/", 1)
+    for name in ("n%d-on" % n, "n%d-off" % n, "site-on", "site-off"):
+        shutil.rmtree(work / name, ignore_errors=True)
+    return result
+
+
+def _version(cmd: list[str]) -> str:
+    try:
+        return subprocess.run(cmd, capture_output=True, text=True, timeout=30).stdout.strip()
+    except OSError:
+        return "not installed"
+
+
+def machine() -> dict:
+    cpu = re.search(r"model name\s*:\s*(.*)", Path("/proc/cpuinfo").read_text())
+    mem = re.search(r"MemTotal:\s*(\d+)", Path("/proc/meminfo").read_text())
+    git = _version(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"])
+    dirty = bool(_version(["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no"]))
+    return {
+        "cpu": cpu.group(1) if cpu else platform.processor(), "cores": os.cpu_count(),
+        "memory_gb": round(int(mem.group(1)) / 1024 / 1024, 1) if mem else None,
+        "os": platform.platform(), "python": platform.python_version(),
+        "packages": {p: metadata.version(p) for p in
+                     ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "PyYAML", "playwright")},
+        "chromium": _version(["/usr/bin/chromium", "--version"]),
+        "node": _version(["node", "--version"]),
+        "lighthouse": "12.2.3",
+        "commit": (git + ("+uncommitted changes" if dirty else "")) if git else "unknown (not a git checkout)",
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="10,100,1000", help="numbers of synthetic items")
+    parser.add_argument("--reps", type=int, default=3, help="clean builds per variant (median)")
+    parser.add_argument("--serve-edits", type=int, default=3, help="data edits timed under serve")
+    parser.add_argument("--serve-n", type=int, default=None,
+                        help="the N also timed under serve (default: the largest; 0: none)")
+    parser.add_argument("--no-browser", dest="browser", action="store_false")
+    parser.add_argument("--no-lighthouse", dest="lighthouse", action="store_false")
+    parser.add_argument("--cold-query", default="hezbollah")
+    parser.add_argument("--warm-query", default="detention")
+    parser.add_argument("--label", default="", help="a note on the run (e.g. machine load)")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench", help="folder for results.*")
+    args = parser.parse_args(argv)
+    args.sizes = [int(s) for s in args.sizes.split(",")]
+    args.serve_n = max(args.sizes) if args.serve_n is None else args.serve_n
+
+    started = time.monotonic()
+    meta = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+            "load_at_start": os.getloadavg(), "reps": args.reps, "sizes": args.sizes,
+            "label": args.label, "machine": machine()}
+    results = {"meta": meta, "synthetic": {}}
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        work = Path(tmp)
+        if args.browser:
+            with browser_mod().chromium() as browser:
+                results["real"] = measure_real(args, work, browser)
+                for n in args.sizes:
+                    results["synthetic"][str(n)] = measure_n(args, n, work, browser)
+        else:
+            results["real"] = measure_real(args, work, None)
+            for n in args.sizes:
+                results["synthetic"][str(n)] = measure_n(args, n, work, None)
+    meta["load_at_end"] = os.getloadavg()
+    meta["duration_s"] = round(time.monotonic() - started)
+    report.write(results, args.out)
+    log(f"done in {meta['duration_s']} s: {args.out / 'results.md'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,52 @@
+"""Search still works when its index is fetched only once the reader starts searching.
+
+overrides/partials/lazy-search-index.html holds back Material's eager request for
+search/search_index.json; these tests watch the browser's own requests on the served
+site (fixtures in conftest.py) while a reader searches.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.browser import PHONE
+
+pytestmark = pytest.mark.browser
+
+INDEX = "search/search_index.json"
+LEBANON = '.md-search-result__item a[href*="lebanon-unsolved-murders"]'
+
+
+def index_requests(page) -> list[str]:
+    """Collects, from now on, every request the page makes for the search index."""
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(request.url) if request.url.endswith(INDEX) else None)
+    return seen
+
+
+def test_page_view_does_not_fetch_the_index_and_typing_finds_results(new_context):
+    page = new_context(viewport={"width": 1280, "height": 900}).new_page()
+    fetched = index_requests(page)
+    page.goto("essay/", wait_until="networkidle")
+    page.wait_for_timeout(1000)
+    assert fetched == [], "the search index was fetched before anyone searched"
+    page.locator('form[name="search"] input[name="query"]').fill("hezbollah")
+    page.wait_for_selector(LEBANON, timeout=30_000)
+    assert len(fetched) == 1
+
+
+def test_phone_search_toggle_fetches_the_index_and_finds_results(new_context):
+    page = new_context(**PHONE).new_page()
+    fetched = index_requests(page)
+    page.goto("", wait_until="networkidle")
+    assert fetched == []
+    page.click('label.md-header__button[for="__search"]')
+    page.keyboard.type("tunisia")
+    page.wait_for_selector('.md-search-result__item a[href*="tunisia-supreme-judicial-council"]',
+                           timeout=30_000)
+
+
+def test_shared_search_link_opens_with_results(new_context):
+    page = new_context(viewport={"width": 1280, "height": 900}).new_page()
+    page.goto("essay/?q=hezbollah")
+    page.wait_for_selector(LEBANON, timeout=30_000)

@@ -1,0 +1,70 @@
+"""`make bench` keeps working: a smoke run at N = 10 (no browser), and its building blocks.
+
+No timing is asserted here: the bench measures, these tests only check that what it
+measures is the site a reader would get (ten item pages, five footnotes each, the same
+article with and without macros).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+import urllib.request
+
+from bench import synth
+from bench.static_server import StaticHost
+from tests.conftest import ROOT
+
+
+def test_smoke_run_at_ten_items(tmp_path):
+    out = tmp_path / "out"
+    run = subprocess.run(
+        [sys.executable, "-m", "bench.run", "--sizes", "10", "--reps", "1", "--serve-edits", "1",
+         "--serve-n", "0", "--no-browser", "--no-lighthouse", "--out", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stdout + run.stderr
+    results = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    ten = results["synthetic"]["10"]
+    assert ten["item_pages"] == 10
+    assert ten["notes_per_item"] == 5, "each synthetic item page should show five footnotes"
+    assert ten["same_html_without_macros"], "the no-macros variant must publish the same articles"
+    assert ten["search_index"]["entries"] > results["real"]["search_index"]["entries"]
+    assert len(results["real"]["serve_rebuild"]["runs_s"]) == 1
+    table = (out / "results.md").read_text(encoding="utf-8")
+    assert "| N=10: macros on / off | x | " in table
+    assert "| real site clean build | ≤ 2 s | " in table
+
+
+def test_without_macros_drops_the_plugin_only():
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    stripped = synth.without_macros(config)
+    assert "module_name" not in stripped and "on_undefined" not in stripped
+    assert "  - macros\n" in stripped.split("watch:", 1)[1], "watch: still lists macros/"
+    assert "  - search\n" in stripped and "  - blog:\n" in stripped
+
+
+def test_with_body_keeps_the_front_matter():
+    page = "---\ntitle: T\n---\n\n# T\n\n{{ fig('x') }}\n"
+    assert synth.with_body(page, "# T\n\n45,000[^fig-x]\n") == "---\ntitle: T\n---\n\n# T\n\n45,000[^fig-x]\n"
+    assert synth.with_body("# No front matter\n", "body\n") == "body\n"
+
+
+def test_with_hook_adds_to_the_hooks_list():
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    added = synth.with_hook(config, "dump.py")
+    assert added.count("hooks:\n  - dump.py\n") == 1
+    assert synth.with_hook("site_name: x\n", "dump.py").endswith("\nhooks:\n  - dump.py\n")
+
+
+def test_static_host_sends_gzip_and_logs_both_sizes(tmp_path):
+    (tmp_path / "index.html").write_text("<p>" + "word " * 2000 + "</p>", encoding="utf-8")
+    with StaticHost(tmp_path) as host:
+        request = urllib.request.Request(host.url, headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request) as response:
+            assert response.headers["Content-Encoding"] == "gzip"
+            body = gzip.decompress(response.read()).decode()
+    assert body.startswith("<p>word")
+    (sent,) = host.log
+    assert sent.raw == len(body.encode()) and sent.wire < sent.raw / 10
