@@ -83,6 +83,8 @@ def without_macros(project: Path, dest: Path, work: Path) -> Path:
         del os.environ["BENCH_DUMP_DIR"]
     for page in saved.rglob("*.md"):
         target = dest / "docs" / page.relative_to(saved)
+        if not target.exists():  # a page the blog plugin generates (rundown/page/N/)
+            continue
         target.write_text(synth.with_body(target.read_text(encoding="utf-8"),
                                           page.read_text(encoding="utf-8")), encoding="utf-8")
     config = dest / "mkdocs.yml"
