@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import DataError
@@ -45,20 +46,41 @@ def _bounds(value) -> list:
     return [value.low, value.high] if isinstance(value, Range) else [value]
 
 
-def _matches(figure: Figure, number: float, percent: bool) -> bool:
-    if figure.format == "date":
-        dates = [v for v in _bounds(figure.value) if isinstance(v, PartialDate)]
-        return not percent and any(d.precision == "year" and int(d.text) == number for d in dates)
-    if percent != (figure.unit == "percent"):
-        return False
-    values = _bounds(figure.value)
-    if figure.format == "compact":  # "1.2 million" stands for 1,186,556
-        values += [round(v / 1e6, 1) * 1e6 for v in values] + [round(v / 1e9, 1) * 1e9 for v in values]
-    return number in values
+@dataclass(frozen=True)
+class KnownFigures:
+    """What a typed-in figure can look like, computed once per build, not once per page."""
+
+    numbers: dict[tuple[float, bool], Figure]  # (value, written as a percentage) -> figure
+    phrases: dict[str, Figure]                 # written dates such as "March 2019"
+    phrase_pattern: re.Pattern | None
 
 
-def typed_figures(text: str, name: str, registry: Registry) -> list[DataError]:
+def known_figures(registry: Registry) -> KnownFigures:
+    numbers: dict[tuple[float, bool], Figure] = {}
+    phrases: dict[str, Figure] = {}
+    for figure in registry.figures.values():
+        if figure.format == "date":
+            for bound in _bounds(figure.value):
+                if isinstance(bound, PartialDate) and bound.precision == "year":
+                    numbers.setdefault((float(bound.text), False), figure)
+            written = format_value(figure)
+            if re.search(r"\d", written) and not written.isdigit():
+                phrases.setdefault(written, figure)
+            continue
+        values = [float(v) for v in _bounds(figure.value)]
+        if figure.format == "compact":  # "1.2 million" stands for 1,186,556
+            values += [round(v / 1e6, 1) * 1e6 for v in values] + [round(v / 1e9, 1) * 1e9 for v in values]
+        for value in values:
+            numbers.setdefault((value, figure.unit == "percent"), figure)
+    alternatives = "|".join(map(re.escape, sorted(phrases, key=len, reverse=True)))
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if phrases else None
+    return KnownFigures(numbers, phrases, pattern)
+
+
+def typed_figures(text: str, name: str, registry: Registry,
+                  known: KnownFigures | None = None) -> list[DataError]:
     """Each registered figure typed into the prose of `text` by hand."""
+    known = known or known_figures(registry)
     clean = prose(text)
     found = []
 
@@ -73,15 +95,12 @@ def typed_figures(text: str, name: str, registry: Registry) -> list[DataError]:
         number = float(match["n"].replace(",", ""))
         if match["scale"]:
             number *= _SCALE[match["scale"].strip()]
-        for figure in registry.figures.values():
-            if _matches(figure, number, bool(match["pct"])):
-                report(match.start(), match.group().strip(), figure)
-                break
-    for figure in registry.figures.values():  # written dates such as "March 2019"
-        written = format_value(figure)
-        if figure.format == "date" and re.search(r"\d", written) and not written.isdigit():
-            for match in re.finditer(rf"(?<!\w){re.escape(written)}(?!\w)", clean):
-                report(match.start(), written, figure)
+        figure = known.numbers.get((number, bool(match["pct"])))
+        if figure:
+            report(match.start(), match.group().strip(), figure)
+    if known.phrase_pattern:
+        for match in known.phrase_pattern.finditer(clean):
+            report(match.start(), match.group(), known.phrases[match.group()])
     return sorted(found, key=lambda e: (e.line, e.column))
 
 
@@ -127,9 +146,9 @@ def lint_pages(docs_dir: Path, registry: Registry) -> tuple[list[DataError], lis
     """Typed-in figures, unknown ids and missing slugs in every page, then what no page
     uses (reported only once the pages are clean, since a misspelt id would also leave
     its intended figure unused)."""
-    errors, calls = [], []
+    errors, calls, typed = [], [], known_figures(registry)
     for name, text in pages(docs_dir):
-        errors += typed_figures(text, name, registry) + missing_slug(text, name)
+        errors += typed_figures(text, name, registry, typed) + missing_slug(text, name)
         for macro, item_id, line in macro_calls(text):
             calls.append((macro, item_id))
             known = registry.figures if macro == "fig" else registry.sources
