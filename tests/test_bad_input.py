@@ -21,6 +21,8 @@ from conftest import build
 ESSAY = "docs/essay.md"
 FIGURES = "data/figures.yml"
 SOURCES = "data/sources.yml"
+CORRECTIONS = "data/corrections.yml"
+VARIANTS = "data/search-variants.yml"
 
 
 def replace(path: str, old: str, new: str, count: int = 1):
@@ -105,6 +107,24 @@ CASES = [
      FIGURES, "spare-figure:", "figure 'spare-figure' is used on no page"),
     ("rule-with-unknown-figure", replace("data/rules.yml", "part: children-third-country", "part: children-third"),
      "data/rules.yml", "part: children-third", "unknown figure 'children-third'"),
+    # Reader metadata: corrections, search spellings, a page's `original`.
+    ("correction-bad-date", replace(CORRECTIONS, 'date: "2026-11-25"', 'date: "2026-02-30"'),
+     CORRECTIONS, "2026-02-30", "is not a calendar date"),
+    ("correction-date-not-a-day", replace(CORRECTIONS, 'date: "2026-11-25"', 'date: "2026-11"'),
+     CORRECTIONS, '"2026-11"', "is not a day (YYYY-MM-DD"),
+    ("correction-unknown-page", replace(CORRECTIONS, "page: essay.md", "page: esay.md"),
+     CORRECTIONS, "esay.md", "did you mean 'essay.md'"),
+    ("correction-without-why", replace(CORRECTIONS, "    why: Checking the item against the Human", "    reason: Checking the item against the Human"),
+     CORRECTIONS, "reason:", "unknown field 'reason'"),
+    ("correction-duplicate-key", replace(CORRECTIONS, "  - page: essay.md\n", "  - page: essay.md\n    page: about.md\n"),
+     CORRECTIONS, "page: about.md", "duplicate key 'page'"),
+    ("corrections-file-missing", lambda p: (p / CORRECTIONS).unlink(), CORRECTIONS, None, "file not found"),
+    ("variant-list-empty", replace(VARIANTS, "  Baghouz: [Baghuz, Al-Baghuz, Bagouz]", "  Baghouz: []"),
+     VARIANTS, "Baghouz: []", "must list at least one entry"),
+    ("variant-with-markup", replace(VARIANTS, "Bagouz]", "<b>Bagouz</b>]"),
+     VARIANTS, "<b>Bagouz</b>", "is not a spelling without <, >, & or quotes"),
+    ("original-unknown-source", replace(ESSAY, "original: wpr-essay", "original: wpr-esay"),
+     ESSAY, "original: wpr-esay", "did you mean 'wpr-essay'"),
     ("page-left-out-of-nav", lambda p: (p / "docs" / "orphan.md").write_text("# Orphan\n"),
      "orphan.md", None, "not included in the \"nav\""),
 ]
