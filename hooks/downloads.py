@@ -23,7 +23,8 @@ sys.path.pop(0)
 
 def on_files(files, config):
     # The macros plugin has already loaded and checked the data (on_config runs first),
-    # so a mistake there has stopped the build before this point.
+    # so a mistake there has stopped the build before this point; for the same bytes
+    # load_registry hands back that registry rather than reading the data again.
     registry = load_registry(Path(config.config_file_path).parent)
     for path, write in FILES.items():
         files.append(File.generated(config, path, content=write(registry)))

@@ -84,6 +84,15 @@ def figure_uses(figure_id: str, uses: list[Use]) -> list[Use]:
     return [u for u in uses if u.kind == "fig" and u.item_id == figure_id]
 
 
+def uses_by_item(uses: list[Use]) -> dict[tuple[str, str], list[Use]]:
+    """The uses grouped by (kind, id), in reading order: one pass, so that listing
+    thousands of entries does not rescan every use for each (it was quadratic)."""
+    groups: dict[tuple[str, str], list[Use]] = {}
+    for use in uses:
+        groups.setdefault((use.kind, use.item_id), []).append(use)
+    return groups
+
+
 def competitors(figure: Figure, registry: Registry) -> list[Figure]:
     """The other figures that estimate the same quantity."""
     if not figure.quantity:
@@ -128,7 +137,9 @@ def figure_entry(figure: Figure, registry: Registry, uses: list[Use]) -> str:
 
 
 def figure_entries(registry: Registry, uses: list[Use]) -> str:
-    return "\n\n".join(figure_entry(f, registry, uses) for f in registry.figures.values())
+    groups = uses_by_item(uses)
+    return "\n\n".join(figure_entry(f, registry, groups.get(("fig", f.id), []))
+                       for f in registry.figures.values())
 
 
 def quantities(registry: Registry) -> dict[str, list[Figure]]:
@@ -158,11 +169,16 @@ def competing_estimates(registry: Registry) -> str:
     return "\n\n".join(blocks) or "No two figures estimate the same quantity."
 
 
-def source_entry(source: Source, registry: Registry, uses: list[Use]) -> str:
-    """One source on the sources page: its details, kind, and what cites it where."""
-    figures = [f for f in registry.figures.values() if source.id in f.sources]
+def source_entry(source: Source, registry: Registry, uses: list[Use],
+                 figures: list[Figure] | None = None) -> str:
+    """One source on the sources page: its details, kind, and what cites it where.
+
+    `figures`, the figures citing it, is looked up when not given."""
+    if figures is None:
+        figures = [f for f in registry.figures.values() if source.id in f.sources]
+    figure_ids = {f.id for f in figures}
     places = [u for u in uses if (u.kind == "cite" and u.item_id == source.id)
-              or (u.kind == "fig" and u.item_id in {f.id for f in figures})]
+              or (u.kind == "fig" and u.item_id in figure_ids)]
     unknown = "not known"  # the data leaves unknown fields empty; we say so, never guess
     link = (f'<a href="{html.escape(source.url, quote=True)}">{md_text(source.url)}</a>' if source.url
             else "no public link located")
@@ -195,11 +211,26 @@ SOURCE_GROUPS = (
 
 
 def source_entries(registry: Registry, uses: list[Use]) -> str:
+    # Who cites what, gathered in one pass (per source it was quadratic at 1,000 items).
+    citing: dict[str, list[Figure]] = {}
+    for figure in registry.figures.values():
+        for source_id in figure.sources:
+            citing.setdefault(source_id, []).append(figure)
+    groups = uses_by_item(uses)
+    order = {id(use): n for n, use in enumerate(uses)}
+
+    def entry_of(source: Source) -> str:
+        figures = citing.get(source.id, [])
+        # Its cite() calls and the uses of the figures citing it, in reading order.
+        keys = [("cite", source.id)] + [("fig", f.id) for f in figures]
+        places = sorted((u for k in keys for u in groups.get(k, [])), key=lambda u: order[id(u)])
+        return source_entry(source, registry, places, figures)
+
     blocks = []
     for heading, belongs in SOURCE_GROUPS:
         members = [s for s in registry.sources.values() if belongs(s)]
         if members:
-            blocks.append(f"## {heading}\n\n" + "\n\n".join(source_entry(s, registry, uses) for s in members))
+            blocks.append(f"## {heading}\n\n" + "\n\n".join(entry_of(s) for s in members))
     return "\n\n".join(blocks)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from .errors import DataError, DataErrors
@@ -53,7 +54,31 @@ def build_registry(figures: dict, sources: dict, fig_marks=None, src_marks=None)
     )
 
 
+# The last registry built, under a digest of the bytes it was built from. Both the
+# macros plugin and hooks/downloads.py need it in one build; at 1,000 items loading
+# and checking takes seconds, and the bytes say whether anything changed (serve).
+_last: tuple[str, Registry] | None = None
+
+
+def _digest(root: Path) -> str:
+    digest = hashlib.sha256(str(root.resolve()).encode())
+    for name, _schema in DATA_FILES:
+        path = root / name
+        data = path.read_bytes() if path.is_file() else b""
+        digest.update(b"%d:%d:" % (path.is_file(), len(data)) + data)
+    return digest.hexdigest()
+
+
 def load_registry(root: Path) -> Registry:
+    """The registry for the data under `root`, loaded once for the same bytes."""
+    global _last
+    key = _digest(root)
+    if _last is None or _last[0] != key:
+        _last = (key, _load_registry(root))
+    return _last[1]
+
+
+def _load_registry(root: Path) -> Registry:
     """Load and check both data files under `root`; raise DataErrors listing every mistake."""
     errors: list[DataError] = []
     loaded = {}

@@ -146,3 +146,18 @@ def test_mkdocs_yml_has_no_duplicate_keys():
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV ", "")
     config, _marks = load(text, "mkdocs.yml")
     assert config["theme"]["name"] == "material"
+
+
+def test_the_registry_is_reused_for_the_same_bytes_and_reloaded_after_an_edit(tmp_path):
+    """The macros plugin and the downloads hook share one load a build; an edit under
+    `mkdocs serve` must still be seen."""
+    root = write_project(tmp_path, GOOD_FIGURE)
+    first = load_registry(root)
+    assert load_registry(root) is first
+    figures = root / "data" / "figures.yml"
+    figures.write_text(figures.read_text().replace("value: 45000", "value: 45001"))
+    edited = load_registry(root)
+    assert edited is not first and edited.figures["fig-a"].value == 45001
+    figures.write_text(figures.read_text().replace("sources: [src-a]", "sources: [src-b]"))
+    with pytest.raises(DataErrors):
+        load_registry(root)
