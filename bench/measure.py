@@ -31,13 +31,14 @@ class BuildRun:
     peak_rss_mb: float
 
 
-def clean_build(project: Path, site: Path, site_url: str) -> BuildRun:
+def clean_build(project: Path, site: Path, site_url: str, strict: bool = True) -> BuildRun:
     """`mkdocs build --strict` from scratch into `site`: wall time and the child's peak RSS."""
     shutil.rmtree(site, ignore_errors=True)
     env = dict(os.environ, **BUILD_ENV, SITE_URL=site_url)
     start = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []),
+         "--site-dir", str(site)],
         cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     # wait4 gives this one child's resource usage (RUSAGE_CHILDREN would be cumulative).
     _, status, usage = os.wait4(proc.pid, 0)
@@ -56,6 +57,12 @@ def tree_bytes(root: Path) -> int:
 
 def gzip_size(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=6))
+
+
+def file_sizes(path: Path) -> dict:
+    """A file's bytes, raw and gzip (what a static host with compression sends)."""
+    data = path.read_bytes()
+    return {"raw": len(data), "gzip": gzip_size(data)}
 
 
 def search_index_sizes(site: Path) -> dict:

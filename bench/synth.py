@@ -169,3 +169,23 @@ def without_macros(mkdocs_yml: str) -> str:
     if not removed:
         raise ValueError("no macros plugin found under plugins: in mkdocs.yml")
     return "".join(out)
+
+
+def stock_material(mkdocs_yml: str) -> str:
+    """mkdocs.yml of the no-macros variant reduced to stock Material and its blog: no
+    overrides, logo, extra CSS, hooks or tags plugin. The floor this stack sets for the
+    same Markdown, built without --strict (the download links its hook adds go unresolved)."""
+    dropped = []
+    for pattern in (r"^  custom_dir: .*\n", r"^  logo: .*\n", r"^  favicon: .*\n",
+                    r"^hooks:\n(?:  - .*\n)+", r"^extra_css:\n(?:  - .*\n)+", r"^  - tags\n"):
+        mkdocs_yml, count = re.subn(pattern, "", mkdocs_yml, flags=re.M)
+        if not count:
+            dropped.append(pattern)
+    if dropped:
+        raise ValueError(f"mkdocs.yml no longer has what the stock variant removes: {dropped}")
+    return mkdocs_yml
+
+
+def stock_page(page_text: str) -> str:
+    """A page's Markdown without its `template:` (the article template is ours)."""
+    return re.sub(r"(?m)^template: .*\n", "", page_text, count=1)

@@ -34,6 +34,8 @@ def test_smoke_run_at_ten_items(tmp_path):
     assert len(results["real"]["serve_rebuild"]["runs_s"]) == 1
     table = (out / "results.md").read_text(encoding="utf-8")
     assert "| N=10: macros on / off | x | " in table
+    assert ten["build_stock"]["median_s"] > 0 and "| N=10: this site / stock Material | x | " in table
+    assert ten["data_pages_html"]["figures"]["raw"] > ten["data_pages_html"]["figures"]["gzip"] > 0
     assert "| real site clean build | ≤ 2 s | " in table
 
 
@@ -68,3 +70,18 @@ def test_static_host_sends_gzip_and_logs_both_sizes(tmp_path):
     assert body.startswith("<p>word")
     (sent,) = host.log
     assert sent.raw == len(body.encode()) and sent.wire < sent.raw / 10
+
+
+def test_stock_material_keeps_the_theme_and_blog_but_none_of_ours():
+    config = synth.without_macros((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    stock = synth.stock_material(config)
+    for ours in ("custom_dir:", "hooks:", "extra_css:", "  - tags\n", "logo:"):
+        assert ours in config and ours not in stock, ours
+    assert "  name: material\n" in stock and "  - search\n" in stock and "  - blog:\n" in stock
+    try:  # a config that no longer has what it removes must not pass for stock silently
+        synth.stock_material(stock)
+    except ValueError as error:
+        assert "custom_dir" in str(error)
+    else:
+        raise AssertionError("stock_material accepted a config it could not reduce")
+    assert synth.stock_page("---\ntitle: T\ntemplate: article.html\n---\n") == "---\ntitle: T\n---\n"
