@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import DataError, DataErrors
@@ -33,6 +34,7 @@ def load_variants(root: Path) -> dict[str, list[str]]:
     return data["variants"]
 
 
+@lru_cache(maxsize=1024)
 def _pattern(name: str) -> re.Pattern:
     """`name` as a whole word, in any case."""
     return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
@@ -40,9 +42,12 @@ def _pattern(name: str) -> re.Pattern:
 
 def spellings_for(text: str, variants: dict[str, list[str]]) -> list[str]:
     """The other spellings of every name `text` contains, in data order, each once."""
+    folded = text.casefold()
     found: list[str] = []
     for name, others in variants.items():
-        if _pattern(name).search(text):
+        # The substring test first: at 1,000 items the index has 8,000 entries, and a
+        # regex per name per entry took seconds.
+        if name.casefold() in folded and _pattern(name).search(text):
             found.extend(o for o in others if o not in found)
     return found
 
