@@ -75,8 +75,12 @@ def excerpt(use: Use, registry: Registry) -> str:
 
 
 def use_links(uses: list[Use], registry: Registry | None = None) -> list[str]:
-    """Each use as a link to its place, with the words around it when `registry` is given."""
-    return [f"[{md_text(u.place)}]({u.link})" + (f": “{excerpt(u, registry)}”" if registry else "")
+    """Each use as a link to its place, with the words around it when `registry` is given.
+
+    The words are kept out of the search index: they are the text's own, which search
+    finds on its page, and quoted here they only made every search list them twice."""
+    return [f"[{md_text(u.place)}]({u.link})"
+            + (f": “<span data-search-exclude>{excerpt(u, registry)}</span>”" if registry else "")
             for u in uses]
 
 
