@@ -62,7 +62,7 @@ def rows(results: dict) -> list[tuple[str, str, object]]:
         out.append((f"{p} clean build, macros off (median)", "s", r["build_macros_off"]["median_s"]))
         out.append((f"{p} macros on / off", "x", r["macros_ratio"]))
         if "build_stock" in r:
-            out.append((f"{p} clean build, same Markdown in stock Material + blog (median)", "s",
+            out.append((f"{p} clean build, same articles in stock Material + blog, no data pages (median)", "s",
                         r["build_stock"]["median_s"]))
             out.append((f"{p} this site / stock Material", "x", r["stock_ratio"]))
         out.append((f"{p} build time per item", "ms", r["ms_per_item"]))

@@ -102,9 +102,15 @@ def stock_variant(project: Path, dest: Path) -> Path:
     config.write_text(synth.stock_material(config.read_text(encoding="utf-8")), encoding="utf-8")
     for page in (dest / "docs").rglob("*.md"):
         page.write_text(synth.stock_page(page.read_text(encoding="utf-8")), encoding="utf-8")
+    # The figures and sources pages are this site's own, and grow with the data: left
+    # out (a bare heading), so that the floor is the articles' cost alone.
+    for name, title in DATA_PAGES.items():
+        page = dest / "docs" / name
+        page.write_text(synth.with_body(page.read_text(encoding="utf-8"), f"# {title}\n"), encoding="utf-8")
     return dest
 
 
+DATA_PAGES = {"figures.md": "Figures", "sources.md": "Sources"}
 # Variants built without --strict: see synth.stock_material.
 LENIENT = {"stock"}
 
