@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import math
 import posixpath
 import re
 
 import pytest
 
+from macros.article import FRONT_PAGE_ITEMS, Item, rundown_list
 from macros.article import front_matter as read_front_matter
 from macros.formatting import format_partial_date
 from macros.loading import load_registry
@@ -130,9 +132,11 @@ def test_each_figure_links_to_its_note_with_source_and_date_in_its_title(site):
 
 
 def test_front_page_lists_every_rundown_item_with_date_and_summary(site):
+    """Every item while there are ten or fewer (this edition has two), newest first."""
     soup = site.html("index.html")
     items = soup.select("ul.rundown-list > li.rundown-item")
     expected = sorted((meta_of(p) for p in POSTS), key=lambda m: str(m["date"]), reverse=True)
+    assert len(expected) <= FRONT_PAGE_ITEMS
     assert [words(li.select_one("a.rundown-item__title").get_text()) for li in items] == \
         [m["title"] for m in expected]
     for li, meta in zip(items, expected):
@@ -212,3 +216,13 @@ def test_identity_footer_and_404(site):
     form = missing.select_one("form[role=search]")
     assert form.select_one("input[name=q]") and posixpath.normpath(form["action"]) == "/"
     assert missing.h1.get_text() == "Page not found"
+
+
+def test_front_page_shows_the_newest_items_and_links_to_them_all():
+    items = [Item(f"rundown/posts/p{n}.md", f"Item {n}", datetime.date(2022, 1, 1) + datetime.timedelta(days=n),
+                  f"Summary {n}") for n in range(FRONT_PAGE_ITEMS + 3)]
+    newest_first = sorted(items, key=lambda i: i.date, reverse=True)
+    listed = re.findall(r"\[Item (\d+)\]", rundown_list(newest_first, "index.md"))
+    assert listed == [str(n) for n in range(FRONT_PAGE_ITEMS + 2, 2, -1)]
+    index = (DOCS / "index.md").read_text(encoding="utf-8")
+    assert "{{ rundown() }}" in index and "(rundown/index.md)" in index.split("{{ rundown() }}", 1)[1]
