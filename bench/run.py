@@ -82,13 +82,18 @@ def without_macros(project: Path, dest: Path, work: Path) -> Path:
     finally:
         del os.environ["BENCH_DUMP_DIR"]
     for page in saved.rglob("*.md"):
-        target = dest / "docs" / page.relative_to(saved)
+        name = page.relative_to(saved).as_posix()
+        target = dest / "docs" / name
+        if synth.CONTINUATION.fullmatch(name):  # a data list's further page: kept as a file
+            target.write_text(page.read_text(encoding="utf-8"), encoding="utf-8")
+            continue
         if not target.exists():  # a page the blog plugin generates (rundown/page/N/)
             continue
         target.write_text(synth.with_body(target.read_text(encoding="utf-8"),
                                           page.read_text(encoding="utf-8")), encoding="utf-8")
     config = dest / "mkdocs.yml"
-    config.write_text(synth.without_macros(config.read_text(encoding="utf-8")), encoding="utf-8")
+    config.write_text(synth.with_continuations_as_files(synth.without_macros(config.read_text(encoding="utf-8"))),
+                      encoding="utf-8")
     for name in ("dump-project", "dump-markdown", "dump-site"):
         shutil.rmtree(work / name, ignore_errors=True)
     return dest
@@ -107,6 +112,9 @@ def stock_variant(project: Path, dest: Path) -> Path:
     for name, title in DATA_PAGES.items():
         page = dest / "docs" / name
         page.write_text(synth.with_body(page.read_text(encoding="utf-8"), f"# {title}\n"), encoding="utf-8")
+    for page in (dest / "docs").glob("*.md"):
+        if synth.CONTINUATION.fullmatch(page.name):
+            page.unlink()
     return dest
 
 

@@ -123,21 +123,27 @@ def define_env(env) -> None:
             return _failed(env, error)
 
     # The data pages (figures, sources, timeline, charts), generated from the registry.
-    def figure_list() -> str:
-        return data_pages.figure_entries(_Build.registry, _Build.uses)
+    try:
+        listing = data_pages.listing(_Build.registry, data_pages.per_page(env.conf["extra"]))
+    except DataError as error:
+        raise PluginError(f"{error}; nothing was built") from None
+
+    def figure_list(number: int = 1) -> str:
+        """Page `number` of the figures list (hooks/data_pages.py makes pages 2, 3, ...)."""
+        return data_pages.figure_entries(_Build.registry, _Build.uses, listing, number)
 
     def competing_estimates() -> str:
-        return data_pages.competing_estimates(_Build.registry)
+        return data_pages.competing_estimates(_Build.registry, listing)
 
-    def source_list() -> str:
-        return data_pages.source_entries(_Build.registry, _Build.uses)
+    def source_list(number: int = 1) -> str:
+        return data_pages.source_entries(_Build.registry, _Build.uses, listing, number)
 
     def timeline() -> str:
         return data_pages.timeline(_Build.registry, inline)
 
     def chart(name: str) -> str:
         try:
-            return charts.chart(name, _Build.registry)
+            return charts.chart(name, _Build.registry, listing.figure_link)
         except (charts.UnknownChart, UnknownId) as error:
             log.warning("%s: %s", _where(env, name), error)  # fails --strict, names the line
             return f"**[{md_text(str(error))}]**"

@@ -94,18 +94,22 @@ def svg(chart_id: str, spec: ChartSpec, figures: list[Figure], registry: Registr
     ])
 
 
-def table(figures: list[Figure], registry: Registry) -> str:
-    """The chart's numbers as a Markdown table, each linked to its figure entry."""
+def _entry(figure_id: str) -> str:
+    return f"figures.md#{figure_id}"
+
+
+def table(figures: list[Figure], registry: Registry, link=_entry) -> str:
+    """The chart's numbers as a Markdown table, each linked (`link(id)`) to its figure entry."""
     rows = ["| Figure | Value | Source, as of |", "|---|--:|---|"]
     for f in figures:
         source = registry.sources_of(f)[0]
         when = format_partial_date(f.as_of) if f.as_of else "date not known"
-        rows.append(f"| [{md_text(f.label)}](figures.md#{f.id}) | {md_text(format_exact(f))} "
+        rows.append(f"| [{md_text(f.label)}]({link(f.id)}) | {md_text(format_exact(f))} "
                     f"| {md_text(source.publisher or source.title)}, {when} |")
     return "\n".join(rows)
 
 
-def chart(chart_id: str, registry: Registry) -> str:
+def chart(chart_id: str, registry: Registry, link=_entry) -> str:
     """A figure holding the SVG, then the same numbers as a table."""
     try:
         spec = CHARTS[chart_id]
@@ -120,5 +124,5 @@ def chart(chart_id: str, registry: Registry) -> str:
         f"<figcaption>{html.escape(spec.title)}</figcaption>",
         "</figure>",
         "",
-        table(figures, registry),
+        table(figures, registry, link),
     ])

@@ -1,6 +1,6 @@
 """The data as files to download: figures as CSV and JSON, sources as BibTeX and CSL-JSON.
 
-Each function turns the registry into the text of one file. `hooks/downloads.py`
+Each function turns the registry into the text of one file. `hooks/data_pages.py`
 adds them to the site at build time, so that MkDocs knows them and checks the links
 to them. Unknown fields stay empty, as in the data: nothing is guessed.
 """
@@ -24,18 +24,26 @@ def _plain(value):
     return value.text if isinstance(value, PartialDate) else value
 
 
-def figure_record(figure: Figure) -> dict:
+def _page_url(src: str) -> str:
+    """The URL, from the site root, of a page at the root of docs/: figures-2.md -> figures-2/."""
+    return src.removesuffix(".md") + "/"
+
+
+def figure_record(figure: Figure, page: str = "figures.md") -> dict:
+    """`page`: the Markdown file of the figures page that lists it (figures.md, figures-2.md, ...)."""
     return {
         "id": figure.id, "label": figure.label, "written": figure.written,
         "value": _plain(figure.value), "unit": figure.unit, "scope": figure.scope,
         "as_of": figure.as_of.text if figure.as_of else None, "sources": list(figure.sources),
         "quantity": figure.quantity, "event": figure.event, "note": figure.note,
-        "page": f"figures/#{figure.id}",
+        "page": f"{_page_url(page)}#{figure.id}",
     }
 
 
-def figures_json(registry: Registry) -> str:
-    records = [figure_record(f) for f in registry.figures.values()]
+def figures_json(registry: Registry, pages: dict[str, str] | None = None) -> str:
+    """`pages`: figure id -> the figures page listing it (data_pages.Listing.figure_page)."""
+    pages = pages or {}
+    records = [figure_record(f, pages.get(f.id, "figures.md")) for f in registry.figures.values()]
     return json.dumps({"figures": records}, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -131,9 +139,11 @@ def sources_bibtex(registry: Registry) -> str:
     return header + "\n".join(bibtex_entry(s) for s in registry.sources.values())
 
 
-FILES = {  # path below the site root -> the function that writes it
-    "downloads/figures.csv": figures_csv,
+# path below the site root -> the function that writes it from the registry and
+# the figures page listing each figure (id -> figures.md, figures-2.md, ...)
+FILES = {
+    "downloads/figures.csv": lambda registry, _pages: figures_csv(registry),
     "downloads/figures.json": figures_json,
-    "downloads/sources.bib": sources_bibtex,
-    "downloads/sources.csl.json": sources_csl_json,
+    "downloads/sources.bib": lambda registry, _pages: sources_bibtex(registry),
+    "downloads/sources.csl.json": lambda registry, _pages: sources_csl_json(registry),
 }

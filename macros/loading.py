@@ -55,7 +55,7 @@ def build_registry(figures: dict, sources: dict, fig_marks=None, src_marks=None)
 
 
 # The last registry built, under a digest of the bytes it was built from. Both the
-# macros plugin and hooks/downloads.py need it in one build; at 1,000 items loading
+# macros plugin and hooks/data_pages.py need it in one build; at 1,000 items loading
 # and checking takes seconds, and the bytes say whether anything changed (serve).
 _last: tuple[str, Registry] | None = None
 

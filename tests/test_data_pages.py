@@ -357,3 +357,46 @@ def test_an_unknown_chart_stops_the_build_and_says_where(project):
     out = build(project)
     assert out.returncode != 0
     assert f"docs/charts.md:{line}" in out.log and "did you mean 'iraq-displacement'" in out.log, out.log
+
+
+def test_long_lists_go_on_over_linked_pages_each_entry_once(project):
+    """Past extra.data_pages.per_page entries the figures and sources lists continue on
+    figures-2/, sources-2/, ...: every entry on exactly one page, in order, the pages
+    chained by their pagers, and every link to an entry (checked by --strict) landing."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "    per_page: 50 " in text
+    config.write_text(text.replace("    per_page: 50 ", "    per_page: 3 "), encoding="utf-8")
+    out = build(project)
+    assert out.returncode == 0, out.log
+    for base, expected in (("figures", list(REGISTRY.figures)), ("sources", list(REGISTRY.sources))):
+        pages = [f"{base}/index.html"] + [f"{base}-{n}/index.html"
+                                          for n in range(2, -(-len(expected) // 3) + 1)]
+        listed, where = [], {}
+        for number, page in enumerate(pages, 1):
+            soup = out.html(page)
+            ids = [h["id"] for h in soup.select("article .data-entry > h3[id]")]
+            assert 0 < len(ids) <= 3, page
+            listed += ids
+            where.update(dict.fromkeys(ids, page))
+            pager = soup.select("article .data-pager")
+            assert len(pager) == 2, page  # above and below the entries
+            hrefs = [resolve(page, a["href"])[0] for a in pager[0].select("a")]
+            assert hrefs == pages[max(number - 2, 0):number - 1] + pages[number:number + 1], page
+        assert not (out.site / f"{base}-{len(pages) + 1}").exists()
+        assert sorted(listed) == sorted(expected) and len(listed) == len(set(listed)), base
+        if base == "figures":
+            assert listed == expected  # data order
+            records = json.loads((out.site / "downloads/figures.json").read_text(encoding="utf-8"))
+            for record in records["figures"]:
+                path, anchor = resolve("index.html", record["page"])
+                assert (path, anchor) == (where[record["id"]], record["id"])
+
+
+def test_a_per_page_that_is_not_a_whole_number_stops_the_build(project):
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("    per_page: 50 ", "    per_page: 0 "),
+                      encoding="utf-8")
+    out = build(project)
+    assert out.returncode != 0
+    assert "mkdocs.yml" in out.log and "extra.data_pages.per_page: 0 is not a whole number" in out.log, out.log
