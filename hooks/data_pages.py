@@ -13,6 +13,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
 # MkDocs imports a hook by its path, with only this folder on sys.path.
@@ -32,8 +33,13 @@ def on_files(files, config):
     listing = data_pages.listing(registry, data_pages.per_page(config.extra))
     for base, pages in (("figures", listing.figures), ("sources", listing.sources)):
         for number in range(2, len(pages) + 1):
+            src = data_pages.page_src(base, number)
+            if files.get_file_from_path(src) is not None:  # it would be replaced without a word
+                raise PluginError(f"docs/{src}: this name is taken by page {number} of the {base} "
+                                  f"list (more than {data_pages.per_page(config.extra)} entries); "
+                                  "rename the page")
             # Reached from the pager on the page before, not from the navigation.
-            files.append(File.generated(config, data_pages.page_src(base, number),
+            files.append(File.generated(config, src,
                                         content=data_pages.continuation_page(base, number, listing),
                                         inclusion=InclusionLevel.NOT_IN_NAV))
     for path, write in FILES.items():

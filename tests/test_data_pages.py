@@ -400,3 +400,14 @@ def test_a_per_page_that_is_not_a_whole_number_stops_the_build(project):
     out = build(project)
     assert out.returncode != 0
     assert "mkdocs.yml" in out.log and "extra.data_pages.per_page: 0 is not a whole number" in out.log, out.log
+
+
+def test_a_page_named_like_a_list_page_stops_the_build(project):
+    """A contributor's docs/figures-2.md would be replaced by the list's page 2 unseen."""
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("    per_page: 50 ", "    per_page: 3 "),
+                      encoding="utf-8")
+    (project / "docs" / "figures-2.md").write_text("# My page\n", encoding="utf-8")
+    out = build(project)
+    assert out.returncode != 0
+    assert "docs/figures-2.md: this name is taken by page 2 of the figures list" in out.log, out.log
