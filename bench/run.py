@@ -23,10 +23,9 @@ from importlib import metadata
 from pathlib import Path
 
 from . import measure, report, synth
+from .project import ROOT, copy_project
 from .static_server import StaticHost, free_port
 
-ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "hooks", "macros", "overrides")
 # The real figure edited to time `mkdocs serve`: shown on the essay page as 45,000.
 SERVE_FIGURE = ("value: 45000", "value: {}")
 CORE_PAGES = {"home": "", "essay": "essay/", "item": "rundown/lebanon-unsolved-murders/",
@@ -35,17 +34,6 @@ CORE_PAGES = {"home": "", "essay": "essay/", "item": "rundown/lebanon-unsolved-m
 
 def log(message: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
-
-
-def copy_project(dest: Path) -> Path:
-    dest.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif src.exists():
-            shutil.copy2(src, dest / part)
-    return dest
 
 
 def synthetic_project(dest: Path, n: int) -> Path:

@@ -87,19 +87,23 @@ def listing(registry: Registry, per_page: int = DEFAULT_PER_PAGE) -> Listing:
 SINGLE_PAGE = Listing([], [], {}, {})  # everything on figures.md and sources.md
 
 
-def pager(base: str, noun: str, number: int, pages: list[list], total: int) -> str:
+def entry_range(pages: list[list], number: int) -> tuple[int, int]:
+    """The first and last entry (counted from 1) on page `number` of a list."""
+    first = sum(len(p) for p in pages[:number - 1]) + 1
+    return first, first + len(pages[number - 1]) - 1
+
+
+def pager(base: str, number: int, pages: list[list]) -> str:
     """'← Figures 1–50 · Figures 51–100 of 5,020 · Figures 101–150 →', or nothing on one page."""
     if len(pages) < 2:
         return ""
-    first = sum(len(p) for p in pages[:number - 1]) + 1
 
     def span(n: int) -> str:
-        start = sum(len(p) for p in pages[:n - 1]) + 1
-        return f"{noun} {start:,}–{start + len(pages[n - 1]) - 1:,}"
+        first, last = entry_range(pages, n)
+        return f"{base.capitalize()} {first:,}–{last:,}"
 
     parts = [f"[← {span(number - 1)}]({page_src(base, number - 1)})"] if number > 1 else []
-    parts.append(f"**{noun} {first:,}–{first + len(pages[number - 1]) - 1:,} of {total:,}** "
-                 f"(page {number} of {len(pages)})")
+    parts.append(f"**{span(number)} of {sum(map(len, pages)):,}** (page {number} of {len(pages)})")
     if number < len(pages):
         parts.append(f"[{span(number + 1)} →]({page_src(base, number + 1)})")
     return " · ".join(parts) + "\n{ .data-pager }"
@@ -107,13 +111,11 @@ def pager(base: str, noun: str, number: int, pages: list[list], total: int) -> s
 
 def continuation_page(base: str, number: int, listing_: Listing) -> str:
     """The Markdown of page `number` (2 or more) of the figures or sources list."""
-    noun, macro = ("Figures", "figure_list") if base == "figures" else ("Sources", "source_list")
-    pages = listing_.figures if base == "figures" else listing_.sources
-    first = sum(len(p) for p in pages[:number - 1]) + 1
-    last = first + len(pages[number - 1]) - 1
+    noun, macro = base.capitalize(), {"figures": "figure_list", "sources": "source_list"}[base]
+    first, last = entry_range(listing_.figures if base == "figures" else listing_.sources, number)
     return (f"---\ntitle: {noun} {first:,}–{last:,}\n"
             f"description: {noun} {first:,} to {last:,} of this edition's data, continued from "
-            f"the {noun.lower()} page.\n---\n\n"
+            f"the {base} page.\n---\n\n"
             f"# {noun} {first:,}–{last:,}\n\n{{{{ {macro}({number}) }}}}\n")
 
 
@@ -234,10 +236,10 @@ def figure_entry(figure: Figure, registry: Registry, uses: list[Use], listing_: 
 def figure_entries(registry: Registry, uses: list[Use], listing_: Listing | None = None,
                    number: int = 1) -> str:
     """The figures on page `number` of the list, between pagers when there are several pages."""
-    listing_ = listing_ or listing(registry, len(registry.figures) or 1)
+    listing_ = listing_ or listing(registry)
     groups = uses_by_item(uses)
     pages = listing_.figures
-    nav = pager("figures", "Figures", number, pages, len(registry.figures))
+    nav = pager("figures", number, pages)
     entries = "\n\n".join(figure_entry(f, registry, groups.get(("fig", f.id), []), listing_)
                           for f in pages[number - 1])
     return "\n\n".join(part for part in (nav, entries, nav) if part)
@@ -323,7 +325,7 @@ def _group_of(source: Source) -> str:
 def source_entries(registry: Registry, uses: list[Use], listing_: Listing | None = None,
                    number: int = 1) -> str:
     """The sources on page `number` of the list, under their groups' headings."""
-    listing_ = listing_ or listing(registry, len(registry.sources) or 1)
+    listing_ = listing_ or listing(registry)
     # Who cites what, gathered in one pass (per source it was quadratic at 1,000 items).
     citing: dict[str, list[Figure]] = {}
     for figure in registry.figures.values():
@@ -345,7 +347,7 @@ def source_entries(registry: Registry, uses: list[Use], listing_: Listing | None
             heading = _group_of(source)
             blocks.append(f"## {heading}")
         blocks.append(entry_of(source))
-    nav = pager("sources", "Sources", number, listing_.sources, len(listing_.source_page) or 1)
+    nav = pager("sources", number, listing_.sources)
     return "\n\n".join(part for part in (nav, *blocks, nav) if part)
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from .errors import DataError
 from .formatting import format_value
 from .model import Figure, PartialDate, Range, Registry
+from .uses import CALL
 
 _NOT_PROSE = [
     re.compile(r"\A---\n.*?\n(---|\.\.\.)\n", re.S),           # front matter
@@ -31,8 +32,6 @@ _NUMBER = re.compile(
     r"(?P<scale>\s+(?:million|billion))?(?P<pct>\s*(?:%|percent\b|per cent\b))?(?![\w,]*\d)"
 )
 _SCALE = {"million": 1e6, "billion": 1e9}
-
-_MACRO_CALL = re.compile(r"""\b(fig|cite)\(\s*['"]([^'"]+)['"]\s*\)""")
 
 
 def prose(text: str) -> str:
@@ -106,7 +105,7 @@ def typed_figures(text: str, name: str, registry: Registry,
 
 def macro_calls(text: str) -> list[tuple[str, str, int]]:
     """(macro, id, line) of every fig('...') and cite('...') call in a page."""
-    return [(m[1], m[2], text.count("\n", 0, m.start()) + 1) for m in _MACRO_CALL.finditer(text)]
+    return [(m[1], m[3], text.count("\n", 0, m.start()) + 1) for m in CALL.finditer(text)]
 
 
 def pages(docs_dir: Path) -> Iterable[tuple[str, str]]:

@@ -18,8 +18,8 @@ from mkdocs.utils.meta import get_data
 
 from .citing import figure_anchor, footnote_key
 
-# {{ fig('id') }} or {{ cite("id") }}, as the pages write them.
-_CALL = re.compile(r"""\b(fig|cite)\(\s*(['"])([^'"]+)\2\s*\)""")
+# {{ fig('id') }} or {{ cite("id") }}, as the pages write them (the linter reads them too).
+CALL = re.compile(r"""\b(fig|cite)\(\s*(['"])([^'"]+)\2\s*\)""")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{[^}]*\})?\s*#*\s*$")
 
 
@@ -74,7 +74,7 @@ def scan_page(text: str, page: str) -> list[Use]:
             else:
                 section = _plain(heading.group(2))
         paragraph = " ".join(prose)
-        for match in _CALL.finditer(paragraph):
+        for match in CALL.finditer(paragraph):
             key = (match.group(1), match.group(3))
             counts[key] = counts.get(key, 0) + 1
             start, end = paragraph.rfind("{{", 0, match.start()), paragraph.find("}}", match.end())

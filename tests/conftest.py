@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -13,8 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "Makefile", "docs", "data", "hooks", "macros", "overrides")
+from bench.project import ROOT, copy_project  # noqa: F401 (copy_project: for the tests)
 
 
 @dataclass
@@ -30,17 +28,6 @@ class Build:
 
     def search_index(self) -> dict:
         return json.loads((self.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-
-
-def copy_project(dest: Path) -> Path:
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif src.exists():
-            shutil.copy2(src, dest / part)
-    return dest
 
 
 def build(project: Path, site: Path | None = None) -> Build:
