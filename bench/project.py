@@ -7,7 +7,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # The Makefile too: the bad-input tests publish with `make publish`.
-PROJECT_PARTS = ("mkdocs.yml", "Makefile", "docs", "data", "hooks", "macros", "overrides")
+PROJECT_PARTS = ("mkdocs.yml", "Makefile", "docs", "data", "macros", "overrides")
 
 
 def copy_project(dest: Path) -> Path:

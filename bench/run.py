@@ -55,7 +55,8 @@ def without_macros(project: Path, dest: Path, work: Path) -> Path:
     """A copy of `project` whose pages hold the Markdown the macros wrote, plugin removed.
 
     One build of a copy with bench/dump_markdown.py as a hook saves every page as the
-    macros left it (text and footnotes); the copy then publishes that Markdown as is.
+    macros left it (text and footnotes); the copy then publishes that Markdown as is,
+    with the downloads that build wrote as static files.
     """
     shutil.copytree(project, dest)
     dump, saved = work / "dump-project", work / "dump-markdown"
@@ -82,6 +83,7 @@ def without_macros(project: Path, dest: Path, work: Path) -> Path:
     config = dest / "mkdocs.yml"
     config.write_text(synth.with_continuations_as_files(synth.without_macros(config.read_text(encoding="utf-8"))),
                       encoding="utf-8")
+    shutil.copytree(work / "dump-site" / "downloads", dest / "docs" / "downloads")
     for name in ("dump-project", "dump-markdown", "dump-site"):
         shutil.rmtree(work / name, ignore_errors=True)
     return dest

@@ -9,10 +9,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from . import corrections, search_variants
 from .errors import DataErrors
-from .lint import lint_pages
-from .loading import load_registry
+from .lint import lint_pages, unused, used_ids
+from .registry.loading import load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -20,17 +19,17 @@ ROOT = Path(__file__).resolve().parent.parent
 def main(root: Path = ROOT) -> int:
     try:
         registry = load_registry(root)
-        corrections.load_corrections(root, root / "docs")
-        search_variants.load_variants(root)
     except DataErrors as errors:
         print(errors, file=sys.stderr)
         return 1
-    mistakes, unused = lint_pages(root / "docs", registry)
-    for problem in [*map(str, mistakes), *unused]:
+    mistakes = lint_pages(root / "docs", registry)
+    # Unused ids only once the pages are clean: a misspelt id also leaves its figure unused.
+    problems = [] if mistakes else unused(registry, *used_ids(root / "docs"))
+    for problem in [*map(str, mistakes), *problems]:
         print(problem, file=sys.stderr)
     for flag in registry.flags:
         print(f"editor's flag ({flag.rule}) on {', '.join(flag.figures)}: {flag.measured}")
-    count = len(mistakes) + len(unused)
+    count = len(mistakes) + len(problems)
     print(f"{len(registry.figures)} figures, {len(registry.sources)} sources, "
           f"{len(registry.flags)} editor's flags, {count} mistake(s)")
     return 1 if count else 0

@@ -1,7 +1,12 @@
-"""The one error type the data layer raises: it always knows file, line and what to do."""
+"""The one error type the checks raise, and the one "did you mean" every message uses.
+
+A DataError always knows the file, the line where it has one, and what to do.
+"""
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -29,3 +34,14 @@ class DataErrors(Exception):
     def __init__(self, errors: list[DataError]):
         self.errors = errors
         super().__init__("\n".join(str(e) for e in errors))
+
+
+def close_matches(wanted: object, known: Iterable[str], n: int = 3) -> list[str]:
+    """The known names closest to `wanted` (a misspelt id, key, page or chart)."""
+    return difflib.get_close_matches(str(wanted), list(known), n=n, cutoff=0.6)
+
+
+def did_you_mean(wanted: object, known: Iterable[str], n: int = 3) -> str | None:
+    """"did you mean 'a', 'b'?", or None when nothing known is close."""
+    close = close_matches(wanted, known, n)
+    return f"did you mean {', '.join(repr(c) for c in close)}?" if close else None

@@ -1,9 +1,14 @@
-"""Checks on the Markdown pages: figures typed in by hand, ids used or left unused.
+"""Checks on the Markdown pages, read without building: figures typed in by hand,
+unknown ids, Rundown items without a slug, and ids no page uses.
 
 A number that the registry knows must reach the page through {{ fig('id') }}, or a
 correction to data/figures.yml would miss it. Prose is what remains of a page once
 front matter, code, HTML comments and tags, template expressions and link targets
 are blanked out (with spaces, so that lines and columns stay true).
+
+The build runs all but the unused-id check before rendering; it checks unused ids
+against the record of what the pages rendered (uses.py), and `make check` against the
+calls read here.
 """
 
 from __future__ import annotations
@@ -13,10 +18,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import front_matter
 from .errors import DataError
-from .formatting import format_value
-from .model import Figure, PartialDate, Range, Registry
-from .uses import CALL
+from .registry.model import Figure, PartialDate, Range, Registry
+from .render.formatting import format_value
+
+# {{ fig('id') }} or {{ cite("id") }}, as the pages write them: what `make check` reads
+# without rendering. The build itself records each call as it renders it (uses.py).
+CALL = re.compile(r"""\b(fig|cite)\(\s*(['"])([^'"]+)\2\s*\)""")
 
 _NOT_PROSE = [
     re.compile(r"\A---\n.*?\n(---|\.\.\.)\n", re.S),           # front matter
@@ -114,12 +123,9 @@ def pages(docs_dir: Path) -> Iterable[tuple[str, str]]:
         yield f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}", path.read_text(encoding="utf-8")
 
 
-def unused(registry: Registry, calls: Iterable[tuple[str, str]]) -> list[str]:
+def unused(registry: Registry, used_figures: set[str], used_sources: set[str]) -> list[str]:
     """Figures and sources nothing cites, unless marked `unused:` with a reason."""
-    calls = set(calls)
-    used_figures = {i for macro, i in calls if macro == "fig"}
-    used_sources = {i for macro, i in calls if macro == "cite"}
-    used_sources |= {s for figure in registry.figures.values() for s in figure.sources}
+    used_sources = used_sources | {s for figure in registry.figures.values() for s in figure.sources}
     problems = [f"{f.where}: figure '{f.id}' is used on no page: use it with {{{{ fig('{f.id}') }}}}, "
                 "remove it, or say why it stays with `unused: <reason>`"
                 for f in registry.figures.values() if f.id not in used_figures and not f.unused]
@@ -135,25 +141,32 @@ POSTS_DIR = "rundown/posts/"
 def missing_slug(text: str, name: str) -> list[DataError]:
     """A Rundown item needs `slug:`: without it the blog plugin builds the address from
     the title, and it would change with every change of the title."""
-    if POSTS_DIR not in name or re.search(r"^slug:\s*\S", text.split("\n---", 1)[0], re.M):
+    if POSTS_DIR not in name:
+        return []
+    try:
+        slug = front_matter.parse(text, name).meta.get("slug")
+    except DataError as error:
+        return [error]
+    if slug:
         return []
     return [DataError(name, 1, None, "a Rundown item needs `slug:` in its front matter "
                                      "(its address, e.g. slug: country-what-happened)")]
 
 
-def lint_pages(docs_dir: Path, registry: Registry) -> tuple[list[DataError], list[str]]:
-    """Typed-in figures, unknown ids and missing slugs in every page, then what no page
-    uses (reported only once the pages are clean, since a misspelt id would also leave
-    its intended figure unused)."""
-    errors, calls, typed = [], [], known_figures(registry)
+def lint_pages(docs_dir: Path, registry: Registry) -> list[DataError]:
+    """Typed-in figures, unknown ids and missing slugs in every page."""
+    errors, typed = [], known_figures(registry)
     for name, text in pages(docs_dir):
         errors += typed_figures(text, name, registry, typed) + missing_slug(text, name)
         for macro, item_id, line in macro_calls(text):
-            calls.append((macro, item_id))
-            known = registry.figures if macro == "fig" else registry.sources
-            if item_id not in known:
-                try:
-                    (registry.figure if macro == "fig" else registry.source)(item_id)
-                except LookupError as error:
-                    errors.append(DataError(name, line, None, str(error)))
-    return errors, ([] if errors else unused(registry, calls))
+            try:
+                (registry.figure if macro == "fig" else registry.source)(item_id)
+            except LookupError as error:
+                errors.append(DataError(name, line, None, str(error)))
+    return errors
+
+
+def used_ids(docs_dir: Path) -> tuple[set[str], set[str]]:
+    """The figure and source ids the pages' fig() and cite() calls name, read as text."""
+    calls = {(macro, item_id) for _name, text in pages(docs_dir) for macro, item_id, _line in macro_calls(text)}
+    return {i for macro, i in calls if macro == "fig"}, {i for macro, i in calls if macro == "cite"}

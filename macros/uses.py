@@ -1,26 +1,20 @@
-"""Where each figure and source is cited: read once per build from the pages' Markdown.
+"""The one record of every use of a figure or a source, made as pages render.
 
-The figures and sources pages list every use with a link to its exact place. They
-may render before the pages they point to, so the uses are read from `docs/**/*.md`
-up front rather than collected while pages render. The anchors named here are the
-ones the macros write (`figure_anchor`) or Python-Markdown gives a footnote
-reference (`fnref:`, `fnref2:`, ...); MkDocs checks every such link when building
-with `validation: anchors`, so a use read wrongly fails the strict build.
+`fig()` and `cite()` record each call as they write it: page, line, and its number
+among that page's uses of the id, which names its anchor. Once Python-Markdown has
+made the page's HTML, each use is found there by its anchor (`blocks.py`) and gains
+the kind of block it stands in, the section above it and the words around it. The
+figures and sources pages, their excerpts and the unused-id check all read this
+record, once every page has rendered, as Material's tags plugin fills its listings.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
-from pathlib import Path
 
-from mkdocs.utils.meta import get_data
-
-from .citing import figure_anchor, footnote_key
-
-# {{ fig('id') }} or {{ cite("id") }}, as the pages write them (the linter reads them too).
-CALL = re.compile(r"""\b(fig|cite)\(\s*(['"])([^'"]+)\2\s*\)""")
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{[^}]*\})?\s*#*\s*$")
+from .blocks import locate
+from .errors import DataError
+from .render.notes import figure_anchor, footnote_key
 
 
 @dataclass(frozen=True)
@@ -30,16 +24,19 @@ class Use:
     kind: str  # "fig" or "cite"
     item_id: str
     page: str  # the page's path below docs/, as Markdown links name it
-    title: str
-    section: str | None
     number: int
-    before: str = ""  # the Markdown of its paragraph before the call's {{ }} ...
-    after: str = ""   # ... and after it, for an excerpt
+    line: int | None  # of the call in the page's file
+    title: str = ""  # the page, as a reader names it
+    block: str = ""  # "paragraph", "heading", "list item", "table cell", "admonition paragraph", ...
+    section: str | None = None
+    before: str = ""  # the block's words before the use ...
+    after: str = ""  # ... and after it, for an excerpt
 
     @property
     def anchor(self) -> str:
         if self.kind == "fig":
             return figure_anchor(self.item_id, self.number)
+        # Python-Markdown names a footnote's first reference fnref:KEY, the next fnref2:KEY.
         prefix = "fnref" if self.number == 1 else f"fnref{self.number}"
         return f"{prefix}:{footnote_key('src', self.item_id)}"
 
@@ -53,60 +50,56 @@ class Use:
         return f"{self.title} › {self.section}" if self.section else self.title
 
 
-def _plain(heading: str) -> str:
-    """A heading's words without macro calls or Markdown emphasis."""
-    return re.sub(r"\{\{.*?\}\}|[*_`]", "", heading).strip()
+class UseRecord:
+    """Every use of the build, page by page. Pages add as they render; the data pages read
+    the whole once it is complete."""
+
+    def __init__(self) -> None:
+        self._pages: dict[str, list[Use]] = {}
+
+    def start_page(self, page: str) -> None:
+        """A page begins to render: what an earlier render of it recorded is forgotten."""
+        self._pages[page] = []
+
+    def add(self, kind: str, item_id: str, page: str, number: int, line: int | None) -> None:
+        """The `number`-th use of `item_id` on `page`, the number its anchor carries."""
+        self._pages.setdefault(page, []).append(Use(kind, item_id, page, number, line))
+
+    def locate(self, page: str, title: str, html: str) -> list[DataError]:
+        """Place each use of `page` in its HTML; a use with no element to land on (written
+        inside code, a comment, an attribute or front matter) is an error."""
+        uses = self._pages.get(page)
+        if not uses:
+            return []
+        places = locate(html, {u.anchor for u in uses})
+        errors, placed = [], []
+        for use in uses:
+            place = places.get(use.anchor)
+            if place is None:
+                macro = f"{use.kind}('{use.item_id}')"
+                errors.append(DataError(f"docs/{page}", use.line, None,
+                                        f"{{{{ {macro} }}}} is written where no reader can reach it "
+                                        "(in code, a comment, an HTML attribute or a link's address); "
+                                        "move it into the text"))
+                continue
+            placed.append(replace(use, title=title, block=place.block, section=place.section,
+                                  before=place.before, after=place.after))
+        self._pages[page] = placed
+        return errors
+
+    def in_reading_order(self) -> list[Use]:
+        """Every use, page by page in path order, each page's in its order."""
+        ordered = sorted(self._pages, key=lambda page: tuple(page.split("/")))
+        return [use for page in ordered for use in self._pages[page]]
+
+    def used_ids(self, kind: str) -> set[str]:
+        return {u.item_id for uses in self._pages.values() for u in uses if u.kind == kind}
 
 
-def scan_page(text: str, page: str) -> list[Use]:
-    """Every fig()/cite() call of one page's Markdown, in reading order, with its paragraph."""
-    body, meta = get_data(text)
-    title = meta.get("title") if isinstance(meta.get("title"), str) else None
-    section, counts, uses = None, {}, []
-    for block in re.split(r"\n[ \t]*\n", body):
-        prose = []
-        for line in block.splitlines():
-            heading = _HEADING.match(line)
-            if not heading:
-                prose.append(line.strip())
-            elif heading.group(1) == "#":
-                title = title or _plain(heading.group(2))
-            else:
-                section = _plain(heading.group(2))
-        paragraph = " ".join(prose)
-        for match in CALL.finditer(paragraph):
-            key = (match.group(1), match.group(3))
-            counts[key] = counts.get(key, 0) + 1
-            start, end = paragraph.rfind("{{", 0, match.start()), paragraph.find("}}", match.end())
-            before = paragraph[:start] if start >= 0 else paragraph[:match.start()]
-            after = paragraph[end + 2:] if end >= 0 else paragraph[match.end():]
-            uses.append(Use(key[0], key[1], page, title or page, section, counts[key], before, after))
-    return [replace(u, title=title or page) for u in uses]
-
-
-def nav_titles(nav) -> dict[str, str]:
-    """{page path: its title in mkdocs.yml's nav} ("Essay" for essay.md), where nav names one."""
-    titles: dict[str, str] = {}
-    for item in nav or []:
-        if isinstance(item, dict):
-            for title, value in item.items():
-                if isinstance(value, str):
-                    titles[value] = title
-                else:
-                    titles.update(nav_titles(value))
-    return titles
-
-
-def scan_docs(docs_dir: Path, titles: dict[str, str] | None = None) -> list[Use]:
-    """Every use in every page under `docs_dir`, page by page in path order.
-
-    A page is named by its title in the nav when it has one (short: "Essay"), else by
-    its own title."""
-    uses = []
-    for path in sorted(docs_dir.rglob("*.md")):
-        page = path.relative_to(docs_dir).as_posix()
-        found = scan_page(path.read_text(encoding="utf-8"), page)
-        if titles and page in titles:
-            found = [replace(u, title=titles[page]) for u in found]
-        uses.extend(found)
-    return uses
+def by_item(uses: list[Use]) -> dict[tuple[str, str], list[Use]]:
+    """The uses grouped by (kind, id), in reading order: one pass, so that listing
+    thousands of entries does not rescan every use for each."""
+    groups: dict[tuple[str, str], list[Use]] = {}
+    for use in uses:
+        groups.setdefault((use.kind, use.item_id), []).append(use)
+    return groups

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build
+from tests.support import build, edit
 
 ESSAY = "docs/essay.md"
 FIGURES = "data/figures.yml"
@@ -26,12 +26,7 @@ VARIANTS = "data/search-variants.yml"
 
 
 def replace(path: str, old: str, new: str, count: int = 1):
-    def apply(project: Path):
-        file = project / path
-        text = file.read_text(encoding="utf-8")
-        assert old in text, f"{old!r} not in {path}: the case no longer breaks anything"
-        file.write_text(text.replace(old, new, count), encoding="utf-8")
-    return apply
+    return lambda project: edit(project / path, old, new, count)
 
 
 def append(path: str, text: str):
@@ -125,6 +120,13 @@ CASES = [
      VARIANTS, "<b>Bagouz</b>", "is not a spelling without <, >, & or quotes"),
     ("original-unknown-source", replace(ESSAY, "original: wpr-essay", "original: wpr-esay"),
      ESSAY, "original: wpr-esay", "did you mean 'wpr-essay'"),
+    # A figure where no reader could follow it to its note.
+    ("figure-in-front-matter", replace(ESSAY, 'title: "Iraq—and the West', "title: \"{{ fig('detainees-hrw') }} Iraq—and the West"),
+     ESSAY, "title:", "front matter 'title' holds template code"),
+    ("figure-in-code", append(ESSAY, "\n\n```\nSee {{ fig('detainees-un') }}\n```\n"),
+     ESSAY, "See {{ fig('detainees-un') }}", "is written where no reader can reach it"),
+    ("option-misspelt", replace("mkdocs.yml", "    per_page: 50", "    per_pge: 50"),
+     "mkdocs.yml", None, "extra.data_pages.per_pge: Unrecognised configuration name: per_pge; did you mean 'per_page'?"),
     ("page-left-out-of-nav", lambda p: (p / "docs" / "orphan.md").write_text("# Orphan\n"),
      "orphan.md", None, "not included in the \"nav\""),
 ]

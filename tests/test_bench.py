@@ -15,7 +15,7 @@ import urllib.request
 
 from bench import synth
 from bench.static_server import StaticHost
-from tests.conftest import ROOT
+from tests.support import ROOT
 
 
 def test_smoke_run_at_ten_items(tmp_path):
@@ -75,7 +75,7 @@ def test_static_host_sends_gzip_and_logs_both_sizes(tmp_path):
 def test_stock_material_keeps_the_theme_and_blog_but_none_of_ours():
     config = synth.without_macros((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     stock = synth.stock_material(config)
-    for ours in ("custom_dir:", "hooks:", "extra_css:", "  - tags\n", "logo:"):
+    for ours in ("custom_dir:", "extra_css:", "  - tags\n", "logo:"):
         assert ours in config and ours not in stock, ours
     assert "  name: material\n" in stock and "  - search\n" in stock and "  - blog:\n" in stock
     try:  # a config that no longer has what it removes must not pass for stock silently

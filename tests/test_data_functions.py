@@ -1,122 +1,164 @@
-"""The data pages' small functions, called directly on hand-made pages, figures and sources."""
+"""The data pages' small functions and the record of uses, called directly on hand-made
+pages, figures and sources."""
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
+import markdown
 from pybtex.database import parse_string
 
-from macros.charts import ChartSpec, svg
-from macros.data_pages import (ATTRIBUTION_LABEL, events, figure_entries, figure_entry, source_entries,
-                               source_entry)
-from macros.downloads import bibtex_entry, csl_item
-from macros.model import Figure, PartialDate, Range, Registry, Source
-from macros.uses import scan_page
+from macros.blocks import locate
+from macros.meta.downloads import bibtex_entry, csl_item
+from macros.pages.charts import ChartSpec, svg
+from macros.pages.figures_page import figure_entry, figure_list_pages
+from macros.pages.listing import SINGLE_PAGE, listing
+from macros.pages.sources_page import source_entry, source_list_pages
+from macros.pages.timeline import events
+from macros.pages.used_in import excerpt
+from macros.registry.model import ATTRIBUTION_LABEL, PartialDate, Range
+from macros.render.notes import claim_inline, figure_inline
+from macros.uses import UseRecord, by_item
+from tests.support import figure, registry, source
 
-PAGE = """---
-title: A page
----
+EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc"]
 
-# A page
 
-Before any section, {{ fig('a') }}.
+def render(page: str, text: str, reg, record: UseRecord | None = None) -> UseRecord:
+    """Render `text` as the build does: each {fig:id} or {cite:id} written by the macros'
+    own functions and recorded, the Markdown made into HTML, the uses placed in it."""
+    record, counts = record or UseRecord(), {}
 
-## First { #first }
+    def call(kind: str, item_id: str) -> str:
+        counts[(kind, item_id)] = counts.get((kind, item_id), 0) + 1
+        record.add(kind, item_id, page, counts[(kind, item_id)], None)
+        if kind == "fig":
+            return figure_inline(reg.figures[item_id], reg, counts[(kind, item_id)])
+        return claim_inline(reg.sources[item_id])
 
-{{ fig('a') }} and {{ fig("b") }}, said someone.{{ cite('s') }}
+    text = re.sub(r"\{(fig|cite):([\w-]+)\}", lambda m: call(m[1], m[2]), text)
+    text += "\n\n" + "\n\n".join(f"[^{k}]: note" for k in {f"fig-{f}" for f in reg.figures} | {f"src-{s}" for s in reg.sources})
+    html = markdown.markdown(text, extensions=EXTENSIONS, extension_configs={"toc": {"permalink": True}})
+    assert record.locate(page, "A page", html) == []
+    return record
+
+
+PAGE = """# A page
+
+Before any section, {fig:a}.
+
+## First
+
+{fig:a} and {fig:b}, said someone.{cite:s}
 
 ## The *second*
 
-Again {{ fig( 'a' ) }}.{{ cite('s') }}
+Again {fig:a}.{cite:s}
 """
 
-
-def figure(fid="a", value=45000, **extra) -> Figure:
-    fields = dict(id=fid, label=f"Label {fid}", value=value, unit="people", format="number",
-                  written="-", sources=("s",), scope="Here")
-    return Figure(**{**fields, **extra})
+REG = registry(source("s", url="https://example.org/r"), figure("a"), figure("b", value=7, fmt="spelled"))
 
 
-def test_scan_counts_each_use_of_an_id_in_reading_order_with_its_section():
-    uses = scan_page(PAGE, "dir/page.md")
+def test_uses_are_numbered_in_reading_order_and_placed_under_their_section():
+    uses = render("dir/page.md", PAGE, REG).in_reading_order()
     assert [(u.kind, u.item_id, u.number, u.section) for u in uses] == [
         ("fig", "a", 1, None), ("fig", "a", 2, "First"), ("fig", "b", 1, "First"),
         ("cite", "s", 1, "First"), ("fig", "a", 3, "The second"), ("cite", "s", 2, "The second")]
-    assert {u.title for u in uses} == {"A page"}
     assert [u.link for u in uses if u.item_id == "a"] == [
         "dir/page.md#fig-a-1", "dir/page.md#fig-a-2", "dir/page.md#fig-a-3"]
     # Python-Markdown names a footnote's first reference fnref:KEY, the next fnref2:KEY
     assert [u.anchor for u in uses if u.kind == "cite"] == ["fnref:src-s", "fnref2:src-s"]
+    assert uses[1].place == "A page › First"
 
 
-def test_scan_takes_the_title_from_the_first_heading_without_front_matter():
-    uses = scan_page("# Plain *title*\n\n{{ fig('a') }}\n", "p.md")
-    assert uses[0].title == "Plain title" and uses[0].place == "Plain title"
+def test_a_use_is_placed_in_whatever_block_holds_it():
+    text = ("## Why {fig:a} matters\n\n- an item with {fig:a} in it\n\n| A | B |\n|---|---|\n"
+            "| a cell {fig:a} here | x |\n\n!!! note \"Aside\"\n    An aside with {fig:a} people.\n\n"
+            "> quoted {fig:a} words\n")
+    uses = render("p.md", text, REG).in_reading_order()
+    assert [(u.block, u.section, u.before, u.after) for u in uses] == [
+        ("heading", "Why 45,000 matters", "Why", "matters"),
+        ("list item", "Why 45,000 matters", "an item with", "in it"),
+        ("table cell", "Why 45,000 matters", "a cell", "here"),
+        ("admonition paragraph", "Why 45,000 matters", "An aside with", "people."),
+        ("blockquote paragraph", "Why 45,000 matters", "quoted", "words")]
+
+
+def test_a_use_with_no_element_to_land_on_is_an_error():
+    record = UseRecord()
+    record.add("fig", "a", "p.md", 1, 7)
+    code = "```\n" + figure_inline(REG.figures["a"], REG) + "\n```"
+    html = markdown.markdown(code, extensions=EXTENSIONS + ["fenced_code"])
+    errors = record.locate("p.md", "P", html)
+    assert [str(e) for e in errors] == [
+        "docs/p.md:7: {{ fig('a') }} is written where no reader can reach it (in code, a comment, "
+        "an HTML attribute or a link's address); move it into the text"]
+
+
+def test_locate_skips_permalinks_and_note_numbers():
+    html = ('<h2 id="x">Head<a class="headerlink" href="#x">¶</a></h2>'
+            '<p>One <span id="u">two</span><sup id="fnref:k"><a>3</a></sup> four.</p>')
+    places = locate(html, {"u", "fnref:k"})
+    assert (places["u"].section, places["u"].before, places["u"].text, places["u"].after) == \
+        ("Head", "One", "two", "four.")
+    assert (places["fnref:k"].before, places["fnref:k"].after) == ("One two", "four.")
 
 
 def test_entry_lists_uses_or_says_why_a_figure_is_unused():
-    source = Source(id="s", title="Report", kind="report", url="https://example.org/r")
     used, unused = figure("a"), figure("b", unused="kept for the record")
-    registry = Registry(sources={"s": source}, figures={"a": used, "b": unused})
-    uses = scan_page(PAGE, "page.md")
-    text = figure_entry(used, registry, uses)
+    reg = registry(source("s", url="https://example.org/r"), used, unused)
+    uses = by_item(render("page.md", PAGE, reg).in_reading_order())
+    text = figure_entry(used, reg, uses[("fig", "a")])
     assert "[A page › First](page.md#fig-a-2)" in text and text.count("](page.md#fig-a-") == 3
     assert "{ #a }" in text and 'href="https://example.org/r"' in text
-    assert "kept for the record" in figure_entry(unused, registry, [])
+    assert "kept for the record" in figure_entry(unused, reg, [])
 
 
 def test_competing_estimates_name_each_other():
     a = figure("a", quantity="q", as_of=PartialDate("2021-02-08"))
     b = figure("b", value=64000, quantity="q", as_of=PartialDate("2022-01-26"))
-    registry = Registry(sources={"s": Source(id="s", title="R", kind="report")}, figures={"a": a, "b": b})
-    text = figure_entry(a, registry, [])
+    reg = registry(source("s", "R"), a, b)
+    text = figure_list_pages(reg, {}, listing(reg, 50))[0]
     assert "Competing estimates" in text and "[64,000](#b)" in text and "26 January 2022" in text
 
 
 def test_attributions_are_labelled_on_the_sources_page():
-    source = Source(id="s", title="Officials", kind="attribution")
-    registry = Registry(sources={"s": source}, figures={"a": figure("a")})
-    assert ATTRIBUTION_LABEL in source_entry(source, registry, [])
-    published = Source(id="s", title="Report", kind="report")
-    assert ATTRIBUTION_LABEL not in source_entry(published, Registry(sources={"s": published}), [])
+    officials = source("s", "Officials", kind="attribution")
+    assert ATTRIBUTION_LABEL in source_entry(officials, registry(officials, figure("a")), [], [])
+    published = source("s", "Report")
+    assert ATTRIBUTION_LABEL not in source_entry(published, registry(published), [], [])
 
 
 def test_events_come_in_date_order_whatever_their_precision():
     def event(fid, value):
-        return figure(fid, value=value, format="date", unit="date", event=True)
-    registry = Registry(figures={
-        "late": event("late", PartialDate("2022-02-03")),
-        "range": event("range", Range(PartialDate("2022-01-20"), PartialDate("2022-01-26"))),
-        "year": event("year", PartialDate("2003")),
-        "month": event("month", PartialDate("2003-05")),
-        "count": figure("count"),
-    })
-    assert [f.id for f in events(registry)] == ["year", "month", "range", "late"]
+        return figure(fid, value=value, fmt="date", unit="date", event=True)
+    reg = registry(event("late", PartialDate("2022-02-03")),
+                   event("range", Range(PartialDate("2022-01-20"), PartialDate("2022-01-26"))),
+                   event("year", PartialDate("2003")), event("month", PartialDate("2003-05")), figure("count"))
+    assert [f.id for f in events(reg)] == ["year", "month", "range", "late"]
 
 
 def test_bibtex_keeps_tex_specials_and_braces_as_text():
     title = "Costs {in} 100% of cases & more_ #1 ~ $5 \\ done"
-    source = Source(id="k", title=title, kind="report", author="Jane Doe",
-                    date=PartialDate("2020-06"), publisher="UN")
-    entry = parse_string(bibtex_entry(source), "bibtex").entries["k"]
+    item = source("k", title, author="Jane Doe", date=PartialDate("2020-06"), publisher="UN")
+    entry = parse_string(bibtex_entry(item), "bibtex").entries["k"]
     assert entry.type == "techreport" and entry.fields["month"] == "June"
     assert entry.fields["title"].startswith("{") and "100\\%" in entry.fields["title"]
     assert entry.fields["institution"] == "UN" and entry.fields["year"] == "2020"
 
 
 def test_csl_names_are_kept_whole_and_dates_as_parts():
-    item = csl_item(Source(id="k", title="T", kind="news", author="Mara Redlich Revkin",
-                           date=PartialDate("2018-05")))
+    item = csl_item(source("k", "T", kind="news", author="Mara Redlich Revkin", date=PartialDate("2018-05")))
     assert item["author"] == [{"literal": "Mara Redlich Revkin"}]
     assert item["issued"] == {"date-parts": [[2018, 5]]} and item["type"] == "article-newspaper"
-    assert "issued" not in csl_item(Source(id="k", title="T", kind="attribution"))
+    assert "issued" not in csl_item(source("k", "T", kind="attribution"))
 
 
 def test_chart_svg_escapes_data_and_parses():
     hostile = '<script>alert(1)</script> & "quotes"'
     a, b = figure("a", label=hostile), figure("b", value=90000)
-    registry = Registry(sources={"s": Source(id="s", title="R & D", kind="report")}, figures={"a": a, "b": b})
-    text = svg("c", ChartSpec(hostile, ("a", "b")), [a, b], registry)
+    text = svg("c", ChartSpec(hostile, ("a", "b")), [a, b], registry(source("s", "R & D"), a, b))
     assert "<script" not in text
     root = ET.fromstring(text)
     assert root.find("{http://www.w3.org/2000/svg}title").text == hostile
@@ -124,59 +166,43 @@ def test_chart_svg_escapes_data_and_parses():
     assert widths[0] / widths[1] == 45000 / 90000
 
 
-def test_nav_titles_name_pages_shortly(tmp_path):
-    from macros.uses import nav_titles, scan_docs
-
-    nav = [{"Home": "index.md"}, {"Essay": "essay.md"}, {"Rundown": ["rundown/index.md"]},
-           {"Data": [{"Figures": "figures.md"}]}]
-    assert nav_titles(nav) == {"index.md": "Home", "essay.md": "Essay", "figures.md": "Figures"}
-    (tmp_path / "essay.md").write_text(PAGE, encoding="utf-8")
-    (tmp_path / "other.md").write_text(PAGE, encoding="utf-8")
-    titles = {(u.page, u.title) for u in scan_docs(tmp_path, nav_titles(nav))}
-    assert titles == {("essay.md", "Essay"), ("other.md", "A page")}
-
-
 def test_excerpt_shows_the_words_around_a_use_with_the_figure_in_bold():
-    from macros.data_pages import excerpt
-
-    page = ("# T\n\nOne two three four five six seven eight nine ten eleven {{ fig('a') }}, "
-            "then *more* [words](x.md) and {{ fig('b') }} <b>x</b>.{{ cite('s') }} End.\n")
-    registry = Registry(sources={"s": Source(id="s", title="R", kind="report")},
-                        figures={"a": figure("a"), "b": figure("b", value=7, format="spelled")})
-    first, second, note = scan_page(page, "p.md")
-    assert excerpt(first, registry) == ("…two three four five six seven eight nine ten eleven **45,000**, "
-                                        "then more words and seven x. End.")
-    assert excerpt(second, registry) == "…seven eight nine ten eleven 45,000, then more words and **seven** x. End."
-    assert excerpt(note, registry).endswith("and seven x.[note] End.")
+    page = ("# T\n\nOne two three four five six seven eight nine ten eleven {fig:a}, "
+            "then *more* [words](x.md) and {fig:b} <b>x</b>.{cite:s} End.\n")
+    first, second, note = render("p.md", page, REG).in_reading_order()
+    assert excerpt(first, REG) == ("…two three four five six seven eight nine ten eleven **45,000**, "
+                                   "then more words and seven x. End.")
+    assert excerpt(second, REG) == "…seven eight nine ten eleven 45,000, then more words and **seven** x. End."
+    assert excerpt(note, REG).endswith("and seven x.[note] End.")
 
 
 def test_excerpt_escapes_the_page_text():
-    from macros.data_pages import excerpt
-
-    uses = scan_page("# T\n\nA <img src=x onerror=alert(1)> 1 < 2 {{ fig('a') }} & `c` [d]\n", "p.md")
-    text = excerpt(uses[0], Registry(figures={"a": figure("a")}))
-    assert text == "A 1 &lt; 2 **45,000** &amp; c \\[d\\]"
+    uses = render("p.md", "# T\n\nA 1 &lt; 2 {fig:a} &amp; `c` \\[d\\]\n", REG).in_reading_order()
+    assert excerpt(uses[0], REG) == "A 1 &lt; 2 **45,000** &amp; c \\[d\\]"
 
 
 def test_excerpt_spans_the_lines_of_a_wrapped_paragraph():
-    from macros.data_pages import excerpt
-
-    uses = scan_page("# T\n\nFirst line of it\nends with {{ fig('a') }} and\ngoes on.\n\nNext.\n", "p.md")
-    assert excerpt(uses[0], Registry(figures={"a": figure("a")})) == \
-        "First line of it ends with **45,000** and goes on."
+    uses = render("p.md", "# T\n\nFirst line of it\nends with {fig:a} and\ngoes on.\n\nNext.\n", REG)
+    assert excerpt(uses.in_reading_order()[0], REG) == "First line of it ends with **45,000** and goes on."
 
 
-def test_the_pages_index_their_uses_once_and_list_them_as_each_entry_would():
-    """figure_entries and source_entries group the uses in one pass (per entry it was
-    quadratic: 30 s at 1,000 items); each entry must read as if it had scanned them all."""
-    s, t = (Source(id=i, title=f"Report {i}", kind="report", url=f"https://example.org/{i}") for i in "st")
+def test_the_lists_group_their_uses_once_and_read_as_each_entry_would():
+    """figure_list_pages and source_list_pages group the uses in one pass (per entry it
+    was quadratic: 30 s at 1,000 items); each entry must read as if it had scanned them all."""
+    s, t = source("s", url="https://example.org/s"), source("t", url="https://example.org/t")
     a, b = figure("a"), figure("b", sources=("t", "s"))
-    registry = Registry(sources={"s": s, "t": t}, figures={"a": a, "b": b})
-    uses = scan_page(PAGE, "one.md") + scan_page(PAGE.replace("fig('a')", "fig('b')"), "two.md")
-    assert figure_entries(registry, uses) == "\n\n".join(figure_entry(f, registry, uses) for f in (a, b))
-    listed = source_entries(registry, uses)
-    for source in (s, t):
-        assert source_entry(source, registry, uses) in listed
+    reg = registry(s, t, a, b)
+    record = render("two.md", PAGE.replace("{fig:a}", "{fig:b}"), reg)
+    uses = render("one.md", PAGE, reg, record).in_reading_order()
+    groups = by_item(uses)
+    assert figure_list_pages(reg, groups, listing(reg, 50)) == [
+        "\n\n".join(figure_entry(f, reg, groups.get(("fig", f.id), []), listing(reg, 50)) for f in (a, b))]
+    listed = source_list_pages(reg, uses, listing(reg, 50))[0]
+    for item in (s, t):
+        citing = [f for f in (a, b) if item.id in f.sources]
+        places = [u for u in uses if (u.kind, u.item_id) in {("cite", item.id)} | {("fig", f.id) for f in citing}]
+        assert source_entry(item, reg, places, citing, listing(reg, 50)) in listed
     # reading order across pages: one.md's uses of s come before two.md's
     cited_in = listed.split("Cited in")[1]
     assert cited_in.index("one.md") < cited_in.index("two.md")
+    assert SINGLE_PAGE.figure_link("a") == "figures.md#a"

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from macros.errors import DataError, DataErrors
-from macros.loading import load_registry
-from macros.model import PartialDate, Range, UnknownId
-from macros.yaml_strict import load
+from macros.registry.loading import load_registry
+from macros.registry.model import PartialDate, Range, UnknownId
+from macros.registry.yaml_strict import load
 
-from conftest import ROOT
+from tests.support import ROOT
 
 
 def test_the_shipped_data_loads():
@@ -58,7 +58,10 @@ def test_dates_stay_strings_of_their_precision():
 
 def write_project(tmp_path: Path, figures: str, sources: str | None = None) -> Path:
     (tmp_path / "data").mkdir()
+    (tmp_path / "docs").mkdir()
     (tmp_path / "data" / "rules.yml").write_text("rules: {}\n")
+    (tmp_path / "data" / "corrections.yml").write_text("corrections: []\n")
+    (tmp_path / "data" / "search-variants.yml").write_text("variants: {}\n")
     (tmp_path / "data" / "figures.yml").write_text(textwrap.dedent(figures))
     (tmp_path / "data" / "sources.yml").write_text(textwrap.dedent(sources or """\
         sources:
@@ -141,19 +144,17 @@ def test_values_become_model_types():
 
 def test_mkdocs_yml_has_no_duplicate_keys():
     """MkDocs reads its config with PyYAML, which keeps the last of two keys silently."""
-    from macros.yaml_strict import load
+    from macros.registry.yaml_strict import load
 
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV ", "")
     config, _marks = load(text, "mkdocs.yml")
     assert config["theme"]["name"] == "material"
 
 
-def test_the_registry_is_reused_for_the_same_bytes_and_reloaded_after_an_edit(tmp_path):
-    """The macros plugin and the downloads hook share one load a build; an edit under
-    `mkdocs serve` must still be seen."""
+def test_each_load_reads_the_files_afresh(tmp_path):
+    """A build loads the data once; the next (an edit under `mkdocs serve`) sees the edit."""
     root = write_project(tmp_path, GOOD_FIGURE)
     first = load_registry(root)
-    assert load_registry(root) is first
     figures = root / "data" / "figures.yml"
     figures.write_text(figures.read_text().replace("value: 45000", "value: 45001"))
     edited = load_registry(root)

@@ -13,12 +13,14 @@ import posixpath
 import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
+import pytest
+from bs4 import BeautifulSoup
 from pybtex.database import parse_string
 
-from macros.formatting import format_exact, format_partial_date, format_value
-from macros.loading import load_registry
+from macros.render.formatting import format_exact, format_partial_date, format_value
+from macros.registry.loading import load_registry
 
-from conftest import ROOT, build
+from tests.support import ROOT, build
 
 REGISTRY = load_registry(ROOT)
 DATA_PAGES = ("figures/index.html", "sources/index.html", "timeline/index.html", "charts/index.html")
@@ -286,7 +288,7 @@ def charts(site) -> list[tuple[ET.Element, object]]:
 
 
 def test_charts_are_valid_accessible_svg_carrying_the_data(site):
-    from macros.charts import CHARTS
+    from macros.pages.charts import CHARTS
 
     drawn = charts(site)
     assert len(drawn) >= 2
@@ -310,7 +312,7 @@ def test_charts_are_valid_accessible_svg_carrying_the_data(site):
 
 
 def test_each_chart_has_its_numbers_as_a_table(site):
-    from macros.charts import CHARTS
+    from macros.pages.charts import CHARTS
 
     for _root, holder in charts(site):
         table = holder.find_next("table")
@@ -338,13 +340,20 @@ def test_data_text_is_escaped_on_every_data_page_and_download(project):
     assert hostile in (out.site / "downloads/figures.csv").read_text(encoding="utf-8")
 
 
-def test_a_use_the_figures_page_would_misplace_stops_the_build(project):
-    """A fig() call the scan sees but the page never renders (here, in a Jinja comment)."""
+@pytest.mark.parametrize("where", ["```\n{{ fig('detainees-hrw') }}\n```", "<!-- {{ fig('detainees-hrw') }} -->",
+                                   "[a link]({{ fig('detainees-hrw') }})"])
+def test_a_use_no_reader_can_reach_stops_the_build_saying_where(project, where):
+    """A figure in code, a comment or a link's address renders, but not as an element the
+    figures page could link to: the build refuses it at its line."""
     essay = project / "docs" / "essay.md"
-    essay.write_text(essay.read_text(encoding="utf-8") + "\n\n{# fig('detainees-hrw') #}\n", encoding="utf-8")
+    text = essay.read_text(encoding="utf-8") + f"\n\n{where}\n"
+    essay.write_text(text, encoding="utf-8")
+    added = where.splitlines()
+    line = len(text.splitlines()) - len(added) + 1 + next(i for i, t in enumerate(added) if "fig(" in t)
     out = build(project)
     assert out.returncode != 0
-    assert "fig-detainees-hrw-2" in out.log, out.log
+    assert f"docs/essay.md:{line}: {{{{ fig('detainees-hrw') }}}} is written where no reader can reach it" in out.log, \
+        out.log
 
 
 def test_an_unknown_chart_stops_the_build_and_says_where(project):
@@ -411,3 +420,46 @@ def test_a_page_named_like_a_list_page_stops_the_build(project):
     out = build(project)
     assert out.returncode != 0
     assert "docs/figures-2.md: this name is taken by page 2 of the figures list" in out.log, out.log
+
+
+BLOCK_TAGS = ("p", "li", "td", "th", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def reading(element) -> str:
+    """An element's words as a reader reads them: no note numbers, no permalink marks."""
+    element = BeautifulSoup(str(element), "html.parser")
+    for silent in element.select("sup[id^=fnref], a.headerlink"):
+        silent.decompose()
+    return " ".join(element.get_text().split())
+
+
+def test_a_figure_in_any_block_links_to_the_block_its_excerpt_quotes(project):
+    """A figure in a heading, a list item, a table cell, an admonition and a blockquote:
+    each "Used in" link lands on an element whose own block holds the quoted words."""
+    placed = {
+        "hasakeh-uprising": "## Why {{ fig('hasakeh-uprising') }} matters",
+        "detainees-hrw": "- a list item holding {{ fig('detainees-hrw') }} and more words",
+        "qurashi-raid": "| Event | Date |\n|---|---|\n| the raid | on {{ fig('qurashi-raid') }} that night |",
+        "idps-iraq": '!!! note "Aside"\n    An admonition quoting {{ fig(\'idps-iraq\') }} displaced people.',
+        "baghouz-fall": "> A quotation with {{ fig('baghouz-fall') }} inside it",
+    }
+    essay = project / "docs" / "essay.md"
+    text = essay.read_text(encoding="utf-8")
+    essay.write_text(text.replace("{{ summary() }}\n", "{{ summary() }}\n\n" + "\n\n".join(placed.values()) + "\n", 1),
+                     encoding="utf-8")
+    out = build(project)
+    assert out.returncode == 0, out.log
+    soup = out.html("figures/index.html")
+    checked = set()
+    for figure in REGISTRY.figures.values():
+        for item in entry(soup, figure.id)["Used in"].select("li"):
+            path, anchor = resolve("figures/index.html", item.a["href"])
+            target = out.html(path).find(id=anchor)
+            assert target is not None, item.a["href"]
+            block = target.find_parent(BLOCK_TAGS)
+            quote = " ".join(item.span.get_text().strip("…").split())
+            assert quote in reading(block), (anchor, quote, reading(block))
+            assert item.span.strong.get_text() == target.get_text(), anchor
+            checked.add((figure.id, block.name))
+    assert {("hasakeh-uprising", "h2"), ("detainees-hrw", "li"), ("qurashi-raid", "td"),
+            ("idps-iraq", "p"), ("baghouz-fall", "p")} <= checked

@@ -11,7 +11,7 @@ import re
 import subprocess
 import sys
 
-from conftest import ROOT
+from tests.support import ROOT
 
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 

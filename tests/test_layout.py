@@ -9,13 +9,13 @@ import re
 
 import pytest
 
-from macros.article import FRONT_PAGE_ITEMS, Item, rundown_list
-from macros.article import front_matter as read_front_matter
-from macros.formatting import format_partial_date
-from macros.loading import load_registry
-from macros.model import PartialDate
+from macros.front_matter import read
+from macros.pages.article import FRONT_PAGE_ITEMS, RundownItem, rundown_list
+from macros.render.formatting import format_partial_date
+from macros.registry.loading import load_registry
+from macros.registry.model import PartialDate
 
-from conftest import ROOT, build
+from tests.support import ROOT, build
 
 REGISTRY = load_registry(ROOT)
 DOCS = ROOT / "docs"
@@ -23,7 +23,7 @@ POSTS = sorted((DOCS / "rundown" / "posts").glob("*.md"))
 
 
 def meta_of(path):
-    return read_front_matter(path, str(path))
+    return read(path, str(path)).meta
 
 
 def article_pages():
@@ -219,8 +219,8 @@ def test_identity_footer_and_404(site):
 
 
 def test_front_page_shows_the_newest_items_and_links_to_them_all():
-    items = [Item(f"rundown/posts/p{n}.md", f"Item {n}", datetime.date(2022, 1, 1) + datetime.timedelta(days=n),
-                  f"Summary {n}") for n in range(FRONT_PAGE_ITEMS + 3)]
+    items = [RundownItem(f"rundown/posts/p{n}.md", f"Item {n}", datetime.date(2022, 1, 1) + datetime.timedelta(days=n),
+                         f"Summary {n}") for n in range(FRONT_PAGE_ITEMS + 3)]
     newest_first = sorted(items, key=lambda i: i.date, reverse=True)
     listed = re.findall(r"\[Item (\d+)\]", rundown_list(newest_first, "index.md"))
     assert listed == [str(n) for n in range(FRONT_PAGE_ITEMS + 2, 2, -1)]

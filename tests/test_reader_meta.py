@@ -14,17 +14,15 @@ from xml.etree import ElementTree as ET
 import bibtexparser
 import pytest
 
-from macros.corrections import load_corrections
-from macros.formatting import format_partial_date
-from macros.loading import load_registry
-from macros.search_variants import load_variants
+from macros.registry.loading import load_registry
+from macros.render.formatting import format_partial_date
 
-from conftest import ROOT, build
+from tests.support import ROOT, build
 from test_site import POSTS, front_matter
 
 REGISTRY = load_registry(ROOT)
-CORRECTIONS = load_corrections(ROOT, ROOT / "docs")
-VARIANTS = load_variants(ROOT)
+CORRECTIONS = REGISTRY.corrections
+VARIANTS = REGISTRY.variants
 ORIGINAL = REGISTRY.source("wpr-essay")
 
 # Built page -> its Markdown source, for every page in the site.

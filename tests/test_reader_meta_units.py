@@ -7,11 +7,14 @@ from xml.etree import ElementTree as ET
 
 import bibtexparser
 
-from macros import cite_this, corrections, feed, head, reader_meta, search_variants
-from macros.model import PartialDate, Source
+from macros.meta import feed, head, page_facts, search_variants
+from macros.pages import corrections
+from macros.pages import page_citation
+from macros.registry.model import Correction, PartialDate, Registry
+from tests.support import source
 
-UNKNOWN = Source(id="o", title="The Essay", kind="original", publisher="A Review", url="https://example.org/?p=1")
-KNOWN = Source(id="k", title="Known", kind="original", publisher="P", author="Jane Roe",
+UNKNOWN = source("o", "The Essay", kind="original", publisher="A Review", url="https://example.org/?p=1")
+KNOWN = source("k", "Known", kind="original", publisher="P", author="Jane Roe",
                date=PartialDate("2022-02-07"), url="https://example.org/k")
 
 
@@ -22,24 +25,24 @@ def fields(entry: str) -> dict:
 
 
 def test_citation_gives_author_and_date_when_known_and_says_unknown_otherwise():
-    known = cite_this.plain("Known", None, KNOWN, "Site", "https://site/p/")
+    known = page_citation.plain("Known", None, KNOWN, "Site", "https://site/p/")
     assert known.startswith("Jane Roe.") and "7 February 2022" in known and "unknown" not in known
-    unknown = cite_this.plain("The Essay", None, UNKNOWN, "Site", "https://site/p/")
+    unknown = page_citation.plain("The Essay", None, UNKNOWN, "Site", "https://site/p/")
     assert unknown.startswith("Author unknown.") and "date unknown" in unknown
-    assert fields(cite_this.bibtex("k", "Known", None, KNOWN, "Site", "https://site/p/"))["author"] == "Jane Roe"
-    assert fields(cite_this.bibtex("k", "Known", None, KNOWN, "Site", "https://site/p/"))["year"] == "2022"
-    assert "author" not in fields(cite_this.bibtex("o", "The Essay", None, UNKNOWN, "Site", "https://site/p/"))
+    assert fields(page_citation.bibtex("k", "Known", None, KNOWN, "Site", "https://site/p/"))["author"] == "Jane Roe"
+    assert fields(page_citation.bibtex("k", "Known", None, KNOWN, "Site", "https://site/p/"))["year"] == "2022"
+    assert "author" not in fields(page_citation.bibtex("o", "The Essay", None, UNKNOWN, "Site", "https://site/p/"))
 
 
 def test_bibtex_escapes_what_bibtex_would_read_as_syntax():
     title = "50% of {x} & y_z #1 ~ ^ \\"
-    entry = cite_this.bibtex("t", title, "Rundown", UNKNOWN, "Site", "https://site/p/")
+    entry = page_citation.bibtex("t", title, "Rundown", UNKNOWN, "Site", "https://site/p/")
     assert fields(entry)["title"] == r"50\% of \{x\} \& y\_z \#1 \~{} \^{} \textbackslash{}"
 
 
 def test_citation_block_escapes_html():
-    hostile = Source(id="h", title="</code><script>x</script>", kind="original", publisher="P&Q", url="https://e.org/")
-    block = cite_this.block("h", "T", None, hostile, "Site", "https://site/p/")
+    hostile = source("h", "</code><script>x</script>", kind="original", publisher="P&Q", url="https://e.org/")
+    block = page_citation.block("h", "T", None, hostile, "Site", "https://site/p/")
     assert "<script>" not in block and "&lt;script&gt;" in block and "P&amp;Q" in block
 
 
@@ -53,8 +56,8 @@ def test_spellings_match_whole_names_in_any_case_once_each():
 
 
 def test_feed_escapes_text_and_lists_newest_first():
-    items = [feed.Item("Old <b>&", "https://s/old/", date(2022, 2, 3), "a & b"),
-             feed.Item("New", "https://s/new/", date(2022, 2, 5), "c")]
+    items = [feed.FeedEntry("Old <b>&", "https://s/old/", date(2022, 2, 3), "a & b"),
+             feed.FeedEntry("New", "https://s/new/", date(2022, 2, 5), "c")]
     channel = ET.fromstring(feed.rss(items, "T", "https://s/", "D", "https://s/feed.xml")).find("channel")
     assert [i.findtext("title") for i in channel.findall("item")] == ["New", "Old <b>&"]
     assert channel.findall("item")[1].findtext("pubDate") == "Thu, 03 Feb 2022 00:00:00 +0000"
@@ -71,9 +74,9 @@ def test_jsonld_leaves_out_what_is_not_known():
 
 
 def test_corrections_box_and_listing():
-    entry = corrections.Correction("a/b.md", PartialDate("2026-11-25"), "Changed *x*.", "Because <y>.")
-    assert corrections.box([entry], "other.md") == ""
-    box = corrections.box([entry], "a/b.md")
+    entry = Correction("a/b.md", PartialDate("2026-11-25"), "Changed *x*.", "Because <y>.")
+    assert Registry(corrections=[entry]).corrections_of("other.md") == []
+    box = corrections.box(Registry(corrections=[entry]).corrections_of("a/b.md"), "a/b.md")
     assert "25 November 2026" in box and r"Changed \*x\*." in box and "&lt;y&gt;" in box
     assert "(../corrections.md)" in box
     assert corrections.listing([], {}).startswith("No page")
@@ -81,5 +84,5 @@ def test_corrections_box_and_listing():
 
 def test_description_is_escaped_for_materials_attribute():
     meta = {"description": 'Say "hi" & <go>'}
-    reader_meta.escape_description(meta)
+    page_facts.escape_description(meta)
     assert meta["description"] == "Say &quot;hi&quot; &amp; &lt;go&gt;"

@@ -6,14 +6,16 @@ import html
 
 import pytest
 
-from macros.citing import PageNotes, attr_text, figure_inline, figure_note, md_text, source_citation
-from macros.formatting import format_exact, format_value
-from macros.model import Figure, PartialDate, Range, Registry, Source
+from macros.registry.model import Figure, PartialDate, Range, Registry, Source
+from macros.render.escape import attr_text, bibtex_text, bibtex_url, md_text
+from macros.render.formatting import format_exact, format_value
+from macros.render.notes import PageNotes, figure_inline, figure_note, source_citation
+from tests import support
+from tests.support import source as make_source
 
 
-def figure(value, fmt, pattern=None, unit="people", **extra) -> Figure:
-    return Figure(id="f", label="Counted", value=value, unit=unit, format=fmt, written="-",
-                  sources=("s",), scope="Here", pattern=pattern, **extra)
+def figure(value, fmt, pattern=None, **extra) -> Figure:
+    return support.figure("f", value, fmt, label="Counted", pattern=pattern, **extra)
 
 
 @pytest.mark.parametrize("value, fmt, pattern, written", [
@@ -50,16 +52,16 @@ def test_markdown_syntax_in_data_is_kept_literal():
 
 
 def test_a_url_cannot_break_out_of_its_attribute():
-    source = Source(id="s", title="T", kind="report", url='https://x.org/"onmouseover="alert(1)')
+    source = make_source("s", "T", kind="report", url='https://x.org/"onmouseover="alert(1)')
     assert '"onmouseover' not in source_citation(source)
 
 
 def registry_with(source: Source, fig: Figure) -> Registry:
-    return Registry(sources={source.id: source}, figures={fig.id: fig})
+    return support.registry(source, fig)
 
 
 def test_figure_note_names_source_link_date_scope_and_note():
-    source = Source(id="s", title="A report", kind="report", publisher="HRW",
+    source = make_source("s", "A report", kind="report", publisher="HRW",
                     date=PartialDate("2022-01-26"), url="https://example.org/r")
     fig = figure(45000, "number", as_of=PartialDate("2022-01-26"), note="Counts foreigners only.")
     note = figure_note(fig, registry_with(source, fig))
@@ -69,7 +71,7 @@ def test_figure_note_names_source_link_date_scope_and_note():
 
 
 def test_attributed_claims_say_no_public_record():
-    source = Source(id="s", title="Iraqi officials, in private", kind="attribution")
+    source = make_source("s", "Iraqi officials, in private", kind="attribution")
     note = figure_note(figure(500000, "number"), registry_with(source, figure(500000, "number")))
     # The note says plainly that there is no record, with no "Source:" label in front.
     assert "Attributed in the essay to Iraqi officials, in private; no public record located" in note
@@ -78,13 +80,13 @@ def test_attributed_claims_say_no_public_record():
 
 
 def test_unknown_source_fields_are_said_not_guessed():
-    source = Source(id="s", title="Report", kind="report", publisher="UN")
+    source = make_source("s", "Report", kind="report", publisher="UN")
     text = source_citation(source)
     assert "date not known" in text and "No public link confirmed" in text
 
 
 def test_figure_inline_links_to_its_note_with_source_and_date_as_tooltip():
-    source = Source(id="s", title="A report", kind="report", publisher="HRW", date=PartialDate("2022-01-26"))
+    source = make_source("s", "A report", kind="report", publisher="HRW", date=PartialDate("2022-01-26"))
     fig = figure(45000, "number", as_of=PartialDate("2022-01-26"))
     assert figure_inline(fig, registry_with(source, fig)) == (
         '<span class="fig" data-figure="f" id="fig-f-1"><a href="#fn:fig-f" '
@@ -92,7 +94,7 @@ def test_figure_inline_links_to_its_note_with_source_and_date_as_tooltip():
 
 
 def test_a_figure_with_an_editors_note_is_flagged_and_says_so_on_hover():
-    source = Source(id="s", title="Iraqi officials", kind="attribution")
+    source = make_source("s", "Iraqi officials", kind="attribution")
     fig = figure(500000, "number", note="Not matched.")
     inline = figure_inline(fig, registry_with(source, fig))
     assert 'class="fig fig--flagged"' in inline
@@ -101,7 +103,7 @@ def test_a_figure_with_an_editors_note_is_flagged_and_says_so_on_hover():
 
 
 def test_unchecked_figures_never_cite_the_essay_to_itself():
-    source = Source(id="s", title="The essay’s own account of events", kind="unchecked")
+    source = make_source("s", "The essay’s own account of events", kind="unchecked")
     fig = figure(PartialDate("2003"), "date", "yyyy")
     note = figure_note(fig, registry_with(source, fig))
     assert "essay’s own account" not in note and "Source:" not in note
@@ -116,7 +118,7 @@ def test_tooltip_text_stays_literal_in_its_attribute(hostile):
 
 
 def test_each_use_of_a_figure_has_its_own_anchor():
-    source = Source(id="s", title="A report", kind="report")
+    source = make_source("s", "A report", kind="report")
     fig = figure(45000, "number")
     assert 'id="fig-f-2"' in figure_inline(fig, registry_with(source, fig), 2)
 
@@ -129,3 +131,8 @@ def test_page_notes_keep_first_use_order_and_each_note_once():
     notes.add("fig-b", "B again")
     assert notes.definitions("[^fig-a] then [^fig-b]") == "[^fig-b]: B\n\n[^fig-a]: A"
     assert notes.definitions("a page replaced by an error message") == ""
+
+
+def test_bibtex_text_escapes_tex_and_a_url_keeps_its_address():
+    assert bibtex_text("50% of {x} & y_z #1 ~ ^ \\") == r"50\% of \{x\} \& y\_z \#1 \~{} \^{} \textbackslash{}"
+    assert bibtex_url("https://e.org/a_b#c?d=50%") == r"https://e.org/a_b#c?d=50\%"

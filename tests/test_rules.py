@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from macros.errors import DataErrors
-from macros.loading import load_registry
-from macros.model import Figure, PartialDate, Range, Registry
-from macros.rules import evaluate
+from macros.registry.loading import load_registry
+from macros.registry.model import Figure, PartialDate, Range, Registry
+from macros.registry.rules import evaluate
 
-from conftest import ROOT
+from tests.support import ROOT
 
 
 def fig(fid, value, fmt="number", as_of=None):

@@ -6,11 +6,11 @@ import re
 
 import pytest
 
-from macros.formatting import format_value
-from macros.loading import load_registry
-from macros.yaml_strict import load
+from macros.render.formatting import format_value
+from macros.registry.loading import load_registry
+from macros.registry.yaml_strict import load
 
-from conftest import ROOT, build
+from tests.support import ROOT, build
 
 REGISTRY = load_registry(ROOT)
 SEED = (ROOT / "tests" / "seed" / "article.txt").read_text(encoding="utf-8")

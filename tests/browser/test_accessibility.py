@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .support import PHONE, axe_violations, open_search, with_axe
+from .served import PHONE, axe_violations, open_search, with_axe
 
 # How a reader meets a page: the browser's colour preference picks Material's palette
 # (its first toggle follows the system), or a phone-sized screen.

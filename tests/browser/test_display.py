@@ -9,10 +9,10 @@ import re
 
 from playwright.sync_api import expect
 
-from macros.loading import load_registry
+from macros.registry.loading import load_registry
 
-from conftest import ROOT  # tests/conftest.py
-from .support import PHONE
+from tests.support import ROOT
+from .served import PHONE
 
 REGISTRY = load_registry(ROOT)
 SCHEME = "document.body.getAttribute('data-md-color-scheme')"

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from conftest import build, copy_project  # tests/conftest.py
-from .support import foreign_requests, open_search, record_requests, serve
+from tests.support import build, copy_project
+from .served import foreign_requests, open_search, record_requests, serve
 
 
 def visit_everything(page, paths: list[str]) -> None:

@@ -6,11 +6,11 @@ import re
 
 from playwright.sync_api import expect
 
-from macros.formatting import format_value
-from macros.loading import load_registry
+from macros.render.formatting import format_value
+from macros.registry.loading import load_registry
 
-from conftest import ROOT  # tests/conftest.py
-from .support import material_text, open_search, search
+from tests.support import ROOT
+from .served import material_text, open_search, search
 
 REGISTRY = load_registry(ROOT)
 ESSAY = "/essay/"

@@ -1,7 +1,7 @@
 """The data as files to download: figures as CSV and JSON, sources as BibTeX and CSL-JSON.
 
-Each function turns the registry into the text of one file. `hooks/data_pages.py`
-adds them to the site at build time, so that MkDocs knows them and checks the links
+Each function turns the registry into the text of one file. The build adds them to the
+site as generated files (`events.py`), so that MkDocs knows them and checks the links
 to them. Unknown fields stay empty, as in the data: nothing is guessed.
 """
 
@@ -11,7 +11,8 @@ import csv
 import io
 import json
 
-from .model import Figure, PartialDate, Range, Registry, Source
+from ..registry.model import ATTRIBUTION_LABEL, SOURCE_KINDS, Figure, PartialDate, Range, Registry, Source
+from ..render.escape import bibtex_text, bibtex_url
 
 CSV_COLUMNS = ("id", "label", "written", "value", "value_low", "value_high", "unit", "scope",
                "as_of", "sources", "quantity", "event", "note")
@@ -41,7 +42,7 @@ def figure_record(figure: Figure, page: str = "figures.md") -> dict:
 
 
 def figures_json(registry: Registry, pages: dict[str, str] | None = None) -> str:
-    """`pages`: figure id -> the figures page listing it (data_pages.Listing.figure_page)."""
+    """`pages`: figure id -> the figures page listing it (pages/listing.py: Listing.figure_page)."""
     pages = pages or {}
     records = [figure_record(f, pages.get(f.id, "figures.md")) for f in registry.figures.values()]
     return json.dumps({"figures": records}, ensure_ascii=False, indent=2) + "\n"
@@ -65,21 +66,13 @@ def figures_csv(registry: Registry) -> str:
     return out.getvalue()
 
 
-# CSL item types for each kind of source (https://docs.citationstyles.org/en/stable/specification.html#appendix-iii-types)
-CSL_TYPES = {"original": "article-magazine", "reprint": "webpage", "report": "report",
-             "statement": "webpage", "news": "article-newspaper", "analysis": "article",
-             "attribution": "personal_communication", "unchecked": "document"}
-
-BIBTEX_TYPES = {"report": "techreport"}  # everything else is @misc, which any style accepts
-
-
 def _date_parts(date: PartialDate) -> list[int]:
     return [int(p) for p in date.text.split("-")]
 
 
 def csl_item(source: Source) -> dict:
     """One source as CSL-JSON; a name is kept whole ("literal"), since we do not split names."""
-    item = {"id": source.id, "type": CSL_TYPES[source.kind], "title": source.title}
+    item = {"id": source.id, "type": SOURCE_KINDS[source.kind].csl_type, "title": source.title}
     if source.author:
         item["author"] = [{"literal": source.author}]
     if source.publisher:
@@ -88,8 +81,7 @@ def csl_item(source: Source) -> dict:
         item["issued"] = {"date-parts": [_date_parts(source.date)]}
     if source.url:
         item["URL"] = source.url
-    notes = [n for n in (source.note, "attributed in the essay; no public record located"
-                         if source.kind == "attribution" else None) if n]
+    notes = [n for n in (source.note, ATTRIBUTION_LABEL if source.kind == "attribution" else None) if n]
     if notes:
         item["note"] = " ".join(notes)
     return item
@@ -100,20 +92,11 @@ def sources_csl_json(registry: Registry) -> str:
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
 
 
-_BIBTEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&",
-                   "$": r"\$", "#": r"\#", "_": r"\_", "^": r"\^{}", "~": r"\~{}"}
-
-
-def bibtex_text(text: str) -> str:
-    """Text safe inside a braced BibTeX field: TeX specials escaped, braces balanced."""
-    return "".join(_BIBTEX_SPECIAL.get(char, char) for char in text)
-
-
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 def bibtex_entry(source: Source) -> str:
-    kind = BIBTEX_TYPES.get(source.kind, "misc")
+    kind = SOURCE_KINDS[source.kind].bibtex_type
     fields = [("title", "{" + bibtex_text(source.title) + "}")]  # inner braces keep its capitals
     if source.author:
         fields.append(("author", "{" + bibtex_text(source.author) + "}"))  # whole, never split
@@ -126,7 +109,7 @@ def bibtex_entry(source: Source) -> str:
             fields.append(("month", MONTHS[parts[1] - 1]))
         fields.append(("date", source.date.text))
     if source.url:
-        fields.append(("url", source.url.replace("%", r"\%")))
+        fields.append(("url", bibtex_url(source.url)))
     note = csl_item(source).get("note")
     if note:
         fields.append(("note", bibtex_text(note)))

@@ -12,14 +12,14 @@ through the `data-chart` classes. Every data text is escaped.
 
 from __future__ import annotations
 
-import difflib
 import html
 import textwrap
 from dataclasses import dataclass
 
-from .citing import md_text
-from .formatting import format_exact, format_partial_date
-from .model import Figure, Registry
+from ..errors import did_you_mean
+from ..registry.model import Figure, Registry
+from ..render.escape import md_text
+from ..render.formatting import format_exact, format_partial_date
 
 WIDTH = 340          # viewBox units: about 1 unit a CSS pixel on a 390-px phone
 VALUE_SPACE = 84     # right of the longest bar, for its value
@@ -114,9 +114,8 @@ def chart(chart_id: str, registry: Registry, link=_entry) -> str:
     try:
         spec = CHARTS[chart_id]
     except KeyError:
-        close = difflib.get_close_matches(str(chart_id), list(CHARTS), n=1)
-        hint = f"did you mean '{close[0]}'?" if close else f"known charts are {', '.join(CHARTS)}"
-        raise UnknownChart(f"unknown chart '{chart_id}': {hint} (charts are defined in macros/charts.py)") from None
+        hint = did_you_mean(chart_id, CHARTS, n=1) or f"known charts are {', '.join(CHARTS)}"
+        raise UnknownChart(f"unknown chart '{chart_id}': {hint} (charts are defined in macros/pages/charts.py)") from None
     figures = [registry.figure(i) for i in spec.figure_ids]
     return "\n".join([
         f'<figure class="data-chart" id="{chart_id}">',

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .errors import DataError
+from ..errors import DataError
 
 Marks = dict[tuple, tuple[int, int]]  # YAML path -> (line, column), both 1-based
 
@@ -30,7 +30,7 @@ class _StrictLoader(_Base):
         seen: dict[Any, int] = {}
         for key_node, _value in node.value:
             key = self.construct_object(key_node, deep=deep)
-            line = key_node.start_mark.line + 1
+            line = key_node.start_mark.line + self.first_line
             if key in seen:
                 raise DataError(
                     self.name, line, key_node.start_mark.column + 1,
@@ -48,37 +48,39 @@ _StrictLoader.yaml_implicit_resolvers = {
 }
 
 
-def _marks(node: yaml.Node, path: tuple = (), out: Marks | None = None) -> Marks:
+def _marks(node: yaml.Node, first: int, path: tuple = (), out: Marks | None = None) -> Marks:
     """Map each YAML path to where it starts: a key's own line for mapping entries."""
     out = {} if out is None else out
-    out.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+    out.setdefault(path, (node.start_mark.line + first, node.start_mark.column + 1))
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             child = path + (key_node.value,)
-            out[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            _marks(value_node, child, out)
+            out[child] = (key_node.start_mark.line + first, key_node.start_mark.column + 1)
+            _marks(value_node, first, child, out)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _marks(item, path + (index,), out)
+            _marks(item, first, path + (index,), out)
     return out
 
 
-def load(text: str, name: str) -> tuple[Any, Marks]:
-    """Parse one YAML document; raise DataError naming `name`, the line and the fix."""
+def load(text: str, name: str, first_line: int = 1) -> tuple[Any, Marks]:
+    """Parse one YAML document; raise DataError naming `name`, the line and the fix.
+
+    `first_line` is the line of `name` the text starts on (front matter starts on 2)."""
     loader = _StrictLoader(text)
-    loader.name = name
+    loader.name, loader.first_line = name, first_line
     try:
         node = loader.get_single_node()
         if node is None:
             return None, {}
-        return loader.construct_document(node), _marks(node)
+        return loader.construct_document(node), _marks(node, first_line)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or "malformed YAML"
         lines = text.splitlines()
         if mark.line < len(lines) and "\t" in lines[mark.line] or "'\\t'" in problem:
             problem += " (YAML indents with spaces, never tabs)"
-        raise DataError(name, mark.line + 1, mark.column + 1,
+        raise DataError(name, mark.line + first_line, mark.column + 1,
                         f"malformed YAML: {problem}") from None
     finally:
         loader.dispose()

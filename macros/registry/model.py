@@ -1,13 +1,14 @@
-"""The registry's model: sources, figures and the registry that holds both.
+"""The registry's model: sources, figures, flags, corrections, and the registry holding them.
 
-Plain frozen dataclasses, built from the YAML once per build by `loading.py`.
+Plain frozen dataclasses, built from the YAML once per build by `loading.py`, which checks it first.
 """
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from datetime import date
+
+from ..errors import close_matches, did_you_mean
 
 
 @dataclass(frozen=True)
@@ -15,6 +16,15 @@ class PartialDate:
     """A date known to the year, the month or the day ("2003", "2020-06", "2022-02-03")."""
 
     text: str
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """The date `text` names; ValueError when it is not on the calendar (2022-13-01)."""
+        parsed = cls(str(text))
+        if len(parsed.text) not in (4, 7, 10):
+            raise ValueError(f"'{text}' is not YYYY, YYYY-MM or YYYY-MM-DD")
+        parsed.to_date()
+        return parsed
 
     @property
     def precision(self) -> str:
@@ -41,6 +51,32 @@ Value = float | int | PartialDate | Range
 
 
 @dataclass(frozen=True)
+class SourceKind:
+    """What a kind of source is called on the sources page, and how citation formats type it."""
+
+    label: str
+    csl_type: str  # CSL 1.0.2 item type (citationstyles.org, specification, appendix III)
+    bibtex_type: str = "misc"  # @misc suits any standard style
+    public_record: bool = True  # False: nothing public to cite, only the essay's word
+
+
+ATTRIBUTION_LABEL = "attributed in the essay; no public record located"
+
+# The one list of source kinds; data/schema/sources.schema.json's enum must name the same.
+SOURCE_KINDS = {
+    "original": SourceKind("the essay as first published", "article-magazine"),
+    "reprint": SourceKind("a later copy of the essay", "webpage"),
+    "report": SourceKind("report or data set", "report", "techreport"),
+    "statement": SourceKind("official statement or press release", "webpage"),
+    "news": SourceKind("news article", "article-newspaper"),
+    "analysis": SourceKind("journal article, case study or book chapter", "article"),
+    "attribution": SourceKind(ATTRIBUTION_LABEL, "personal_communication", public_record=False),
+    "unchecked": SourceKind("the essay’s own account, not checked against a separate source",
+                            "document", public_record=False),
+}
+
+
+@dataclass(frozen=True)
 class Source:
     id: str
     title: str
@@ -55,7 +91,7 @@ class Source:
 
     @property
     def has_public_record(self) -> bool:
-        return self.kind not in ("attribution", "unchecked")
+        return SOURCE_KINDS[self.kind].public_record
 
 
 @dataclass(frozen=True)
@@ -87,22 +123,35 @@ class Flag:
     measured: str  # what was found, e.g. "45,000 vs 64,000: ratio 1.42, allowed 1.2"
 
 
+@dataclass(frozen=True)
+class Correction:
+    """An update or correction of a published page (data/corrections.yml)."""
+
+    page: str  # the page's source path under docs/, e.g. "essay.md"
+    date: PartialDate
+    what: str
+    why: str
+
+
 class UnknownId(LookupError):
     """An id that is not in the registry, with the closest ones a contributor may have meant."""
 
     def __init__(self, kind: str, wanted: str, known: list[str]):
         self.kind, self.wanted = kind, wanted
-        self.suggestions = difflib.get_close_matches(wanted, known, n=3, cutoff=0.6)
-        hint = (f"did you mean {', '.join(repr(s) for s in self.suggestions)}?"
-                if self.suggestions else f"known ids are listed in data/{kind}s.yml")
+        self.suggestions = close_matches(wanted, known)
+        hint = did_you_mean(wanted, known) or f"known ids are listed in data/{kind}s.yml"
         super().__init__(f"unknown {kind} '{wanted}': {hint}")
 
 
 @dataclass
 class Registry:
+    """Everything data/ holds, checked: what the pages cite and what the build adds."""
+
     sources: dict[str, Source] = field(default_factory=dict)
     figures: dict[str, Figure] = field(default_factory=dict)
     flags: list[Flag] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)
+    variants: dict[str, list[str]] = field(default_factory=dict)  # name -> other spellings
 
     def figure(self, figure_id: str) -> Figure:
         try:
@@ -121,3 +170,8 @@ class Registry:
 
     def flags_of(self, figure_id: str) -> list[Flag]:
         return [flag for flag in self.flags if figure_id in flag.figures]
+
+    def corrections_of(self, page: str) -> list[Correction]:
+        """One page's corrections, newest first."""
+        return sorted((c for c in self.corrections if c.page == page), key=lambda c: c.date.text,
+                      reverse=True)

@@ -13,11 +13,11 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
-from .citing import md_text
-from .errors import DataError
-from .formatting import format_partial_date
-from .model import PartialDate, Registry, Source, UnknownId
-from .yaml_strict import load
+from ..errors import DataError
+from ..front_matter import FrontMatter, read
+from ..registry.model import PartialDate, Registry, Source, UnknownId
+from ..render.escape import md_text
+from ..render.formatting import format_partial_date
 
 ARTICLE_TEMPLATE = "article.html"
 
@@ -39,25 +39,29 @@ def credit(source: Source, section: str | None = None) -> dict:
     }
 
 
-def header_fields(meta: dict, registry: Registry, where: str) -> dict:
+def header_fields(front: FrontMatter, registry: Registry, name: str) -> dict:
     """The fields overrides/article.html prints, from front matter and the data.
 
-    Raises DataError (naming `where`, the page and line) when front matter lacks a field,
-    names an unknown source or gives no real date, so such a page never publishes."""
-    missing = [name for name in ("title", "description", "original", "updated") if not meta.get(name)]
+    Raises DataError (naming the page `name` and the line) when front matter lacks a
+    field, names an unknown source or gives no real date, so such a page never publishes."""
+    meta = front.meta
+    missing = [key for key in ("title", "description", "original", "updated") if not meta.get(key)]
     if missing:
-        raise DataError(where, None, None, f"an article page needs {', '.join(missing)} in its front matter")
+        raise DataError(name, 1, None, f"an article page needs {', '.join(missing)} in its front matter")
     try:
         source = registry.source(meta["original"])
     except UnknownId as error:
-        raise DataError(where, None, None, f"original: {error}") from None
-    updated = meta["updated"]
-    if not isinstance(updated, datetime.date):
-        raise DataError(where, None, None, f"updated: '{updated}' must be this edition's last update "
-                                           "as a date, e.g. updated: 2026-11-25")
-    iso = updated.isoformat()[:10]
-    return {"credit": credit(source, meta.get("original_section")), "updated_iso": iso,
-            "updated_text": format_partial_date(PartialDate(iso))}
+        raise DataError(name, front.line_of("original"), None, f"original: {error}") from None
+    try:
+        updated = PartialDate.parse(meta["updated"])
+    except ValueError:
+        updated = None
+    if updated is None or updated.precision != "day":
+        raise DataError(name, front.line_of("updated"), None,
+                        f"updated: '{meta['updated']}' must be this edition's last update as a date, "
+                        "e.g. updated: 2026-11-25")
+    return {"credit": credit(source, meta.get("original_section")), "updated_iso": updated.text,
+            "updated_text": format_partial_date(updated)}
 
 
 def summary_paragraph(description: str) -> str:
@@ -67,7 +71,7 @@ def summary_paragraph(description: str) -> str:
 
 
 @dataclass(frozen=True)
-class Item:
+class RundownItem:
     """One Rights Rundown item, as its front matter describes it."""
 
     src: str  # path under docs/, e.g. rundown/posts/lebanon.md
@@ -76,39 +80,32 @@ class Item:
     summary: str
 
 
-def front_matter(path: Path, name: str) -> dict:
-    """The YAML front matter of a Markdown file (an empty dict if it has none)."""
+POSTS_DIR = "rundown/posts"
+
+
+def item_day(value) -> datetime.date | None:
+    """A post's `date:` (or `date: {created: ...}`) as the strict reader gives it, as a day;
+    None when it is not one."""
+    value = value.get("created") if isinstance(value, dict) else value
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DataError(name, None, None, "no such page under docs/") from None
-    if not text.startswith("---\n"):
-        return {}
-    data, _ = load(text.split("---\n", 2)[1], name)
-    return data or {}
+        day = PartialDate.parse(str(value)[:10])  # a time of day, if given, is not shown
+    except ValueError:
+        return None
+    return day.to_date() if day.precision == "day" else None
 
 
-def rundown_items(docs: Path, posts_dir: str = "rundown/posts") -> list[Item]:
+def rundown_items(docs: Path, posts_dir: str = POSTS_DIR) -> list[RundownItem]:
     """Every post under docs/<posts_dir>, newest first."""
     items = []
     for path in sorted((docs / posts_dir).glob("*.md")):
         src = f"{posts_dir}/{path.name}"
-        meta = front_matter(path, f"docs/{src}")
-        date = meta.get("date")
-        date = _iso_date(date.get("created") if isinstance(date, dict) else date)
+        meta = read(path, f"docs/{src}").meta
+        date = item_day(meta.get("date"))
         if date is None or not meta.get("title") or not meta.get("description"):
             raise DataError(f"docs/{src}", 1, None,
                             "a Rights Rundown item needs title, date and description in its front matter")
-        items.append(Item(src, meta["title"], date, meta["description"]))
+        items.append(RundownItem(src, meta["title"], date, meta["description"]))
     return sorted(items, key=lambda item: item.date, reverse=True)
-
-
-def _iso_date(text) -> datetime.date | None:
-    """A front-matter date (read as text by the strict loader), or None if it is not one."""
-    try:
-        return datetime.date.fromisoformat(str(text))
-    except ValueError:
-        return None
 
 
 def link(target: str, from_page: str) -> str:
@@ -122,7 +119,7 @@ def link(target: str, from_page: str) -> str:
 FRONT_PAGE_ITEMS = 10
 
 
-def rundown_list(items: list[Item], from_page: str, limit: int = FRONT_PAGE_ITEMS) -> str:
+def rundown_list(items: list[RundownItem], from_page: str, limit: int = FRONT_PAGE_ITEMS) -> str:
     """The newest `limit` Rundown items as the front page lists them: dated title, then
     the one-line summary."""
     rows = []

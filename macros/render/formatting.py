@@ -7,7 +7,7 @@ from functools import lru_cache
 from babel.dates import format_date
 from babel.numbers import format_compact_decimal, format_decimal
 
-from .model import Figure, PartialDate, Range
+from ..registry.model import Figure, PartialDate, Range
 
 LOCALE = "en_US"
 
@@ -20,6 +20,8 @@ _LONG_DATE = {"year": "yyyy", "month": "MMMM yyyy", "day": "d MMMM yyyy"}
 
 # Babel takes about 0.1 ms a call; a 1,000-item build formats the same few thousand
 # numbers and dates some 90,000 times (notes, tooltips, the figures page's excerpts).
+# The caches remember pure functions of their arguments, so they carry nothing from
+# one build to the next that could change it: the one kind of module-level state here.
 _CACHE_SIZE = 16384
 
 

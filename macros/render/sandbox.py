@@ -3,17 +3,20 @@
 mkdocs-macros renders pages with a plain Jinja Environment and hands them the whole
 MkDocs config, the plugin object and helpers such as macros_info(): with those,
 `{{ cycler.__init__.__globals__.os.popen('id').read() }}` in a Markdown file runs a
-shell command in whatever builds it. We swap in Jinja's ImmutableSandboxedEnvironment
-with only our macros as globals, and strip the variables down to the page's own.
-This touches the plugin's private `_env`: the plugin is pinned and
-tests/test_guards.py proves the guard on every run.
+shell command in whatever builds it. mkdocs-macros has no option for this, so this
+module, and only this one, reaches into the plugin: it swaps in Jinja's
+ImmutableSandboxedEnvironment with only our macros as globals, strips the variables
+down to the page's own, and routes template errors through our formatter (the
+plugin's `format_error` dispatcher). The plugin is pinned in requirements.txt and
+tests/test_sandbox.py fails if any of these internals changes.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import SimpleNamespace
 
-from jinja2 import Environment
+from jinja2 import Environment, TemplateSyntaxError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 _DELIMITERS = ("block_start_string", "block_end_string", "variable_start_string",
@@ -37,10 +40,24 @@ def page_view(page) -> SimpleNamespace:
 
 
 def install(plugin, macros: dict) -> None:
-    """Sandbox the plugin's Jinja environment and drop every variable but `page`."""
+    """Before a page renders: sandbox the plugin's Jinja environment (once) and drop
+    every variable but `page`, which mkdocs-macros has just set for this page."""
     if not isinstance(plugin._env, ImmutableSandboxedEnvironment):
         plugin._env = sandboxed(plugin._env, macros)
     page = plugin.variables.get("page")
     plugin.variables.clear()
     if page is not None:
         plugin.variables["page"] = page_view(page)
+
+
+def report_errors_with(describe: Callable[[Exception, object], str]) -> None:
+    """Route every template error through `describe(error, page)`: the message it returns
+    is logged as a warning (which fails `--strict`) and shown in place of the page by
+    `mkdocs serve`, instead of the plugin's traceback full of this machine's paths."""
+    from mkdocs_macros.errors import format_error
+
+    def formatted(error, markdown, page):
+        return describe(error, page)
+
+    format_error.register(Exception, formatted)
+    format_error.register(TemplateSyntaxError, formatted)

@@ -1,22 +1,24 @@
-"""Per-page reader metadata, gathered from MkDocs' page and the edition's data.
+"""What a page tells its readers beyond its text, gathered from the page and the data:
+the facts its head metadata, feed entry and citation are made from, and the corrections
+box and "Cite this page" appended to it.
 
-The entry module calls these from its hooks; each takes plain values or the page and
-returns plain values, so tests can call them directly.
+Each takes plain values or the page and returns plain values, so tests can call them
+directly.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from datetime import date, datetime
+from datetime import date
 
 from material.plugins.blog.structure import Post
 
-from . import cite_this, corrections
-from .corrections import Correction
-from .feed import Item
+from ..pages import corrections, page_citation
+from ..pages.article import item_day
+from ..registry.model import Registry
+from .feed import FeedEntry
 from .head import PageFacts, Site
-from .model import Registry
 
 # Front matter keys: `original` names the source id of the publication the page
 # reproduces (it gets "Cite this page" and NewsArticle JSON-LD); `original_section`
@@ -35,36 +37,33 @@ def site_of(config) -> Site:
                 description=config["site_description"] or "")
 
 
-def item_date(page) -> date | None:
-    """A blog post's date (Material parses it into a datetime); None for other pages."""
-    if not isinstance(page, Post):
-        return None
-    created = page.config.date.created
-    return created.date() if isinstance(created, datetime) else created
+def item_date(page, meta: dict) -> date | None:
+    """A blog post's date, from its front matter as the strict reader gives it (`meta`);
+    None for other pages."""
+    return item_day(meta.get("date")) if isinstance(page, Post) else None
 
 
-def facts(page, site: Site, registry: Registry, all_corrections: list[Correction]) -> PageFacts:
-    """What the head, the feed and the citation need to know about `page`.
-
-    Raises model.UnknownId when front matter `original` names no known source."""
-    original_id = page.meta.get(ORIGINAL_KEY)
+def facts(page, meta: dict, site: Site, registry: Registry) -> PageFacts:
+    """What the head, the feed and the citation need to know about `page`, whose front
+    matter is `meta`. Raises model.UnknownId when `original` names no known source."""
+    original_id = meta.get(ORIGINAL_KEY)
     return PageFacts(
-        title=page.meta.get("title") or page.title or site.name,
+        title=meta.get("title") or page.title or site.name,
         url=page.canonical_url or site.url,
-        description=page.meta.get("description") or site.description,
+        description=meta.get("description") or site.description,
         original=registry.source(original_id) if original_id else None,
-        item_date=item_date(page),
-        corrections=corrections.for_page(all_corrections, page.file.src_uri),
+        item_date=item_date(page, meta),
+        corrections=registry.corrections_of(page.file.src_uri),
     )
 
 
-def appendix(page, markdown: str, page_facts: PageFacts, site: Site, all_corrections: list[Correction]) -> str:
+def appendix(page, meta: dict, markdown: str, page_facts: PageFacts, site: Site) -> str:
     """Markdown to append to the page: its notes, its corrections box, then "Cite this page"."""
-    parts = [corrections.box(all_corrections, page.file.src_uri)]
+    parts = [corrections.box(page_facts.corrections, page.file.src_uri)]
     if page_facts.original:
         key = "edition-" + (page.url.strip("/").replace("/", "-") or "home")
-        parts.append(cite_this.block(key, page_facts.title, page.meta.get(SECTION_KEY),
-                                     page_facts.original, site.name, page_facts.url))
+        parts.append(page_citation.block(key, page_facts.title, meta.get(SECTION_KEY),
+                                         page_facts.original, site.name, page_facts.url))
     if any(parts) and _FOOTNOTE_DEFINITION.search(markdown):
         parts.insert(0, FOOTNOTES_HERE)
     return "\n\n".join(p for p in parts if p)
@@ -78,9 +77,9 @@ def escape_description(meta: dict) -> None:
         meta["description"] = html.escape(meta["description"], quote=True)
 
 
-def feed_item(page, page_facts: PageFacts) -> Item | None:
+def feed_entry(page_facts: PageFacts) -> FeedEntry | None:
     """The feed entry for a Rundown item (a blog post); None for other pages."""
     if page_facts.item_date is None:
         return None
-    return Item(title=page_facts.title, url=page_facts.url, date=page_facts.item_date,
+    return FeedEntry(title=page_facts.title, url=page_facts.url, date=page_facts.item_date,
                 summary=page_facts.description)

@@ -13,7 +13,7 @@ ATOM = "http://www.w3.org/2005/Atom"
 
 
 @dataclass(frozen=True)
-class Item:
+class FeedEntry:
     title: str
     url: str
     date: date  # the item's date as the site shows it (the date of the event it reports)
@@ -24,7 +24,7 @@ def rfc822(day: date) -> str:
     return format_datetime(datetime(day.year, day.month, day.day, tzinfo=timezone.utc))
 
 
-def rss(items: list[Item], title: str, link: str, description: str, self_url: str) -> bytes:
+def rss(items: list[FeedEntry], title: str, link: str, description: str, self_url: str) -> bytes:
     """The feed document, newest item first."""
     ET.register_namespace("atom", ATOM)
     root = ET.Element("rss", version="2.0")

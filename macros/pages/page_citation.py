@@ -8,16 +8,13 @@ every piece of data in it is HTML-escaped.
 from __future__ import annotations
 
 import html
-import re
 
-from .formatting import format_partial_date
-from .model import Source
+from ..registry.model import Source
+from ..render.escape import bibtex_text, bibtex_url
+from ..render.formatting import format_partial_date
 
 UNKNOWN_AUTHOR = "Author unknown"
 UNKNOWN_DATE = "date unknown"
-
-# Characters BibTeX or LaTeX would read as syntax.
-_BIBTEX_SPECIAL = re.compile(r"([\\{}%&$#_^~])")
 
 
 def plain(title: str, section: str | None, original: Source, site_name: str, url: str) -> str:
@@ -31,14 +28,6 @@ def plain(title: str, section: str | None, original: Source, site_name: str, url
     else:
         work = f"“{original.title}.” {where}"
     return f"{author}. {work} In {site_name}, {url}."
-
-
-_BIBTEX_ESCAPES = {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}
-
-
-def bibtex_text(text: str) -> str:
-    """Data text safe inside a BibTeX braced field."""
-    return _BIBTEX_SPECIAL.sub(lambda m: _BIBTEX_ESCAPES.get(m.group(1), "\\" + m.group(1)), text)
 
 
 def bibtex(key: str, title: str, section: str | None, original: Source, site_name: str, url: str) -> str:
@@ -60,7 +49,8 @@ def bibtex(key: str, title: str, section: str | None, original: Source, site_nam
     if original.url:
         fields.append(("url", original.url))
     fields.append(("note", note))
-    body = ",\n".join(f"  {name:<9} = {{{bibtex_text(value)}}}" for name, value in fields)
+    body = ",\n".join(f"  {name:<9} = {{{bibtex_url(value) if name == 'url' else bibtex_text(value)}}}"
+                      for name, value in fields)
     return f"@misc{{{key},\n{body}\n}}"
 
 

@@ -2,7 +2,7 @@
 
 Each kind is one small function: it takes the rule's fields and the registry and
 returns a Flag when the relation does not hold, None when it does. The reference
-checks (do the ids exist, are they of the right type) are in validation.py.
+checks (do the ids exist, are they of the right type) are in data_checks.py.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from datetime import date
 
 from babel.numbers import format_decimal
 
-from .formatting import LOCALE, format_value
+from ..render.formatting import LOCALE, format_value
 from .model import Figure, Flag, PartialDate, Range, Registry
 
 # Which fields of each kind name figures, and whether the figure must be a date.

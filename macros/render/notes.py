@@ -1,34 +1,19 @@
-"""Rendering: a figure in the text, and the footnote that says where it came from.
+"""A figure in the text, and the footnote that says where it came from.
 
-Everything from the data passes through `md_text` before it meets Markdown, so a
-title holding `<script>` or `*` is printed as text, never run or reinterpreted.
+Everything from the data passes through `escape.py` before it meets Markdown.
 """
 
 from __future__ import annotations
 
 import html
-import re
 
+from ..registry.model import Figure, Registry, Source
+from .escape import attr_text, md_text
 from .formatting import format_exact, format_partial_date, format_value
-from .model import Figure, Registry, Source
-
-# Markdown characters that would start emphasis, code, links or attribute lists mid-line.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]])")
-
-
-def md_text(text: str) -> str:
-    """Data text, safe in Markdown and HTML: HTML escaped, Markdown syntax backslashed."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=True))
 
 
 def footnote_key(kind: str, item_id: str) -> str:
     return f"{kind}-{item_id}"
-
-
-def attr_text(text: str) -> str:
-    """Data text, safe inside an HTML attribute that sits in Markdown: every character
-    Markdown would act on becomes a numeric entity, so `[a](b)` or `*x*` stay literal."""
-    return "".join(f"&#{ord(c)};" if c in "\\`*_{}[]" else c for c in html.escape(text, quote=True))
 
 
 def source_citation(source: Source) -> str:

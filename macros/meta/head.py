@@ -11,8 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .corrections import Correction
-from .model import Source
+from ..registry.model import Correction, Source
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,9 @@
 
 Runs after Material's search plugin has written `search/search_index.json`. Each
 entry (a page or one of its sections) whose text or title names a place or person in
-`data/search-variants.yml` gets one more sentence, "Also spelled: ...", so lunr finds
-the page by any spelling, and the result shows why it matched. Page text is untouched.
+`data/search-variants.yml` (read with the rest of the data) gets one more sentence,
+"Also spelled: ...", so lunr finds the page by any spelling, and the result shows why
+it matched. Page text is untouched.
 """
 
 from __future__ import annotations
@@ -11,32 +12,13 @@ from __future__ import annotations
 import html
 import json
 import re
-from functools import lru_cache
 from pathlib import Path
 
-from .errors import DataError, DataErrors
-from .validation import schema_errors
-from .yaml_strict import load_file
-
-VARIANTS_FILE = "data/search-variants.yml"
 INDEX_PATH = Path("search") / "search_index.json"
 
 
-def load_variants(root: Path) -> dict[str, list[str]]:
-    """Read and check data/search-variants.yml; raise DataErrors listing every mistake."""
-    try:
-        data, marks = load_file(root / VARIANTS_FILE, VARIANTS_FILE)
-    except DataError as error:
-        raise DataErrors([error]) from None
-    errors = schema_errors(data, marks, "search-variants.schema.json", VARIANTS_FILE)
-    if errors:
-        raise DataErrors(errors)
-    return data["variants"]
-
-
-@lru_cache(maxsize=1024)
 def _pattern(name: str) -> re.Pattern:
-    """`name` as a whole word, in any case."""
+    """`name` as a whole word, in any case (the re module keeps what it compiled)."""
     return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
 
 

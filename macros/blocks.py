@@ -1,0 +1,135 @@
+"""Where an element sits in a page's HTML: its block, the section above it, the words around it.
+
+The figures and sources pages quote the words around each use and link to the use's
+own element. Reading both from the page as Python-Markdown wrote it means the words
+quoted are the words of the block the link lands on, whatever Markdown made the block:
+a paragraph, a heading, a list item, a table cell, an admonition or a blockquote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+# Elements whose words an excerpt quotes, by what a contributor calls them.
+BLOCKS = {"p": "paragraph", "li": "list item", "td": "table cell", "th": "table cell",
+          "dt": "definition", "dd": "definition", "figcaption": "caption", "caption": "caption",
+          **{f"h{n}": "heading" for n in range(1, 7)}}
+# Containers that say more of a paragraph than "paragraph".
+CONTAINERS = {"blockquote": "blockquote", "details": "admonition"}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+@dataclass
+class Place:
+    """Where one element (by id) was found."""
+
+    block: str  # "paragraph", "heading", "list item", "table cell", ... ("admonition paragraph")
+    section: str | None  # the nearest heading (h2 to h6) above, or the heading it is in
+    before: str  # the block's words before the element
+    after: str  # ... and after it
+    text: str  # the element's own words
+
+
+@dataclass
+class _Block:
+    tag: str
+    kind: str
+    text: list[str] = field(default_factory=list)
+    marks: dict[str, list[int]] = field(default_factory=dict)  # id -> [start, end] in the text
+
+    def length(self) -> int:
+        return sum(map(len, self.text))
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _silent(tag: str, attrs: dict) -> bool:
+    """Elements whose text is not the block's words: permalinks (¶) and note numbers."""
+    return "headerlink" in (attrs.get("class") or "").split() or \
+        (tag == "sup" and (attrs.get("id") or "").startswith("fnref"))
+
+
+@dataclass
+class _Open:
+    """An open element: its block if it is one, whether its text is silent, the container
+    it opens, and the block holding it when its id is wanted."""
+
+    tag: str
+    block: _Block | None
+    silent: bool
+    container: str | None
+    marked_in: _Block | None = None
+    ident: str | None = None
+
+
+class _Locator(HTMLParser):
+    def __init__(self, wanted: set[str]):
+        super().__init__(convert_charrefs=True)
+        self.wanted = wanted
+        self.stack: list[_Open] = []
+        self.section: str | None = None
+        self.found: dict[str, Place] = {}
+        self.context: dict[str, tuple[str | None, str | None]] = {}  # id -> (container, section)
+
+    def _innermost(self) -> _Block | None:
+        return next((entry.block for entry in reversed(self.stack) if entry.block), None)
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _VOID:
+            return
+        attrs = dict(attrs)
+        classes = (attrs.get("class") or "").split()
+        container = CONTAINERS.get(tag) or ("admonition" if tag == "div" and "admonition" in classes else None)
+        silent = _silent(tag, attrs) or bool(self.stack and self.stack[-1].silent)
+        kind = BLOCKS.get(tag)
+        entry = _Open(tag, _Block(tag, kind) if kind else None, silent, container)
+        block, ident = self._innermost(), attrs.get("id")
+        if ident in self.wanted and block is not None:
+            entry.marked_in, entry.ident = block, ident
+            block.marks[ident] = [block.length(), -1]
+            outer = next((e.container for e in reversed(self.stack) if e.container), None)
+            self.context[ident] = (outer, self.section)
+        self.stack.append(entry)
+
+    def handle_endtag(self, tag):
+        if tag in _VOID or not any(entry.tag == tag for entry in self.stack):
+            return
+        while self.stack:
+            entry = self.stack.pop()
+            if entry.marked_in is not None:
+                entry.marked_in.marks[entry.ident][1] = entry.marked_in.length()
+            if entry.block is not None:
+                self._close(entry.block)
+            if entry.tag == tag:
+                return
+
+    def _close(self, block: _Block) -> None:
+        text = "".join(block.text)
+        if block.tag in ("h2", "h3", "h4", "h5", "h6"):
+            self.section = _words(text)
+        for ident, (start, end) in block.marks.items():
+            end = start if end < 0 else end
+            container, section = self.context[ident]
+            kind = f"{container} {block.kind}" if container else block.kind
+            if block.tag in ("h2", "h3", "h4", "h5", "h6"):
+                section = self.section  # a use in a heading is placed under that heading
+            self.found[ident] = Place(kind, section, _words(text[:start]), _words(text[end:]),
+                                      _words(text[start:end]))
+
+    def handle_data(self, data):
+        if self.stack and self.stack[-1].silent:
+            return
+        block = self._innermost()
+        if block is not None:
+            block.text.append(data)
+
+
+def locate(html: str, ids: set[str]) -> dict[str, Place]:
+    """The place of each element of `html` whose id is in `ids`; ids not found are absent."""
+    locator = _Locator(ids)
+    locator.feed(html)
+    locator.close()
+    return locator.found

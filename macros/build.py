@@ -1,0 +1,205 @@
+"""One build's state, owned in one place: the checked data, the record of uses, the page
+rendering now, and what the build writes once every page is known.
+
+`define_env` makes one Build per build (mkdocs serve makes a new one for each rebuild)
+and every hook reaches it: mkdocs-macros' through `Build.of(env)`, MkDocs' through the
+events object it registers (`events.py`). Nothing is kept between builds.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from . import front_matter
+from .errors import DataError, DataErrors
+from .front_matter import FrontMatter
+from .lint import lint_pages, unused
+from .meta import feed, head, page_facts, search_variants
+from .meta.feed import FeedEntry
+from .options import options
+from .pages import article, corrections, listing
+from .pages.figures_page import figure_list_pages
+from .pages.long_contents import trimmed
+from .pages.sources_page import source_list_pages
+from .registry.loading import load_registry
+from .registry.model import UnknownId
+from .render import sandbox
+from .render.escape import md_text
+from .render.notes import NOTES_HEADING, PageNotes
+from .render.template_errors import describe
+from .uses import UseRecord, by_item
+
+log = logging.getLogger("mkdocs.plugins.macros.edition")
+
+EVENTS_NAME = "edition"  # the name the build's MkDocs events go by in config.plugins
+
+
+def nav_titles(nav) -> dict[str, str]:
+    """{page path: its title in mkdocs.yml's nav} ("Essay" for essay.md), where nav names one."""
+    titles: dict[str, str] = {}
+    for item in nav or []:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                if isinstance(value, str):
+                    titles[value] = title
+                else:
+                    titles.update(nav_titles(value))
+    return titles
+
+
+@dataclass
+class PageRender:
+    """The page mkdocs-macros is rendering now."""
+
+    src: str  # path under docs/
+    name: str  # "docs/essay.md", for messages
+    front: FrontMatter
+    notes: PageNotes = field(default_factory=PageNotes)
+    counts: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, id) -> uses so far
+
+    def next_number(self, kind: str, item_id: str) -> int:
+        self.counts[(kind, item_id)] = self.counts.get((kind, item_id), 0) + 1
+        return self.counts[(kind, item_id)]
+
+
+class Build:
+    def __init__(self, env):
+        self.config = env.conf
+        root, self.docs_dir = Path(env.project_dir), Path(env.conf["docs_dir"])
+        try:
+            self.options = options(env.conf["extra"])
+            self.registry = load_registry(root, self.docs_dir)
+        except DataError as error:
+            raise PluginError(f"{error}; nothing was built") from None
+        except DataErrors as errors:
+            raise PluginError(f"{len(errors.errors)} mistake(s) in the data; nothing was built:\n{errors}") from None
+        mistakes = lint_pages(self.docs_dir, self.registry)
+        if mistakes:
+            raise PluginError(f"{len(mistakes)} mistake(s) in the pages; nothing was built:\n"
+                              + "\n".join(map(str, mistakes)))
+        self.site = page_facts.site_of(env.conf)
+        self.listing = listing.listing(self.registry, self.options.per_page)
+        self.record = UseRecord()
+        self.titles = nav_titles(env.conf["nav"])
+        self.feed: dict[str, FeedEntry] = {}
+        self.page: PageRender | None = None
+        self._rundown: list[article.RundownItem] | None = None
+        self.macros: dict = {}
+        self.mistakes = 0  # reported on pages so far: past one, what no page uses is not told
+
+    @staticmethod
+    def of(env) -> Build:
+        return env.conf.plugins[EVENTS_NAME].build
+
+    # --- Reporting --------------------------------------------------------------
+
+    def report(self, error: DataError | str) -> None:
+        """A warning: `--strict` fails on it, `mkdocs serve` goes on."""
+        self.mistakes += 1
+        log.warning("%s", error)
+
+    def warn(self, line: int | None, message: str) -> str:
+        """Report a mistake on the current page and return a visible marker for it."""
+        self.report(DataError(self.page.name, line, None, message))
+        return f"**[{md_text(message)}]**"
+
+    def page_line(self, template_line: int | None) -> int | None:
+        return None if template_line is None else template_line + self.page.front.body_line - 1
+
+    def describe_template_error(self, error: Exception, page) -> str:
+        name = f"{self.docs_dir.name}/{page.file.src_uri}"
+        body_line = self.page.front.body_line if self.page and self.page.src == page.file.src_uri else 1
+        self.mistakes += 1  # mkdocs-macros logs the message as a warning
+        return describe(error, name, body_line)
+
+    # --- mkdocs-macros: each page -----------------------------------------------
+
+    def start_page(self, env) -> None:
+        """Before a page's template renders: sandbox it, read its front matter strictly."""
+        sandbox.install(env, self.macros)
+        page = env.page
+        name = f"{self.docs_dir.name}/{page.file.src_uri}"
+        try:
+            front = front_matter.parse(page.file.content_string, name)
+        except DataError as error:
+            self.report(error)
+            front = FrontMatter()
+        self.page = PageRender(page.file.src_uri, name, front)
+        self.record.start_page(page.file.src_uri)
+        if front.meta.get("template") == article.ARTICLE_TEMPLATE:
+            try:
+                page.meta.update(article.header_fields(front, self.registry, name))
+            except DataError as error:
+                self.report(error)
+
+    def finish_page(self, env) -> None:
+        """After it renders: append its notes, corrections and citation; give the head
+        partial its data; keep its feed entry."""
+        notes = self.page.notes.definitions(env.markdown)
+        if notes:
+            env.markdown += f"\n\n{NOTES_HEADING}\n\n{notes}\n"
+        page, meta = env.page, self.page.front.meta
+        try:
+            facts = page_facts.facts(page, meta, self.site, self.registry)
+        except UnknownId as error:
+            key = page_facts.ORIGINAL_KEY
+            self.warn(self.page.front.line_of(key), f"front matter '{key}': {error}")
+            return
+        extra = page_facts.appendix(page, meta, env.markdown, facts, self.site)
+        if extra:
+            env.markdown += "\n\n" + extra + "\n"
+        page.meta["reader_head"] = head.head(facts, self.site)
+        page_facts.escape_description(page.meta)
+        entry = page_facts.feed_entry(facts)
+        if entry:
+            self.feed[page.url] = entry
+
+    def rundown_items(self) -> list[article.RundownItem]:
+        """The Rundown items, read from their front matter once a build."""
+        if self._rundown is None:
+            self._rundown = article.rundown_items(self.docs_dir)
+        return self._rundown
+
+    def page_titles(self) -> dict[str, str]:
+        return {c.page: corrections.page_title(self.docs_dir, c.page) for c in self.registry.corrections}
+
+    # --- MkDocs: once a page's HTML is made, and once all are -------------------
+
+    def page_content(self, page, html: str) -> None:
+        """Place the page's uses in its HTML; trim its contents list."""
+        title = self.titles.get(page.file.src_uri) or page.meta.get("title") or page.title
+        for error in self.record.locate(page.file.src_uri, str(title), html):
+            self.report(error)
+        trimmed(page.toc, self.options.contents_limit)
+
+    def fill_listings(self, config, files) -> None:
+        """Every page has rendered: report what no page uses (unless a page failed, which
+        leaves its figures unused too), then write the figures and sources lists into their
+        pages and make those pages' HTML again."""
+        if not self.mistakes:
+            for problem in unused(self.registry, self.record.used_ids("fig"), self.record.used_ids("cite")):
+                self.report(problem)
+        uses = self.record.in_reading_order()
+        written = {"figures": figure_list_pages(self.registry, by_item(uses), self.listing),
+                   "sources": source_list_pages(self.registry, uses, self.listing)}
+        for base, pages in written.items():
+            for number, markdown in enumerate(pages, 1):
+                file = files.get_file_from_path(listing.page_src(base, number))
+                mark = listing.listing_mark(base, number)
+                if file is None or file.page is None or mark not in (file.page.markdown or ""):
+                    continue
+                file.page.markdown = file.page.markdown.replace(mark, markdown)
+                file.page.render(config, files)
+                trimmed(file.page.toc, self.options.contents_limit)
+
+    def finish_site(self, site_dir: Path) -> None:
+        """After the search plugin: add spelling variants to its index; write the feed."""
+        search_variants.rewrite_index(site_dir, self.registry.variants)
+        rss = feed.rss(list(self.feed.values()), title=f"{self.site.name}: Rights Rundown",
+                       link=self.site.url + "rundown/", description=self.site.description,
+                       self_url=self.site.url + feed.FEED_PATH)
+        (site_dir / feed.FEED_PATH).write_bytes(rss)

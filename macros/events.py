@@ -1,0 +1,57 @@
+"""The MkDocs events of a build, which mkdocs-macros does not pass to its modules.
+
+`define_env` registers one BuildEvents in the build's plugin collection
+(`config.plugins[EVENTS_NAME] = ...`, the way MkDocs registers every plugin and hook),
+so these run like a plugin's, after the plugins listed in mkdocs.yml, and reach the
+build's state without any module-level variable.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, InclusionLevel
+
+from .meta.downloads import FILES
+from .pages import listing
+
+
+class BuildEvents(BasePlugin):
+    def __init__(self, build):
+        super().__init__()
+        self.build = build
+
+    def on_files(self, files, *, config):
+        """Add the figures and sources lists' further pages and the data downloads as
+        generated files, so MkDocs knows them like any page and `--strict` checks every
+        link to them."""
+        listing_ = self.build.listing
+        for base in ("figures", "sources"):
+            pages = listing_.lists(base)
+            for number in range(2, len(pages) + 1):
+                src = listing.page_src(base, number)
+                if files.get_file_from_path(src) is not None:  # it would be replaced without a word
+                    raise PluginError(f"docs/{src}: this name is taken by page {number} of the {base} "
+                                      f"list (more than {self.build.options.per_page} entries); rename the page")
+                # Reached from the pager on the page before, not from the navigation.
+                files.append(File.generated(config, src, content=listing.continuation_page(base, number, listing_),
+                                            inclusion=InclusionLevel.NOT_IN_NAV))
+        for path, write in FILES.items():
+            files.append(File.generated(config, path, content=write(self.build.registry, listing_.figure_page)))
+        return files
+
+    @event_priority(-100)  # last: the HTML as the reader gets it
+    def on_page_content(self, html, *, page, config, files):
+        # Before on_page_context, where the search plugin and the theme read page.toc.
+        self.build.page_content(page, html)
+        return html
+
+    @event_priority(100)  # first: before anything reads the data pages' HTML
+    def on_env(self, env, *, config, files):
+        self.build.fill_listings(config, files)
+        return env
+
+    def on_post_build(self, *, config):
+        self.build.finish_site(Path(config["site_dir"]))

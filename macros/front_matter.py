@@ -1,0 +1,69 @@
+"""A page's front matter, read one way everywhere: strictly, with the line of every key.
+
+MkDocs reads front matter for itself (into `page.meta`); everything this edition reads
+from a page's front matter without building it (the front page's list of Rundown
+items, the corrections page's titles, the linter, the line numbers of template
+errors) reads it here, with the data files' strict YAML: duplicate keys are errors,
+dates stay text, and a mistake names the file and line. Template code in front matter
+is refused: MkDocs prints it as written, and a figure there could carry no note.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.utils.meta import YAML_RE
+
+from .errors import DataError
+from .registry.yaml_strict import Marks, load
+
+_TEMPLATE_CODE = re.compile(r"\{\{|\{%|\{#")
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    meta: dict = field(default_factory=dict)
+    marks: Marks = field(default_factory=dict)
+    body_line: int = 1  # the file's line that MkDocs and Jinja see as the body's first
+
+    def line_of(self, key: str) -> int | None:
+        return self.marks.get((key,), (None,))[0]
+
+
+def _template_code(meta, marks: Marks, name: str, path: tuple = ()) -> None:
+    """Refuse `{{ }}`, `{% %}` or `{# #}` anywhere in the front matter's values."""
+    if isinstance(meta, dict):
+        for key, value in meta.items():
+            _template_code(value, marks, name, path + (key,))
+    elif isinstance(meta, list):
+        for index, value in enumerate(meta):
+            _template_code(value, marks, name, path + (index,))
+    elif isinstance(meta, str) and _TEMPLATE_CODE.search(meta):
+        line = next((marks[p][0] for p in (path, path[:1]) if p in marks), None)
+        raise DataError(name, line, None, f"front matter '{'.'.join(map(str, path))}' holds template code "
+                        "({{ }}, {% %} or {# #}), which front matter cannot run: write plain text there, "
+                        "and put figures and notes in the page's text")
+
+
+def parse(text: str, name: str) -> FrontMatter:
+    """The front matter of a page's text (an empty one if it has none)."""
+    match = YAML_RE.match(text)
+    if not match:
+        return FrontMatter()
+    meta, marks = load(match.group(1), name, first_line=2)
+    if not isinstance(meta, dict):
+        raise DataError(name, 2, None, "front matter must be `key: value` lines between two `---` lines")
+    _template_code(meta, marks, name)
+    body = text[match.end():]
+    skipped = text[:match.end()].count("\n") + (len(body) - len(body.lstrip("\n")))
+    return FrontMatter(meta, marks, skipped + 1)
+
+
+def read(path: Path, name: str) -> FrontMatter:
+    """The front matter of the page at `path`, reported as `name` (docs/...)."""
+    try:
+        return parse(path.read_text(encoding="utf-8"), name)
+    except FileNotFoundError:
+        raise DataError(name, None, None, "no such page under docs/") from None

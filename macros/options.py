@@ -1,0 +1,70 @@
+"""The edition's options in mkdocs.yml, declared and checked the way MkDocs checks its own.
+
+They sit under `extra:` (mkdocs-macros' plugin entry takes no options of ours):
+
+    extra:
+      data_pages:
+        per_page: 50        # figures or sources on one page; more go on over figures-2/, ...
+      contents:
+        entries_limit: 60   # a contents list names a section's entries only while this few
+
+Each is a `mkdocs.config.config_options` option with its default; a wrong value stops
+the build with "mkdocs.yml: extra.data_pages.per_page: ..." and what to write.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from .errors import DataError, did_you_mean
+
+
+class WholeNumber(c.OptionallyRequired[int]):
+    """A whole number of at least `least` (True and 1.5 are not)."""
+
+    def __init__(self, least: int, meaning: str, **kwargs):
+        super().__init__(**kwargs)
+        self.least, self.meaning = least, meaning
+
+    def run_validation(self, value: object) -> int:
+        if not isinstance(value, int) or isinstance(value, bool) or value < self.least:
+            raise base.ValidationError(f"{value!r} is not a whole number of {self.least} or more "
+                                       f"({self.meaning})")
+        return value
+
+
+class DataPagesOptions(base.Config):
+    per_page = WholeNumber(1, "entries on each figures and sources page", default=50)
+
+
+class ContentsOptions(base.Config):
+    entries_limit = WholeNumber(0, "entries a section may list in a page's contents", default=60)
+
+
+@dataclass(frozen=True)
+class Options:
+    per_page: int
+    contents_limit: int
+
+
+def _checked(schema: type[base.Config], name: str, extra: dict) -> base.Config:
+    value = extra.get(name) or {}
+    if not isinstance(value, dict):
+        raise DataError("mkdocs.yml", None, None, f"extra.{name}: expected `key: value` lines below it")
+    config = schema()
+    config.load_dict(value)
+    failed, warnings = config.validate()  # a warning: a name the options do not know
+    if failed or warnings:
+        key, error = (failed or warnings)[0]
+        hint = did_you_mean(key, [k for k, _option in schema._schema]) if not failed else None
+        raise DataError("mkdocs.yml", None, None, f"extra.{name}.{key}: {error}" + (f"; {hint}" if hint else ""))
+    return config
+
+
+def options(extra: dict) -> Options:
+    """The edition's options from mkdocs.yml's `extra`; DataError names a wrong one."""
+    return Options(per_page=_checked(DataPagesOptions, "data_pages", extra).per_page,
+                   contents_limit=_checked(ContentsOptions, "contents", extra).entries_limit)

@@ -1,0 +1,135 @@
+"""What the schemas cannot say about the data: references, calendars, ranges, percentages.
+
+Each check returns a list of DataError located at the offending key, so that every
+mistake is reported in one run. The consistency rules between figures that readers
+see as editor's flags (data/rules.yml) are evaluated in `rules.py`; here is only
+whether each rule names figures that exist and fit it.
+"""
+
+from __future__ import annotations
+
+from ..errors import DataError, did_you_mean
+from .model import PartialDate
+from .schemas import dotted, locate
+from .yaml_strict import Marks
+
+
+def _is_date(text: str) -> bool:
+    try:
+        PartialDate.parse(text)
+        return True
+    except ValueError:
+        return False
+
+
+def _dates_in(figure: dict) -> list[tuple[tuple, str]]:
+    """Every date-looking string of a figure, with its path below the figure."""
+    found = []
+    value = figure.get("value")
+    bounds = value.items() if isinstance(value, dict) else [(None, value)]
+    for bound, v in bounds:
+        if isinstance(v, str):
+            found.append((("value",) + ((bound,) if bound else ()), v))
+    if isinstance(figure.get("as_of"), str):
+        found.append((("as_of",), figure["as_of"]))
+    return found
+
+
+# CLDR pattern letters that need a day (d, E) or a month (M, L) in the value.
+_NEEDS = {"day": set("dEe"), "month": set("ML")}
+
+
+def _pattern_fields(pattern: str) -> set[str]:
+    """Pattern letters outside quoted literals ('late' MMMM -> {'M'})."""
+    letters, quoted = set(), False
+    for char in pattern:
+        if char == "'":
+            quoted = not quoted
+        elif not quoted and char.isalpha():
+            letters.add(char)
+    return letters
+
+
+class _Found(list):
+    """DataErrors of one file, each located at a YAML path."""
+
+    def __init__(self, file: str, marks: Marks):
+        super().__init__()
+        self.file, self.marks = file, marks
+
+    def add(self, path: tuple, message: str) -> None:
+        line, column = locate(self.marks, path)
+        self.append(DataError(self.file, line, column, f"{dotted(path)}: {message}"))
+
+
+def figure_errors(figures: dict, sources: dict, fig_marks: Marks, fig_file: str,
+                  src_file: str) -> list[DataError]:
+    """Each figure's sources exist; its dates are on the calendar; its range, percentage,
+    format and pattern agree with its value."""
+    found = _Found(fig_file, fig_marks)
+    for fid, fig in figures.items():
+        base = ("figures", fid)
+        for i, sid in enumerate(fig.get("sources") or []):
+            if sid not in sources:
+                hint = did_you_mean(sid, sources) or f"add it to {src_file} first"
+                found.add(base + ("sources", i), f"unknown source '{sid}': {hint}")
+        for path, text in _dates_in(fig):
+            if not _is_date(text):
+                found.add(base + path, f"'{text}' is not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        value = fig.get("value")
+        bounds = list(value.values()) if isinstance(value, dict) else [value]
+        if isinstance(value, dict) and "low" in value and "high" in value:
+            low, high = value["low"], value["high"]
+            if type(low) is not type(high) and not all(isinstance(v, (int, float)) for v in (low, high)):
+                found.add(base + ("value",), "low and high must both be numbers or both be dates")
+            elif low > high:
+                found.add(base + ("value",), f"low ({low}) is greater than high ({high})")
+        numbers = [v for v in bounds if isinstance(v, (int, float))]
+        if fig.get("unit") == "percent" and any(not 0 <= n <= 100 for n in numbers):
+            found.add(base + ("value",), "a percentage must lie between 0 and 100")
+        if fig.get("format") == "date":
+            if numbers:
+                found.add(base + ("value",), "format 'date' needs a date value in quotes")
+            pattern = fig.get("pattern")
+            precision = min((len(d) for d in bounds if isinstance(d, str)), default=10)
+            letters = _pattern_fields(pattern or "")
+            if precision < 10 and letters & _NEEDS["day"] or precision < 7 and letters & _NEEDS["month"]:
+                found.add(base + ("pattern",), f"pattern '{pattern}' shows a day or month the value does not give")
+        elif any(isinstance(v, str) for v in bounds):
+            found.add(base + ("format",), "a date value needs format: date and a pattern")
+    return found
+
+
+def rule_reference_errors(rules: dict, figures: dict, marks: Marks, file: str,
+                          figure_fields: dict[str, dict[str, bool | None]]) -> list[DataError]:
+    """Each rule names existing figures of the right type (a date where a date is needed)."""
+    found = _Found(file, marks)
+    for rule_id, rule in rules.items():
+        for name, needs_date in figure_fields[rule["kind"]].items():
+            ids = rule[name] if isinstance(rule[name], list) else [rule[name]]
+            for index, fid in enumerate(ids):
+                path = ("rules", rule_id, name) + ((index,) if isinstance(rule[name], list) else ())
+                figure = figures.get(fid)
+                if figure is None:
+                    message = f"unknown figure '{fid}': {did_you_mean(fid, figures) or 'see data/figures.yml'}"
+                elif needs_date is not None and (figure["format"] == "date") != needs_date:
+                    message = f"'{fid}' must be {'a date' if needs_date else 'a number'} for a {rule['kind']} rule"
+                elif rule["kind"] == "max-age" and not figure.get("as_of"):
+                    message = f"'{fid}' has no as_of date to age"
+                else:
+                    continue
+                found.add(path, message)
+    return found
+
+
+def correction_errors(entries: list, marks: Marks, pages: list[str], file: str) -> list[DataError]:
+    """Each correction names a page under docs/ and a day on the calendar."""
+    found = _Found(file, marks)
+    for index, entry in enumerate(entries):
+        if entry["page"] not in pages:
+            hint = did_you_mean(entry["page"], pages, n=1) or "give its path under docs/"
+            found.add(("corrections", index, "page"), f"no page '{entry['page']}' in docs/; {hint}")
+        if not _is_date(entry["date"]):
+            found.add(("corrections", index, "date"),
+                      f"'{entry['date']}' is not a calendar date (YYYY-MM-DD)")
+    return found

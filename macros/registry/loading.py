@@ -1,0 +1,104 @@
+"""Read data/*.yml strictly, check it, and build the Registry: once per build.
+
+Every data file goes the same way: strict YAML (`yaml_strict.py`), its JSON Schema
+(`schemas.py`), then what a schema cannot say (`data_checks.py`). Every mistake of
+every file is gathered before anything is built, so a contributor sees them all.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..errors import DataError, DataErrors
+from .data_checks import correction_errors, figure_errors, rule_reference_errors
+from .model import Correction, Figure, PartialDate, Range, Registry, Source
+from .rules import FIGURE_FIELDS, evaluate
+from .schemas import schema_errors
+from .yaml_strict import Marks, load_file
+
+FIGURES_FILE = "data/figures.yml"
+SOURCES_FILE = "data/sources.yml"
+RULES_FILE = "data/rules.yml"
+CORRECTIONS_FILE = "data/corrections.yml"
+VARIANTS_FILE = "data/search-variants.yml"
+
+# Each data file and its schema under data/schema/.
+DATA_FILES = {SOURCES_FILE: "sources.schema.json", FIGURES_FILE: "figures.schema.json",
+              RULES_FILE: "rules.schema.json", CORRECTIONS_FILE: "corrections.schema.json",
+              VARIANTS_FILE: "search-variants.schema.json"}
+
+
+def _value(raw):
+    if isinstance(raw, dict):
+        return Range(_value(raw["low"]), _value(raw["high"]))
+    return PartialDate(raw) if isinstance(raw, str) else raw
+
+
+def _date(raw):
+    return PartialDate(raw) if raw else None
+
+
+def _where(file: str, marks: Marks | None, key: str, item_id: str) -> str:
+    line = (marks or {}).get((key, item_id), (None,))[0]
+    return f"{file}:{line}" if line else file
+
+
+def build_registry(figures: dict, sources: dict, fig_marks=None, src_marks=None) -> Registry:
+    """Model objects from already checked mappings (marks say where each is defined)."""
+    return Registry(
+        sources={
+            sid: Source(id=sid, title=s["title"], kind=s["kind"], publisher=s.get("publisher"),
+                        author=s.get("author"), date=_date(s.get("date")), url=s.get("url"),
+                        note=s.get("note"), unused=s.get("unused"),
+                        where=_where(SOURCES_FILE, src_marks, "sources", sid))
+            for sid, s in sources.items()
+        },
+        figures={
+            fid: Figure(id=fid, label=f["label"], value=_value(f["value"]), unit=f["unit"],
+                        format=f["format"], written=f["written"], sources=tuple(f["sources"]),
+                        scope=f["scope"], as_of=_date(f.get("as_of")), pattern=f.get("pattern"),
+                        note=f.get("note"), event=f.get("event", False),
+                        quantity=f.get("quantity"), unused=f.get("unused"),
+                        where=_where(FIGURES_FILE, fig_marks, "figures", fid))
+            for fid, f in figures.items()
+        },
+    )
+
+
+def _read_all(root: Path) -> dict[str, tuple[Any, Marks]]:
+    """Every data file parsed and checked against its schema; DataErrors lists every mistake."""
+    errors: list[DataError] = []
+    loaded = {}
+    for name, schema in DATA_FILES.items():
+        try:
+            data, marks = load_file(root / name, name)
+        except DataError as error:
+            errors.append(error)
+            continue
+        errors += schema_errors(data, marks, schema, name)
+        loaded[name] = (data, marks)
+    if errors:
+        raise DataErrors(errors)
+    return loaded
+
+
+def load_registry(root: Path, docs_dir: Path | None = None) -> Registry:
+    """Load and check every data file under `root` (corrections against the pages of
+    `docs_dir`, by default root/docs); raise DataErrors listing every mistake."""
+    docs_dir = docs_dir or root / "docs"
+    loaded = _read_all(root)
+    (sources, src_marks), (figures, fig_marks), (rules, rule_marks), (corrections, corr_marks), \
+        (variants, _) = (loaded[name] for name in DATA_FILES)
+    pages = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
+    errors = figure_errors(figures["figures"], sources["sources"], fig_marks, FIGURES_FILE, SOURCES_FILE)
+    errors += rule_reference_errors(rules["rules"], figures["figures"], rule_marks, RULES_FILE, FIGURE_FIELDS)
+    errors += correction_errors(corrections["corrections"], corr_marks, pages, CORRECTIONS_FILE)
+    if errors:
+        raise DataErrors(errors)
+    registry = build_registry(figures["figures"], sources["sources"], fig_marks, src_marks)
+    registry.flags = evaluate(rules["rules"], registry)
+    registry.corrections = [Correction(page=c["page"], date=PartialDate(c["date"]), what=c["what"],
+                                       why=c["why"]) for c in corrections["corrections"]]
+    registry.variants = variants["variants"]
+    return registry

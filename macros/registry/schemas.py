@@ -1,0 +1,104 @@
+"""The data files' schemas (jsonschema), and their errors told in the contributor's terms.
+
+Each error is a DataError located at the offending key, so that every mistake is
+reported in one run, in file order. What a schema cannot say is in `data_checks.py`.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+
+from ..errors import DataError, did_you_mean
+from .yaml_strict import Marks
+
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "data" / "schema"
+
+
+def inline_refs(node: Any, defs: dict) -> Any:
+    """`node` with each local `{"$ref": "#/$defs/x", ...}` replaced by the definition itself.
+
+    jsonschema resolves a $ref on every use: at 5,000 figures that doubled the time of
+    validating the data (bench/results.md). Our schemas have no recursive definitions;
+    keywords beside a $ref (a description) are kept, and may not clash with the target's.
+    """
+    if isinstance(node, dict):
+        inlined = {key: inline_refs(value, defs) for key, value in node.items()
+                   if key not in ("$defs", "$ref")}
+        ref = node.get("$ref")
+        if ref is None:
+            return inlined
+        if not ref.startswith("#/$defs/"):
+            raise ValueError(f"only local $refs (#/$defs/...) can be inlined, not {ref}")
+        target = inline_refs(defs[ref.removeprefix("#/$defs/")], defs)
+        clash = set(target) & set(inlined) - {"description", "x-expected"}
+        if clash:
+            raise ValueError(f"keywords beside {ref} clash with its definition: {sorted(clash)}")
+        return {**target, **inlined}
+    if isinstance(node, list):
+        return [inline_refs(value, defs) for value in node]
+    return node
+
+
+def validator(schema_name: str) -> Draft202012Validator:
+    """The checker for one schema under data/schema/, read afresh: a build checks each file once."""
+    schema = json.loads((SCHEMA_DIR / schema_name).read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(inline_refs(schema, schema.get("$defs", {})))
+
+
+def dotted(path: tuple) -> str:
+    return ".".join(str(p) for p in path) or "(top level)"
+
+
+def locate(marks: Marks, path: tuple) -> tuple[int | None, int | None]:
+    """Line and column of `path`, or of its nearest ancestor that has one."""
+    while path not in marks and path:
+        path = path[:-1]
+    return marks.get(path, (None, None))
+
+
+def _sentence(error) -> str:
+    """One plain sentence for a jsonschema error, in the contributor's terms."""
+    kind, instance = error.validator, error.instance
+    if kind == "required":
+        missing = [k for k in error.validator_value if k not in instance]
+        return f"missing required field(s) {', '.join(missing)}; add them (see the comment at the top of the file)"
+    if kind == "additionalProperties":
+        allowed = list(error.schema.get("properties", {}))
+        extra = [k for k in instance if k not in allowed]
+        hints = []
+        for key in extra:
+            hint = did_you_mean(key, allowed, n=1)
+            hints.append(f"'{key}'" + (f" ({hint})" if hint else ""))
+        return f"unknown field {', '.join(hints)}; allowed fields are {', '.join(allowed)}"
+    if kind == "enum":
+        return f"{instance!r} is not one of {', '.join(map(str, error.validator_value))}"
+    if kind == "minItems":
+        return "must list at least one entry"
+    if kind == "uniqueItems":
+        return "lists the same entry twice"
+    if kind == "minLength":
+        return "must not be empty"
+    expected = error.schema.get("x-expected")
+    if expected:
+        return f"{instance!r} is not {expected}"
+    return error.message
+
+
+def schema_errors(data: Any, marks: Marks, schema_name: str, file: str) -> list[DataError]:
+    errors = []
+    for error in validator(schema_name).iter_errors(data):
+        path = tuple(error.absolute_path)
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            allowed = error.schema.get("properties", {})
+            extra = [k for k in error.instance if k not in allowed]
+            path = path + (extra[0],) if extra else path
+        elif "propertyNames" in error.schema_path:
+            path = path + (error.instance,)
+        line, column = locate(marks, path)
+        errors.append(DataError(file, line, column, f"{dotted(path)}: {_sentence(error)}"))
+    return sorted(errors, key=lambda e: (e.line or 0, e.column or 0))

@@ -1,0 +1,57 @@
+"""Template lines: where in a page a macro is called, and template errors told as
+`docs/page.md:LINE: what went wrong; what to do`.
+
+mkdocs-macros renders a page's text without its front matter, so a template's line
+is the file's line less the front matter; `body_line` (front_matter.py) puts it back.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+
+from jinja2 import TemplateSyntaxError, UndefinedError
+from jinja2.exceptions import SecurityError
+
+ALLOWED = "Page text may call fig('figure-id') and cite('source-id'), and use its own front matter."
+
+
+def template_line(error: Exception) -> int | None:
+    """The line of the page template where `error` happened."""
+    if isinstance(error, TemplateSyntaxError):
+        return error.lineno
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == "<template>"]
+    return frames[-1].lineno if frames else None
+
+
+def call_line() -> int | None:
+    """The template line calling the running macro: Jinja maps its compiled code's lines
+    back to the template's (Template.get_corresponding_lineno), as its tracebacks do."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        template = frame.f_globals.get("__jinja_template__")
+        if template is not None:
+            return template.get_corresponding_lineno(frame.f_lineno)
+        frame = frame.f_back
+    return None
+
+
+def advice(error: Exception) -> str:
+    if isinstance(error, TemplateSyntaxError):
+        if "comment" in str(error):
+            return ("`{#` starts a template comment: write a heading id as `{ #id }`, with spaces, "
+                    "or wrap the text in {% raw %}...{% endraw %}")
+        return ("check the {{ }} and {% %} pairs on that line; to print them literally, "
+                "wrap the text in {% raw %}...{% endraw %}")
+    if isinstance(error, (UndefinedError, SecurityError)):
+        return ALLOWED
+    return "see the message above"
+
+
+def describe(error: Exception, name: str, body_line: int) -> str:
+    """One line a contributor can act on; `name` is the page's file (docs/...)."""
+    line = template_line(error)
+    if line is not None:
+        name = f"{name}:{line + body_line - 1}"
+    message = getattr(error, "message", None) or str(error)
+    return f"{name}: {type(error).__name__}: {message}. {advice(error)}"

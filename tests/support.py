@@ -1,0 +1,75 @@
+"""What the tests share: the project, a strict build of it, and hand-made data.
+
+Tests import from here (`from tests.support import ...`); tests/conftest.py only
+turns these into fixtures.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from bench.project import ROOT, copy_project  # noqa: F401 (copy_project: for the tests)
+from macros.registry.model import Figure, Registry, Source
+
+# --- Building the project -------------------------------------------------------
+
+
+@dataclass
+class Build:
+    """The outcome of one `mkdocs build --strict`: exit code, log, and the site folder."""
+
+    returncode: int
+    log: str
+    site: Path
+
+    def html(self, page: str) -> BeautifulSoup:
+        return BeautifulSoup((self.site / page).read_text(encoding="utf-8"), "html.parser")
+
+    def search_index(self) -> dict:
+        return json.loads((self.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def build(project: Path, site: Path | None = None) -> Build:
+    """Build `project` the way `make build` does (strict), into `site`."""
+    site = site or project / "site"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=300,
+    )
+    return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Replace `old` in the file at `path`; fail if it is not there (the edit would prove nothing)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}: the case no longer changes anything"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+# --- Hand-made data: the one factory ---------------------------------------------
+
+
+def source(sid: str = "s", title: str | None = None, kind: str = "report", **fields) -> Source:
+    """A source; any field of Source may be given."""
+    return Source(id=sid, title=f"Report {sid}" if title is None else title, kind=kind, **fields)
+
+
+def figure(fid: str = "a", value=45000, fmt: str = "number", **fields) -> Figure:
+    """A figure counting people, citing source 's'; any field of Figure may be given."""
+    defaults = dict(label=f"Label {fid}", unit="people", written="-", sources=("s",), scope="Here")
+    return Figure(id=fid, value=value, format=fmt, **{**defaults, **fields})
+
+
+def registry(*items: Figure | Source, flags=()) -> Registry:
+    """A registry of the figures and sources given (and source 's' if none is)."""
+    sources = {i.id: i for i in items if isinstance(i, Source)} or {"s": source()}
+    return Registry(sources=sources, figures={i.id: i for i in items if isinstance(i, Figure)},
+                    flags=list(flags))
