@@ -40,9 +40,10 @@ publish:
 check: $(VENV)/.installed
 	$(BIN)/python -m macros.check
 
-## test: `make check`, then every test (browser tests included where Chromium is installed)
+## test: `make check`, then every test (browser tests included where Chromium is installed),
+## on every core: the browser tests on one, the rest shared among the others
 test: check node_modules/.installed
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 ## bench: build, rebuild, page weight, Lighthouse and search at N = 10/100/1000 items
 ## (about 10 minutes; writes bench/results.md and .json; BENCH_ARGS="--help" for options)

@@ -21,9 +21,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT, build  # tests/conftest.py: this folder is the package `browser`
+from tests.support import ROOT, build
 
-from .support import serve
+from .served import serve
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Without the background-networking flags Chromium calls Google's hosts at start-up,
@@ -53,6 +53,9 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if here in Path(item.path).parents:
             item.add_marker(pytest.mark.browser)
+            # Under `make test` (pytest-xdist, --dist loadgroup) one worker runs them all:
+            # one build, one server and one Chromium, while the others run the rest.
+            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 @pytest.fixture(scope="session")
