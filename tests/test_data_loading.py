@@ -162,3 +162,23 @@ def test_each_load_reads_the_files_afresh(tmp_path):
     figures.write_text(figures.read_text().replace("sources: [src-a]", "sources: [src-b]"))
     with pytest.raises(DataErrors):
         load_registry(root)
+
+
+def test_the_schema_names_the_same_source_kinds_as_the_model():
+    """One list of source kinds (registry/model.py); the schema that checks the data must agree."""
+    import json
+
+    from macros.registry.model import SOURCE_KINDS
+    from macros.registry.schemas import SCHEMA_DIR
+
+    schema = json.loads((SCHEMA_DIR / "sources.schema.json").read_text(encoding="utf-8"))
+    enums = [node["enum"] for node in _walk(schema) if isinstance(node, dict) and "enum" in node
+             and "report" in node["enum"]]
+    assert enums and all(set(e) == set(SOURCE_KINDS) for e in enums)
+
+
+def _walk(node):
+    yield node
+    children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else []
+    for child in children:
+        yield from _walk(child)
