@@ -112,7 +112,8 @@ def test_rundown_index_lists_items_newest_first_with_dates(site):
 
 def test_no_template_syntax_or_macro_error_is_published(site):
     for page in site.site.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
+        # The BibTeX of "Cite this page" braces its title twice ({{...}}) to keep its capitals.
+        text = re.sub(r'<pre class="cite-this__bibtex">.*?</pre>', "", page.read_text(encoding="utf-8"), flags=re.S)
         for leak in ("{{", "{%", "{#", "Macro Rendering Error", "Macro Syntax Error", "[unknown "):
             assert leak not in text, (page, leak)
 
