@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from email.utils import parsedate_to_datetime
 from xml.etree import ElementTree as ET
 
 import bibtexparser
 import pytest
+import yaml
+from PIL import Image
 
 from macros.registry.loading import load_registry
 from macros.render.formatting import format_partial_date
@@ -24,6 +27,7 @@ REGISTRY = load_registry(ROOT)
 CORRECTIONS = REGISTRY.corrections
 VARIANTS = REGISTRY.variants
 ORIGINAL = REGISTRY.source("wpr-essay")
+SITE_NAME = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["site_name"]
 
 # Built page -> its Markdown source, for every page in the site.
 SOURCES = {
@@ -73,10 +77,11 @@ def test_articles_end_with_a_citation_naming_the_original(site, page):
     library = bibtexparser.parse_string(box.select_one("pre.cite-this__bibtex code").get_text())
     assert library.failed_blocks == [] and len(library.entries) == 1
     fields = {f.key: f.value for f in library.entries[0].fields}
-    assert fields["title"] == title
+    assert fields["title"] == "{" + title + "}"  # braced twice: BibTeX keeps its capitals
     assert fields["url"] == ORIGINAL.url
-    assert fields["publisher"] == ORIGINAL.publisher
+    assert [fields.get(f) for f in ("journal", "howpublished") if f in fields] == [ORIGINAL.publisher]
     assert ("author" in fields) is (ORIGINAL.author is not None)
+    assert fields.get("urldate") == (ORIGINAL.accessed.text if ORIGINAL.accessed else None)
     assert fields.get("year") == (ORIGINAL.date.text[:4] if ORIGINAL.date else None)
     if ORIGINAL.author is None:
         assert "Author" in fields["note"] and "unknown" in fields["note"]
@@ -153,9 +158,11 @@ def test_every_page_has_description_canonical_social_tags_and_jsonld(site, page)
     og = {m["property"]: m["content"] for m in soup.select("meta[property]")}
     twitter = {m["name"]: m["content"] for m in soup.select('meta[name^="twitter:"]')}
     title = meta.get("title") or words(soup.select_one("article h1").get_text()).rstrip("¶ ")
+    if page == "index.html":  # the front page is the site: not its nav label, "Home"
+        title = SITE_NAME
     assert og["og:title"] == twitter["twitter:title"] == title
     assert og["og:description"] == twitter["twitter:description"] == description
-    assert og["og:url"] == canonical and twitter["twitter:card"] == "summary"
+    assert og["og:url"] == canonical and twitter["twitter:card"] == "summary_large_image"
     assert og["og:type"] == ("article" if page in ARTICLES else "website")
 
     data = jsonld(soup)
@@ -163,8 +170,15 @@ def test_every_page_has_description_canonical_social_tags_and_jsonld(site, page)
     assert data["headline"] == title and data["description"] == description
     assert data["url"] == data["mainEntityOfPage"] == canonical
     assert data["publisher"]["name"] == soup.select_one('meta[property="og:site_name"]')["content"]
+    assert data["image"]["url"] == og["og:image"] == twitter["twitter:image"]
+    assert data["image"]["caption"] == og["og:image:alt"] == twitter["twitter:image:alt"]
+    modified = max([c.date.text for c in CORRECTIONS if c.page == SOURCES[page]]
+                   + ([str(meta["updated"])] if "updated" in meta else []), default=None)
+    assert data.get("dateModified") == og.get("article:modified_time") == modified
     if page in ARTICLES:
         assert data["@type"] == "NewsArticle"
+        assert data["datePublished"] == ORIGINAL.date.text == og["article:published_time"]
+        assert "license" not in data and "not licensed" in data["copyrightNotice"]
         assert data["isBasedOn"]["url"] == ORIGINAL.url
         assert data["isBasedOn"]["publisher"]["name"] == ORIGINAL.publisher
         # Unknown facts are left out, not guessed.
@@ -174,6 +188,22 @@ def test_every_page_has_description_canonical_social_tags_and_jsonld(site, page)
             assert data["contentReferenceTime"] == str(meta["date"])
     else:
         assert data["@type"] == "WebPage" and "isBasedOn" not in data
+        assert data["license"] == "https://creativecommons.org/licenses/by/4.0/"
+        assert "datePublished" not in data
+
+
+@pytest.mark.parametrize("page", sorted(SOURCES))
+def test_every_page_has_a_share_card_that_exists(site, page):
+    """og:image points at a same-origin 1200x630 PNG in the site, with alt text."""
+    soup = site.html(page)
+    og = {m["property"]: m["content"] for m in soup.select("meta[property]")}
+    base = site.html("index.html").select_one('link[rel="canonical"]')["href"]
+    assert og["og:image"].startswith(base) and og["og:image:alt"]
+    card = site.site / og["og:image"].removeprefix(base)
+    with Image.open(card) as image:
+        assert (image.format, image.size) == ("PNG", (1200, 630))
+        assert (int(og["og:image:width"]), int(og["og:image:height"])) == image.size
+    assert og["og:image:type"] == "image/png"
 
 
 def test_sitemap_lists_every_page_at_its_canonical_url(site):
@@ -182,6 +212,34 @@ def test_sitemap_lists_every_page_at_its_canonical_url(site):
     listed = {loc.text for loc in tree.findall("s:url/s:loc", ns)}
     canonicals = {site.html(p).select_one('link[rel="canonical"]')["href"] for p in SOURCES}
     assert listed == canonicals
+
+
+def _git_day(*paths: str) -> str:
+    out = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%cs", "--", *paths],
+                         capture_output=True, text=True, check=True).stdout.strip()
+    assert out, paths
+    return out
+
+
+def test_sitemap_lastmod_is_each_pages_last_change(site):
+    """Not the build day: `updated:` (and corrections) where a page states it, else the
+    last commit of its file, or of docs/ and data/ for a page written from them."""
+    tree = ET.parse(site.site / "sitemap.xml")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    lastmod = {u.findtext("s:loc", namespaces=ns): u.findtext("s:lastmod", namespaces=ns)
+               for u in tree.findall("s:url", ns)}
+    for page, src in SOURCES.items():
+        meta = front_matter(ROOT / "docs" / src)
+        corrected = [c.date.text for c in CORRECTIONS if c.page == src]
+        if "updated" in meta:
+            expected = max([str(meta["updated"])] + corrected)
+        else:
+            text = (ROOT / "docs" / src).read_text(encoding="utf-8")
+            written_from_others = "{{" in text or src == "rundown/index.md"  # the blog's index
+            expected = max([_git_day(f"docs/{src}")] + corrected
+                           + ([_git_day("docs", "data")] if written_from_others else []))
+        canonical = site.html(page).select_one('link[rel="canonical"]')["href"]
+        assert lastmod[canonical] == expected, page
 
 
 def test_feed_parses_and_lists_every_rundown_item_with_its_date(site):
