@@ -77,7 +77,7 @@ def entry(ref: Reference) -> str:
         fields.append(("url", bibtex_url(ref.url)))
     if ref.accessed:
         fields.append(("urldate", ref.accessed.text))
-    notes = [_unknown(ref), *(bibtex_text(n) for n in ref.notes)]
+    notes = [_unknown(ref), *(bibtex_text(n[:1].upper() + n[1:]) for n in ref.notes)]  # sentences
     if ref.archive:  # no standard field holds it; `urldate` holds the access day
         notes.append(f"Archived copy: {bibtex_text(ref.archive)}.")
     note = " ".join(n for n in notes if n)
