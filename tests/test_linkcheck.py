@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import subprocess
 import threading
-import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -19,17 +18,21 @@ import pytest
 
 from tests.support import ROOT
 
-TIMEOUT = 1  # seconds the check waits; /slow answers later than that
+# Seconds the check waits for an answer: room for a busy machine, since every path but
+# /slow answers at once; /slow answers only once the test is over.
+TIMEOUT = 4
 ANSWERS = {"/ok": 200, "/gone": 404, "/moved": 301, "/slow": 200, "/nohead": 200}
 
 
 class Handler(BaseHTTPRequestHandler):
+    over: threading.Event  # set by the fixture when the test ends
+
     def log_message(self, *_args):
         pass
 
     def answer(self):
         if self.path == "/slow":
-            time.sleep(TIMEOUT * 2.5)
+            self.over.wait(TIMEOUT * 5)  # bounded, should the test never end
         status = 405 if self.path == "/nohead" and self.command == "HEAD" else ANSWERS.get(self.path, 404)
         self.send_response(status)
         if status == 301:
@@ -42,11 +45,13 @@ class Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    over = threading.Event()
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), type("Answers", (Handler,), {"over": over}))
     httpd.daemon_threads = True
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_port}"
+    over.set()
     httpd.shutdown()
     httpd.server_close()
 

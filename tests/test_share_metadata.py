@@ -5,6 +5,7 @@ the data and git, never from the output.
 
 from __future__ import annotations
 
+import os
 import subprocess
 from xml.etree import ElementTree as ET
 
@@ -56,3 +57,31 @@ def test_sitemap_lastmod_is_each_pages_last_change(site):
                            + ([_git_day("docs", "data")] if written_from_others else []))
         canonical = site.html(page).select_one('link[rel="canonical"]')["href"]
         assert lastmod[canonical] == expected, page
+
+
+def _commit(repo, day: str, name: str) -> None:
+    (repo / "docs").mkdir(exist_ok=True)
+    (repo / "docs" / name).write_text(day, encoding="utf-8")
+    env = {"GIT_AUTHOR_DATE": f"{day}T12:00:00Z", "GIT_COMMITTER_DATE": f"{day}T12:00:00Z",
+           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org", "PATH": os.environ["PATH"]}
+    for args in (["add", "-A"], ["commit", "-q", "-m", name]):
+        subprocess.run(["git", "-C", str(repo), *args], check=True, env=env)
+
+
+def test_git_days_are_each_files_last_commit_and_unknown_in_a_shallow_clone(tmp_path):
+    from macros.meta.last_change import git_days, page_day
+
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    _commit(repo, "2024-01-02", "a.md")
+    _commit(repo, "2024-03-04", "b.md")
+    days = git_days(repo)
+    assert days == {"docs/a.md": "2024-01-02", "docs/b.md": "2024-03-04"}
+    assert page_day("a.md", None, False, days) == "2024-01-02"
+    assert page_day("a.md", None, True, days) == "2024-03-04"  # written from others: the newest
+    assert page_day("a.md", "2025-05-05", True, days) == "2025-05-05"  # updated: is its word
+    shallow = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(shallow)], check=True)
+    assert git_days(shallow) == {} and git_days(tmp_path) == {}  # no history, no date

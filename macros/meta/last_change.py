@@ -4,7 +4,8 @@ A page that states this edition's last change (`updated:`, and its corrections) 
 taken at its word. Any other page changed when its Markdown file last changed in git,
 or, if it is written from other files (template code: the data pages, the front page;
 or a blog index, listing the items), when anything under docs/ or data/ last did.
-Outside a git work tree (a copy, an archive) nothing is known, and no date is given.
+Outside a git work tree (a copy, an archive) or in a shallow clone nothing is known,
+and no date is given: the deploy workflow checks out the whole history.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ def git_days(root: Path) -> dict[str, str]:
     try:
         if Path(git("rev-parse", "--show-toplevel").strip()).resolve() != root.resolve():
             return {}  # a folder inside some other repository: its history is not ours
+        if git("rev-parse", "--is-shallow-repository").strip() == "true":
+            return {}  # a shallow clone shows every file as changed in its one commit
         log = git("log", "--format=%x00%cs", "--name-only", "--no-renames", "--", *WATCHED)
     except (OSError, subprocess.CalledProcessError):
         return {}
