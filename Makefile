@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build publish test check bench clean
+.PHONY: serve build publish test check linkcheck bench clean
 
 # The venv is rebuilt whenever requirements.txt changes.
 $(VENV)/.installed: requirements.txt
@@ -45,10 +45,15 @@ check: $(VENV)/.installed
 test: check node_modules/.installed
 	$(BIN)/python -m pytest -n auto --dist loadgroup
 
+## linkcheck: every source's URL and archived copy, asked over the network (the one
+## command that needs it); writes linkcheck-report.md, fails if a link is broken or silent
+linkcheck: $(VENV)/.installed
+	$(BIN)/python -m macros.linkcheck $(LINKCHECK_ARGS)
+
 ## bench: build, rebuild, page weight, Lighthouse and search at N = 10/100/1000 items
 ## (about 10 minutes; writes bench/results.md and .json; BENCH_ARGS="--help" for options)
 bench: $(VENV)/.installed
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean:
-	rm -rf site site.new $(VENV) .pytest_cache node_modules test-artifacts
+	rm -rf site site.new $(VENV) .pytest_cache node_modules test-artifacts linkcheck-report.md

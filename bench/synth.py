@@ -93,6 +93,7 @@ def sources_yaml(n: int) -> str:
         f"    author: A. Researcher\n"
         f'    date: "2022-02-01"\n'
         f"    url: https://example.org/reports/{i}\n"
+        f'    accessed: "2026-11-25"\n'
         f"    kind: report\n"
         for i in range(n)
     )

@@ -12,13 +12,14 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from material.plugins.blog.structure import View
 from mkdocs.exceptions import PluginError
 
 from . import front_matter
 from .errors import DataError, DataErrors
 from .front_matter import FrontMatter
 from .lint import lint_pages, unused
-from .meta import feed, head, page_facts, search_variants
+from .meta import feed, head, last_change, page_facts, search_variants
 from .meta.feed import FeedEntry
 from .options import options
 from .pages import article, corrections, listing
@@ -90,6 +91,7 @@ class Build:
         self._rundown: list[article.RundownItem] | None = None
         self.macros: dict = {}
         self.mistakes = 0  # reported on pages so far: past one, what no page uses is not told
+        self.git_days = last_change.git_days(root)  # path -> day of its last commit (sitemap)
 
     @staticmethod
     def of(env) -> Build:
@@ -153,6 +155,10 @@ class Build:
         if extra:
             env.markdown += "\n\n" + extra + "\n"
         page.meta["reader_head"] = head.head(facts, self.site)
+        built_from_others = "{{" in page.file.content_string or isinstance(page, View)
+        # MkDocs' sitemap prints update_date, the build day unless set; "" prints none.
+        page.update_date = last_change.page_day(page.file.src_uri, facts.modified, built_from_others,
+                                                self.git_days) or ""
         page_facts.escape_description(page.meta)
         entry = page_facts.feed_entry(facts)
         if entry:

@@ -14,7 +14,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from .meta.downloads import FILES
+from .meta import share_card
+from .meta.downloads import FILES, Downloads
 from .pages import listing
 
 
@@ -24,9 +25,9 @@ class BuildEvents(BasePlugin):
         self.build = build
 
     def on_files(self, files, *, config):
-        """Add the figures and sources lists' further pages and the data downloads as
-        generated files, so MkDocs knows them like any page and `--strict` checks every
-        link to them."""
+        """Add the figures and sources lists' further pages, the data downloads and the
+        share cards as generated files, so MkDocs knows them like any page and `--strict`
+        checks every link to them."""
         listing_ = self.build.listing
         for base in ("figures", "sources"):
             pages = listing_.lists(base)
@@ -38,8 +39,11 @@ class BuildEvents(BasePlugin):
                 # Reached from the pager on the page before, not from the navigation.
                 files.append(File.generated(config, src, content=listing.continuation_page(base, number, listing_),
                                             inclusion=InclusionLevel.NOT_IN_NAV))
+        data = Downloads(self.build.registry, listing_.figure_page, self.build.site.url, self.build.site.name)
         for path, write in FILES.items():
-            files.append(File.generated(config, path, content=write(self.build.registry, listing_.figure_page)))
+            files.append(File.generated(config, path, content=write(data)))
+        for path, png in share_card.cards(self.build.site.name).items():
+            files.append(File.generated(config, path, content=png))
         return files
 
     @event_priority(-100)  # last: the HTML as the reader gets it

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from .errors import DataError
 from .pages import article, charts, corrections, timeline
-from .pages.figures_page import competing_estimates
+from .pages.figures_page import columns_table, competing_estimates
 from .pages.listing import listing_mark
 from .registry.model import Figure, UnknownId
 from .render.escape import md_text
@@ -96,6 +96,7 @@ def page_macros(build) -> dict[str, Callable]:
         "fig": fig, "cite": cite, "summary": summary, "lead": lead, "rundown": rundown,
         "figure_list": figure_list, "source_list": source_list, "chart": chart,
         "competing_estimates": lambda: competing_estimates(registry, build.listing),
+        "figure_columns": columns_table,
         # The timeline shows each event's figure with its note; it is not a use in the text.
         "timeline": lambda: timeline.timeline(registry, lambda figure: written(figure)[0]),
         "corrections_list": lambda: corrections.listing(registry.corrections, build.page_titles()),

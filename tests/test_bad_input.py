@@ -129,6 +129,24 @@ CASES = [
      "mkdocs.yml", None, "extra.data_pages.per_pge: Unrecognised configuration name: per_pge; did you mean 'per_page'?"),
     ("page-left-out-of-nav", lambda p: (p / "docs" / "orphan.md").write_text("# Orphan\n"),
      "orphan.md", None, "not included in the \"nav\""),
+    # Sources that survive link rot: a URL needs the day it was read; archives are URLs.
+    ("source-url-without-accessed", replace(SOURCES, 'recaptured-isis-held-prison\n    accessed: "2026-11-25"\n',
+                                            "recaptured-isis-held-prison\n"),
+     SOURCES, "hrw-ne-syria-2022:", "missing required field(s) accessed"),
+    ("source-accessed-after-today", replace(SOURCES, 'recaptured-isis-held-prison\n    accessed: "2026-11-25"',
+                                            'recaptured-isis-held-prison\n    accessed: "2999-01-01"'),
+     SOURCES, "2999-01-01", "is after today"),
+    ("source-accessed-before-it-appeared", replace(SOURCES, 'council-2022-02-06/\n    accessed: "2026-11-25"',
+                                                   'council-2022-02-06/\n    accessed: "2022-01-06"'),
+     SOURCES, "2022-01-06", "is before the source's date (2022-02-06)"),
+    ("source-archive-without-url", replace(SOURCES, "    author: {family: Fink, given: Naureen}\n",
+                                           "    author: {family: Fink, given: Naureen}\n    archive: https://example.org/a\n"),
+     SOURCES, "archive: https://example.org/a", "there is no url to have read or archived"),
+    ("source-archive-javascript", replace(SOURCES, 'recaptured-isis-held-prison\n    accessed: "2026-11-25"',
+                                          'recaptured-isis-held-prison\n    accessed: "2026-11-25"\n    archive: javascript:alert(1)'),
+     SOURCES, "javascript:alert", "is not an http(s) URL of an archived copy"),
+    ("source-author-half-a-name", replace(SOURCES, "author: {family: Winter, given: Charlie}", "author: {family: Winter}"),
+     SOURCES, "author: {family: Winter}", "is not a person as {family: ..., given: ...}"),
 ]
 
 

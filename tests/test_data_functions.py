@@ -10,14 +10,15 @@ import markdown
 from pybtex.database import parse_string
 
 from macros.blocks import locate
-from macros.meta.downloads import bibtex_entry, csl_item
+from macros.meta.bibtex import entry as bibtex_entry, source_reference
+from macros.meta.csl import csl_item
 from macros.pages.charts import ChartSpec, svg
 from macros.pages.figures_page import figure_entry, figure_list_pages
 from macros.pages.listing import SINGLE_PAGE, listing
 from macros.pages.sources_page import source_entry, source_list_pages
 from macros.pages.timeline import events
 from macros.pages.used_in import excerpt
-from macros.registry.model import ATTRIBUTION_LABEL, PartialDate, Range
+from macros.registry.model import ATTRIBUTION_LABEL, SOURCE_KINDS, Author, PartialDate, Range
 from macros.render.notes import claim_inline, figure_inline
 from macros.uses import UseRecord, by_item
 from tests.support import figure, registry, source
@@ -141,17 +142,38 @@ def test_events_come_in_date_order_whatever_their_precision():
 
 def test_bibtex_keeps_tex_specials_and_braces_as_text():
     title = "Costs {in} 100% of cases & more_ #1 ~ $5 \\ done"
-    item = source("k", title, author="Jane Doe", date=PartialDate("2020-06"), publisher="UN")
-    entry = parse_string(bibtex_entry(item), "bibtex").entries["k"]
+    item = source("k", title, author=Author("Doe", "Jane"), date=PartialDate("2020-06"), publisher="UN")
+    entry = parse_string(bibtex_entry(source_reference(item)), "bibtex").entries["k"]
     assert entry.type == "techreport" and entry.fields["month"] == "June"
     assert entry.fields["title"].startswith("{") and "100\\%" in entry.fields["title"]
     assert entry.fields["institution"] == "UN" and entry.fields["year"] == "2020"
+    assert [(p.last_names, p.first_names) for p in entry.persons["author"]] == [(["Doe"], ["Jane"])]
 
 
-def test_csl_names_are_kept_whole_and_dates_as_parts():
-    item = csl_item(source("k", "T", kind="news", author="Mara Redlich Revkin", date=PartialDate("2018-05")))
-    assert item["author"] == [{"literal": "Mara Redlich Revkin"}]
+def test_bibtex_falls_back_to_misc_when_a_required_field_is_unknown():
+    """An @article or @techreport without its author or year makes standard styles warn
+    and pybtex refuse the file: such an entry is @misc, its outlet in howpublished."""
+    for kind, outlet in (("report", "institution"), ("news", "journal")):
+        known = source("k", "T", kind=kind, author=Author(name="A body"), date=PartialDate("2020"), publisher="P")
+        entry = parse_string(bibtex_entry(source_reference(known)), "bibtex").entries["k"]
+        assert (entry.type, entry.fields[outlet]) == (SOURCE_KINDS[kind].bibtex_type, "P")
+        assert [str(p) for p in entry.persons["author"]] == ["{A body}"]  # one name, never split
+        unknown = source("k", "T", kind=kind, date=PartialDate("2020"), publisher="P")
+        entry = parse_string(bibtex_entry(source_reference(unknown)), "bibtex").entries["k"]
+        assert (entry.type, entry.fields["howpublished"]) == ("misc", "P")
+        assert entry.fields["note"].startswith("Author unknown.") and entry.fields["key"] == "T"
+
+
+def test_csl_names_are_split_bodies_kept_whole_and_dates_as_parts():
+    item = csl_item(source("k", "T", kind="news", author=Author("Revkin", "Mara Redlich"), publisher="Paper",
+                           date=PartialDate("2018-05"), url="https://e.org/a", accessed=PartialDate("2026-11-02")))
+    assert item["author"] == [{"family": "Revkin", "given": "Mara Redlich"}]
     assert item["issued"] == {"date-parts": [[2018, 5]]} and item["type"] == "article-newspaper"
+    assert item["container-title"] == "Paper" and "publisher" not in item
+    assert item["accessed"] == {"date-parts": [[2026, 11, 2]]}
+    assert item["archive_location"] == "https://web.archive.org/web/20261102/https://e.org/a"
+    assert csl_item(source("k", "T", kind="report", publisher="UN"))["publisher"] == "UN"
+    assert csl_item(source("k", "T", author=Author(name="UN experts")))["author"] == [{"literal": "UN experts"}]
     assert "issued" not in csl_item(source("k", "T", kind="attribution"))
 
 

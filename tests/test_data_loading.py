@@ -71,6 +71,7 @@ def write_project(tmp_path: Path, figures: str, sources: str | None = None) -> P
             author:
             date: "2022-01-26"
             url: https://example.org/a
+            accessed: "2026-11-25"
             kind: report
         """))
     return tmp_path

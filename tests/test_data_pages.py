@@ -1,4 +1,5 @@
-"""The data pages as a reader gets them: figures, sources, timeline, charts and downloads.
+"""The data pages as a reader gets them: figures, sources, timeline, charts, and the links
+to the downloads (whose content is tested in test_downloads.py).
 
 Each test reads the built site and compares it with data/ loaded the way the build
 loads it (`load_registry`), never with text copied from the output.
@@ -6,16 +7,13 @@ loads it (`load_registry`), never with text copied from the output.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import posixpath
 import xml.etree.ElementTree as ET
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from pybtex.database import parse_string
 
 from macros.render.formatting import format_exact, format_partial_date, format_value
 from macros.registry.loading import load_registry
@@ -24,8 +22,8 @@ from tests.support import ROOT, build
 
 REGISTRY = load_registry(ROOT)
 DATA_PAGES = ("figures/index.html", "sources/index.html", "timeline/index.html", "charts/index.html")
-DOWNLOADS = ("downloads/figures.csv", "downloads/figures.json", "downloads/sources.bib",
-             "downloads/sources.csl.json")
+DOWNLOADS = ("downloads/figures.csv", "downloads/datapackage.json", "downloads/figures.json",
+             "downloads/sources.bib", "downloads/sources.csl.json")
 SVG = "{http://www.w3.org/2000/svg}"
 
 
@@ -37,6 +35,15 @@ def resolve(page: str, href: str) -> tuple[str, str]:
     if parts.path.endswith("/") or not parts.path:
         path = path if path.endswith(".html") else posixpath.join(path, "index.html")
     return path, parts.fragment
+
+
+def site_path(site, file: str, href: str) -> tuple[str, str]:
+    """The built file and fragment `href`, read in the download `file`, leads to: resolved
+    against the file's published URL, as a reader's tool resolves it."""
+    base = site.html("index.html").select_one('link[rel="canonical"]')["href"]
+    target = urljoin(base + file, href)
+    assert target.startswith(base), (href, target)
+    return resolve("index.html", target.removeprefix(base))
 
 
 def entry(soup, item_id: str) -> dict[str, object]:
@@ -145,12 +152,22 @@ def test_sources_page_lists_every_source_and_labels_attributions(site):
         kind = items["Kind"].get_text(" ", strip=True)
         labelled = kind == "attributed in the essay; no public record located"
         assert labelled == (source.kind == "attribution"), source.id
-        assert items["Author"].get_text(" ", strip=True) == (source.author or "not known")
+        assert items["Author"].get_text(" ", strip=True) == (str(source.author) if source.author else "not known")
         assert items["Publisher"].get_text(" ", strip=True) == (source.publisher or "not known")
         assert items["Date"].get_text(strip=True) == (format_partial_date(source.date) if source.date
                                                       else "not known")
         links = [a["href"] for a in items["Link"].select("a")]
         assert links == ([source.url] if source.url else [])
+        # Where the address rots, the day it was read and a copy kept elsewhere.
+        accessed = items.get("Accessed")
+        assert (accessed.get_text(strip=True) if accessed else None) == \
+            (format_partial_date(source.accessed) if source.accessed else None), source.id
+        archived = items.get("Archived copy")
+        assert ([a["href"] for a in archived.select("a")] if archived else []) == \
+            ([source.archive_url] if source.archive_url else []), source.id
+        if source.url and not source.archive:
+            day = source.accessed.text.replace("-", "")
+            assert source.archive_url == f"https://web.archive.org/web/{day}/{source.url}"
 
 
 def test_each_source_lists_the_figures_and_places_that_cite_it(site):
@@ -177,85 +194,6 @@ def test_both_pages_link_to_every_download_and_the_files_exist(site):
         assert hrefs == set(DOWNLOADS), page
     for name in DOWNLOADS:
         assert (site.site / name).stat().st_size > 0
-
-
-def _plain(value):
-    if hasattr(value, "low"):
-        return {"low": _plain(value.low), "high": _plain(value.high)}
-    return getattr(value, "text", value)
-
-
-def test_figures_csv_matches_the_data(site):
-    rows = list(csv.DictReader(io.StringIO((site.site / "downloads/figures.csv").read_text(encoding="utf-8"))))
-    assert [r["id"] for r in rows] == list(REGISTRY.figures)
-    for row in rows:
-        figure = REGISTRY.figure(row["id"])
-        expected = _plain(figure.value)  # CSV has no types: compare the text
-        if isinstance(expected, dict):
-            cells = (row["value"], row["value_low"], row["value_high"])
-            assert cells == ("", str(expected["low"]), str(expected["high"])), figure.id
-        else:
-            assert (row["value"], row["value_low"], row["value_high"]) == (str(expected), "", ""), figure.id
-        assert (row["label"], row["written"], row["unit"], row["scope"]) == \
-            (figure.label, figure.written, figure.unit, figure.scope)
-        assert row["as_of"] == (figure.as_of.text if figure.as_of else "")
-        assert row["sources"].split(";") == list(figure.sources)
-        assert row["note"] == (figure.note or "") and row["event"] == str(figure.event).lower()
-
-
-def test_figures_json_matches_the_data(site):
-    records = json.loads((site.site / "downloads/figures.json").read_text(encoding="utf-8"))["figures"]
-    assert [r["id"] for r in records] == list(REGISTRY.figures)
-    for record in records:
-        figure = REGISTRY.figure(record["id"])
-        assert record["value"] == _plain(figure.value)
-        assert record["sources"] == list(figure.sources)
-        assert (record["label"], record["scope"], record["note"], record["quantity"]) == \
-            (figure.label, figure.scope, figure.note, figure.quantity)
-        assert record["as_of"] == (figure.as_of.text if figure.as_of else None)
-        path, anchor = resolve("index.html", record["page"])
-        assert site.html(path).find(id=anchor) is not None
-
-
-def test_sources_bibtex_parses_and_matches_the_data(site):
-    bib = parse_string((site.site / "downloads/sources.bib").read_text(encoding="utf-8"), "bibtex")
-    assert list(bib.entries) == list(REGISTRY.sources)
-    for key, item in bib.entries.items():
-        source = REGISTRY.source(key)
-        assert item.fields["title"].strip("{}") == source.title
-        assert item.fields.get("url") == source.url
-        assert item.fields.get("year") == (source.date.text[:4] if source.date else None)
-        author = item.fields.get("author") or " ".join(str(p) for p in item.persons.get("author", []))
-        assert (author.strip("{}") or None) == source.author, key
-
-
-CSL_TYPES = {  # the item types of CSL 1.0.2 (citationstyles.org, specification, appendix III)
-    "article", "article-journal", "article-magazine", "article-newspaper", "bill", "book", "broadcast",
-    "chapter", "classic", "collection", "dataset", "document", "entry", "entry-dictionary",
-    "entry-encyclopedia", "event", "figure", "graphic", "hearing", "interview", "legal_case",
-    "legislation", "manuscript", "map", "motion_picture", "musical_score", "pamphlet",
-    "paper-conference", "patent", "performance", "periodical", "personal_communication", "post",
-    "post-weblog", "regulation", "report", "review", "review-book", "software", "song", "speech",
-    "standard", "thesis", "treaty", "webpage"}
-CSL_NAME_PARTS = {"family", "given", "literal", "suffix", "dropping-particle", "non-dropping-particle"}
-
-
-def test_sources_csl_json_is_valid_csl_and_matches_the_data(site):
-    items = json.loads((site.site / "downloads/sources.csl.json").read_text(encoding="utf-8"))
-    assert isinstance(items, list) and [i["id"] for i in items] == list(REGISTRY.sources)
-    for item in items:
-        source = REGISTRY.source(item["id"])
-        assert item["type"] in CSL_TYPES
-        assert item["title"] == source.title and item.get("URL") == source.url
-        assert item.get("publisher") == source.publisher
-        for name in item.get("author", []):
-            assert set(name) <= CSL_NAME_PARTS and name
-        if source.date:
-            parts = item["issued"]["date-parts"]
-            assert all(isinstance(p, int) for p in parts[0]) and 1 <= len(parts[0]) <= 3
-            assert "-".join(f"{p:02d}" for p in parts[0]) == source.date.text
-        else:
-            assert "issued" not in item
 
 
 def test_timeline_lists_every_event_in_date_order_with_its_note(site):
@@ -398,7 +336,7 @@ def test_long_lists_go_on_over_linked_pages_each_entry_once(project):
             assert listed == expected  # data order
             records = json.loads((out.site / "downloads/figures.json").read_text(encoding="utf-8"))
             for record in records["figures"]:
-                path, anchor = resolve("index.html", record["page"])
+                path, anchor = site_path(out, "downloads/figures.json", record["page"])
                 assert (path, anchor) == (where[record["id"]], record["id"])
 
 

@@ -13,6 +13,7 @@ from xml.etree import ElementTree as ET
 
 import bibtexparser
 import pytest
+import yaml
 
 from macros.registry.loading import load_registry
 from macros.render.formatting import format_partial_date
@@ -24,6 +25,7 @@ REGISTRY = load_registry(ROOT)
 CORRECTIONS = REGISTRY.corrections
 VARIANTS = REGISTRY.variants
 ORIGINAL = REGISTRY.source("wpr-essay")
+SITE_NAME = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["site_name"]
 
 # Built page -> its Markdown source, for every page in the site.
 SOURCES = {
@@ -73,10 +75,11 @@ def test_articles_end_with_a_citation_naming_the_original(site, page):
     library = bibtexparser.parse_string(box.select_one("pre.cite-this__bibtex code").get_text())
     assert library.failed_blocks == [] and len(library.entries) == 1
     fields = {f.key: f.value for f in library.entries[0].fields}
-    assert fields["title"] == title
+    assert fields["title"] == "{" + title + "}"  # braced twice: BibTeX keeps its capitals
     assert fields["url"] == ORIGINAL.url
-    assert fields["publisher"] == ORIGINAL.publisher
+    assert [fields.get(f) for f in ("journal", "howpublished") if f in fields] == [ORIGINAL.publisher]
     assert ("author" in fields) is (ORIGINAL.author is not None)
+    assert fields.get("urldate") == (ORIGINAL.accessed.text if ORIGINAL.accessed else None)
     assert fields.get("year") == (ORIGINAL.date.text[:4] if ORIGINAL.date else None)
     if ORIGINAL.author is None:
         assert "Author" in fields["note"] and "unknown" in fields["note"]
@@ -153,9 +156,11 @@ def test_every_page_has_description_canonical_social_tags_and_jsonld(site, page)
     og = {m["property"]: m["content"] for m in soup.select("meta[property]")}
     twitter = {m["name"]: m["content"] for m in soup.select('meta[name^="twitter:"]')}
     title = meta.get("title") or words(soup.select_one("article h1").get_text()).rstrip("¶ ")
+    if page == "index.html":  # the front page is the site: not its nav label, "Home"
+        title = SITE_NAME
     assert og["og:title"] == twitter["twitter:title"] == title
     assert og["og:description"] == twitter["twitter:description"] == description
-    assert og["og:url"] == canonical and twitter["twitter:card"] == "summary"
+    assert og["og:url"] == canonical and twitter["twitter:card"] == "summary_large_image"
     assert og["og:type"] == ("article" if page in ARTICLES else "website")
 
     data = jsonld(soup)
@@ -163,8 +168,15 @@ def test_every_page_has_description_canonical_social_tags_and_jsonld(site, page)
     assert data["headline"] == title and data["description"] == description
     assert data["url"] == data["mainEntityOfPage"] == canonical
     assert data["publisher"]["name"] == soup.select_one('meta[property="og:site_name"]')["content"]
+    assert data["image"]["url"] == og["og:image"] == twitter["twitter:image"]
+    assert data["image"]["caption"] == og["og:image:alt"] == twitter["twitter:image:alt"]
+    modified = max([c.date.text for c in CORRECTIONS if c.page == SOURCES[page]]
+                   + ([str(meta["updated"])] if "updated" in meta else []), default=None)
+    assert data.get("dateModified") == og.get("article:modified_time") == modified
     if page in ARTICLES:
         assert data["@type"] == "NewsArticle"
+        assert data["datePublished"] == ORIGINAL.date.text == og["article:published_time"]
+        assert "license" not in data and "not licensed" in data["copyrightNotice"]
         assert data["isBasedOn"]["url"] == ORIGINAL.url
         assert data["isBasedOn"]["publisher"]["name"] == ORIGINAL.publisher
         # Unknown facts are left out, not guessed.
@@ -174,6 +186,8 @@ def test_every_page_has_description_canonical_social_tags_and_jsonld(site, page)
             assert data["contentReferenceTime"] == str(meta["date"])
     else:
         assert data["@type"] == "WebPage" and "isBasedOn" not in data
+        assert data["license"] == "https://creativecommons.org/licenses/by/4.0/"
+        assert "datePublished" not in data
 
 
 def test_sitemap_lists_every_page_at_its_canonical_url(site):

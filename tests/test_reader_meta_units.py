@@ -10,11 +10,11 @@ import bibtexparser
 from macros.meta import feed, head, page_facts, search_variants
 from macros.pages import corrections
 from macros.pages import page_citation
-from macros.registry.model import Correction, PartialDate, Registry
+from macros.registry.model import Author, Correction, PartialDate, Registry
 from tests.support import source
 
 UNKNOWN = source("o", "The Essay", kind="original", publisher="A Review", url="https://example.org/?p=1")
-KNOWN = source("k", "Known", kind="original", publisher="P", author="Jane Roe",
+KNOWN = source("k", "Known", kind="original", publisher="P", author=Author("Roe", "Jane"),
                date=PartialDate("2022-02-07"), url="https://example.org/k")
 
 
@@ -29,7 +29,7 @@ def test_citation_gives_author_and_date_when_known_and_says_unknown_otherwise():
     assert known.startswith("Jane Roe.") and "7 February 2022" in known and "unknown" not in known
     unknown = page_citation.plain("The Essay", None, UNKNOWN, "Site", "https://site/p/")
     assert unknown.startswith("Author unknown.") and "date unknown" in unknown
-    assert fields(page_citation.bibtex("k", "Known", None, KNOWN, "Site", "https://site/p/"))["author"] == "Jane Roe"
+    assert fields(page_citation.bibtex("k", "Known", None, KNOWN, "Site", "https://site/p/"))["author"] == "Roe, Jane"
     assert fields(page_citation.bibtex("k", "Known", None, KNOWN, "Site", "https://site/p/"))["year"] == "2022"
     assert "author" not in fields(page_citation.bibtex("o", "The Essay", None, UNKNOWN, "Site", "https://site/p/"))
 
@@ -37,7 +37,7 @@ def test_citation_gives_author_and_date_when_known_and_says_unknown_otherwise():
 def test_bibtex_escapes_what_bibtex_would_read_as_syntax():
     title = "50% of {x} & y_z #1 ~ ^ \\"
     entry = page_citation.bibtex("t", title, "Rundown", UNKNOWN, "Site", "https://site/p/")
-    assert fields(entry)["title"] == r"50\% of \{x\} \& y\_z \#1 \~{} \^{} \textbackslash{}"
+    assert fields(entry)["title"] == r"{50\% of \{x\} \& y\_z \#1 \~{} \^{} \textbackslash{}}"
 
 
 def test_citation_block_escapes_html():
@@ -69,7 +69,8 @@ def test_jsonld_leaves_out_what_is_not_known():
     based = head.jsonld(page, site)["isBasedOn"]
     assert "author" not in based and "datePublished" not in based
     based = head.jsonld(head.PageFacts("T", "https://s/p/", "D", original=KNOWN), site)["isBasedOn"]
-    assert based["author"]["name"] == "Jane Roe" and based["datePublished"] == "2022-02-07"
+    assert based["author"] == {"@type": "Person", "name": "Jane Roe", "familyName": "Roe", "givenName": "Jane"}
+    assert based["datePublished"] == "2022-02-07"
     assert head.jsonld(head.PageFacts("T", "https://s/p/", "D"), site)["@type"] == "WebPage"
 
 

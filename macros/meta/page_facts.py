@@ -17,14 +17,16 @@ from material.plugins.blog.structure import Post
 from ..pages import corrections, page_citation
 from ..pages.article import item_day
 from ..registry.model import Registry
+from . import share_card
 from .feed import FeedEntry
-from .head import PageFacts, Site
+from .head import Card, PageFacts, Site
 
 # Front matter keys: `original` names the source id of the publication the page
 # reproduces (it gets "Cite this page" and NewsArticle JSON-LD); `original_section`
 # says which part of that publication it is, when it is not the whole of it.
 ORIGINAL_KEY = "original"
 SECTION_KEY = "original_section"
+UPDATED_KEY = "updated"  # this edition's last change to the page (articles require it)
 
 # Python-Markdown's footnotes go where this paragraph is (its default PLACE_MARKER),
 # else at the very end: after the appendix, in its search-excluded section.
@@ -43,17 +45,32 @@ def item_date(page, meta: dict) -> date | None:
     return item_day(meta.get("date")) if isinstance(page, Post) else None
 
 
+def card(page, meta: dict, site: Site) -> Card | None:
+    """The page's share card (share_card.py); none without the site's address, since
+    previews need an absolute URL."""
+    if not site.url:
+        return None
+    kind = share_card.kind_of(page, meta)
+    return Card(url=site.url + share_card.path(kind), alt=share_card.alt(kind, site.name),
+                width=share_card.WIDTH, height=share_card.HEIGHT)
+
+
 def facts(page, meta: dict, site: Site, registry: Registry) -> PageFacts:
     """What the head, the feed and the citation need to know about `page`, whose front
     matter is `meta`. Raises model.UnknownId when `original` names no known source."""
     original_id = meta.get(ORIGINAL_KEY)
+    # The front page is the site itself: its title is the site's name, not its nav
+    # label ("Home"), which means nothing in a link preview.
+    title = site.name if page.is_homepage else meta.get("title") or page.title or site.name
     return PageFacts(
-        title=meta.get("title") or page.title or site.name,
+        title=title,
         url=page.canonical_url or site.url,
         description=meta.get("description") or site.description,
         original=registry.source(original_id) if original_id else None,
         item_date=item_date(page, meta),
         corrections=registry.corrections_of(page.file.src_uri),
+        card=card(page, meta, site),
+        updated=item_day(meta.get(UPDATED_KEY)),
     )
 
 

@@ -5,6 +5,7 @@ of uses; data text passes through `md_text`.
 
 from __future__ import annotations
 
+from ..meta.figures_table import COLUMNS
 from ..registry.model import Figure, Registry
 from ..render.escape import md_text
 from ..render.formatting import format_exact, format_partial_date, format_value
@@ -99,3 +100,10 @@ def competing_estimates(registry: Registry, listing_: Listing = SINGLE_PAGE) -> 
         blocks.append(f"### Estimates of `{quantity}` {{ #quantity-{quantity} }}\n\n"
                       f"{estimates_table(figures, registry, listing_)}")
     return "\n\n".join(blocks) or "No two figures estimate the same quantity."
+
+
+def columns_table() -> str:
+    """The columns of figures.csv (and of the Data Package's Table Schema), as a table."""
+    rows = ["| Column | Type | What it holds |", "|---|---|---|"]
+    rows += [f"| `{c.name}` | {c.type} | {md_text(c.description)} |" for c in COLUMNS]
+    return "\n".join(rows)

@@ -8,9 +8,10 @@ every piece of data in it is HTML-escaped.
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 
+from ..meta.bibtex import entry, source_reference
 from ..registry.model import Source
-from ..render.escape import bibtex_text, bibtex_url
 from ..render.formatting import format_partial_date
 
 UNKNOWN_AUTHOR = "Author unknown"
@@ -19,7 +20,7 @@ UNKNOWN_DATE = "date unknown"
 
 def plain(title: str, section: str | None, original: Source, site_name: str, url: str) -> str:
     """One line a reader can paste: the original first, then this edition's page."""
-    author = original.author or UNKNOWN_AUTHOR
+    author = str(original.author) if original.author else UNKNOWN_AUTHOR
     date = format_partial_date(original.date) if original.date else UNKNOWN_DATE
     where = f"{original.publisher or 'publisher unknown'}, {date}. {original.url or 'No public link known'}."
     if section:  # a part of the original issue, titled by this edition
@@ -31,27 +32,13 @@ def plain(title: str, section: str | None, original: Source, site_name: str, url
 
 
 def bibtex(key: str, title: str, section: str | None, original: Source, site_name: str, url: str) -> str:
-    """A @misc entry (the original's URL, this edition's URL in the note); no author or year
-    field when they are not known, and a note saying so."""
-    unknown = [what for what, known in (("author", original.author), ("date", original.date)) if not known]
-    note = f"In {site_name}, {url}."
-    if section:
-        note = f"{section}, published with “{original.title}”. Title given by this edition. " + note
-    if unknown:
-        note = f"{' and '.join(unknown).capitalize()} unknown. " + note
-    fields = [("title", title if section else original.title)]
-    if original.author:
-        fields.append(("author", original.author))
-    if original.publisher:
-        fields.append(("publisher", original.publisher))
-    if original.date:
-        fields.append(("year", original.date.text[:4]))
-    if original.url:
-        fields.append(("url", original.url))
-    fields.append(("note", note))
-    body = ",\n".join(f"  {name:<9} = {{{bibtex_url(value) if name == 'url' else bibtex_text(value)}}}"
-                      for name, value in fields)
-    return f"@misc{{{key},\n{body}\n}}"
+    """The original's entry (its URL, its outlet; what it does not know said in the note),
+    titled as the page and pointing to this edition's page in the note."""
+    notes = (f"{section}, published with “{original.title}”. Title given by this edition." if section else "",
+             f"In {site_name}, {url}.")
+    ref = replace(source_reference(original), key=key, title=title if section else original.title,
+                  notes=tuple(n for n in notes if n))
+    return entry(ref).rstrip("\n")
 
 
 def block(key: str, title: str, section: str | None, original: Source, site_name: str, url: str) -> str:

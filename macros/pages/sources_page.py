@@ -26,12 +26,17 @@ def source_entry(source: Source, registry: Registry, places: list[Use], figures:
     link = (f'<a href="{html.escape(source.url, quote=True)}">{md_text(source.url)}</a>' if source.url
             else "no public link located")
     items: list[tuple[str, str | list[str]]] = [
-        ("Author", md_text(source.author) if source.author else unknown),
+        ("Author", md_text(str(source.author)) if source.author else unknown),
         ("Publisher", md_text(source.publisher) if source.publisher else unknown),
         ("Date", format_partial_date(source.date) if source.date else unknown),
         ("Link", link),
-        ("Kind", SOURCE_KINDS[source.kind].label),
     ]
+    if source.accessed:
+        items.append(("Accessed", format_partial_date(source.accessed)))
+    if source.archive_url:
+        archive = html.escape(source.archive_url, quote=True)
+        items.append(("Archived copy", f'<a href="{archive}">{md_text(source.archive_url)}</a>'))
+    items.append(("Kind", SOURCE_KINDS[source.kind].label))
     if source.note:
         items.append(("Note", md_text(source.note)))
     if figures:

@@ -133,3 +133,29 @@ def correction_errors(entries: list, marks: Marks, pages: list[str], file: str) 
             found.add(("corrections", index, "date"),
                       f"'{entry['date']}' is not a calendar date (YYYY-MM-DD)")
     return found
+
+
+def source_errors(sources: dict, marks: Marks, file: str, today) -> list[DataError]:
+    """Each access day is on the calendar, not before the source appeared nor after
+    `today` (the build day); only a source with a URL can have been accessed or archived."""
+    found = _Found(file, marks)
+    for sid, source in sources.items():
+        base = ("sources", sid)
+        if not source.get("url"):
+            for key in ("accessed", "archive"):
+                if key in source:
+                    found.add(base + (key,), f"there is no url to have read or archived: remove '{key}' or add the url")
+            continue
+        accessed = source.get("accessed")
+        if not accessed or not _is_date(accessed):
+            if accessed:
+                found.add(base + ("accessed",), f"'{accessed}' is not a calendar date (YYYY-MM-DD)")
+            continue
+        day = PartialDate(accessed).to_date()
+        if day > today:
+            found.add(base + ("accessed",), f"'{accessed}' is after today ({today.isoformat()}): give the day the page was read")
+        published = source.get("date")
+        if published and _is_date(published) and PartialDate(published).text > accessed:
+            found.add(base + ("accessed",), f"'{accessed}' is before the source's date ({published}): "
+                                            "give the day the page was read")
+    return found

@@ -7,12 +7,13 @@ every file is gathered before anything is built, so a contributor sees them all.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ..errors import DataError, DataErrors
-from .data_checks import correction_errors, figure_errors, rule_reference_errors
-from .model import Correction, Figure, PartialDate, Range, Registry, Source
+from .data_checks import correction_errors, figure_errors, rule_reference_errors, source_errors
+from .model import Author, Correction, Figure, PartialDate, Range, Registry, Source
 from .rules import FIGURE_FIELDS, evaluate
 from .schemas import schema_errors
 from .yaml_strict import Marks, load_file
@@ -39,21 +40,33 @@ def _date(raw):
     return PartialDate(raw) if raw else None
 
 
+def _author(raw) -> Author | None:
+    """A person's {family, given}, or a body's name as text; None when unknown."""
+    if isinstance(raw, dict):
+        return Author(family=raw["family"], given=raw["given"])
+    return Author(name=raw) if raw else None
+
+
 def _where(file: str, marks: Marks | None, key: str, item_id: str) -> str:
     line = (marks or {}).get((key, item_id), (None,))[0]
     return f"{file}:{line}" if line else file
 
 
+def build_sources(sources: dict, marks=None) -> dict[str, Source]:
+    return {
+        sid: Source(id=sid, title=s["title"], kind=s["kind"], publisher=s.get("publisher"),
+                    author=_author(s.get("author")), date=_date(s.get("date")), url=s.get("url"),
+                    accessed=_date(s.get("accessed")), archive=s.get("archive"),
+                    note=s.get("note"), unused=s.get("unused"),
+                    where=_where(SOURCES_FILE, marks, "sources", sid))
+        for sid, s in sources.items()
+    }
+
+
 def build_registry(figures: dict, sources: dict, fig_marks=None, src_marks=None) -> Registry:
     """Model objects from already checked mappings (marks say where each is defined)."""
     return Registry(
-        sources={
-            sid: Source(id=sid, title=s["title"], kind=s["kind"], publisher=s.get("publisher"),
-                        author=s.get("author"), date=_date(s.get("date")), url=s.get("url"),
-                        note=s.get("note"), unused=s.get("unused"),
-                        where=_where(SOURCES_FILE, src_marks, "sources", sid))
-            for sid, s in sources.items()
-        },
+        sources=build_sources(sources, src_marks),
         figures={
             fid: Figure(id=fid, label=f["label"], value=_value(f["value"]), unit=f["unit"],
                         format=f["format"], written=f["written"], sources=tuple(f["sources"]),
@@ -94,6 +107,7 @@ def load_registry(root: Path, docs_dir: Path | None = None) -> Registry:
     errors = figure_errors(figures["figures"], sources["sources"], fig_marks, FIGURES_FILE, SOURCES_FILE)
     errors += rule_reference_errors(rules["rules"], figures["figures"], rule_marks, RULES_FILE, FIGURE_FIELDS)
     errors += correction_errors(corrections["corrections"], corr_marks, pages, CORRECTIONS_FILE)
+    errors += source_errors(sources["sources"], src_marks, SOURCES_FILE, date.today())
     if errors:
         raise DataErrors(errors)
     registry = build_registry(figures["figures"], sources["sources"], fig_marks, src_marks)
@@ -102,3 +116,13 @@ def load_registry(root: Path, docs_dir: Path | None = None) -> Registry:
                                        why=c["why"]) for c in corrections["corrections"]]
     registry.variants = variants["variants"]
     return registry
+
+
+def load_sources(root: Path) -> dict[str, Source]:
+    """data/sources.yml alone, checked as a build checks it (for `make linkcheck`)."""
+    data, marks = load_file(root / SOURCES_FILE, SOURCES_FILE)
+    errors = schema_errors(data, marks, DATA_FILES[SOURCES_FILE], SOURCES_FILE)
+    errors += source_errors(data["sources"], marks, SOURCES_FILE, date.today()) if not errors else []
+    if errors:
+        raise DataErrors(errors)
+    return build_sources(data["sources"], marks)

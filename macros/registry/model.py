@@ -51,12 +51,29 @@ Value = float | int | PartialDate | Range
 
 
 @dataclass(frozen=True)
+class Author:
+    """A person (family and given names, so that styles can sort and abbreviate them) or a
+    body known by one name, printed and sorted whole ("UN human rights experts")."""
+
+    family: str | None = None
+    given: str | None = None
+    name: str | None = None  # a body's name; None for a person
+
+    def __str__(self) -> str:
+        return self.name or f"{self.given} {self.family}"
+
+
+@dataclass(frozen=True)
 class SourceKind:
     """What a kind of source is called on the sources page, and how citation formats type it."""
 
     label: str
     csl_type: str  # CSL 1.0.2 item type (citationstyles.org, specification, appendix III)
-    bibtex_type: str = "misc"  # @misc suits any standard style
+    bibtex_type: str = "misc"  # its required fields are in meta/bibtex.py: REQUIRED
+    # Where the publisher goes in CSL: the periodical or site an article appears in
+    # ("container-title": APA and Chicago print it in italics after the title), or the
+    # body that issues a report ("publisher").
+    csl_outlet: str = "container-title"
     public_record: bool = True  # False: nothing public to cite, only the essay's word
 
 
@@ -64,16 +81,21 @@ ATTRIBUTION_LABEL = "attributed in the essay; no public record located"
 
 # The one list of source kinds; data/schema/sources.schema.json's enum must name the same.
 SOURCE_KINDS = {
-    "original": SourceKind("the essay as first published", "article-magazine"),
+    "original": SourceKind("the essay as first published", "article-magazine", "article"),
     "reprint": SourceKind("a later copy of the essay", "webpage"),
-    "report": SourceKind("report or data set", "report", "techreport"),
+    "report": SourceKind("report or data set", "report", "techreport", csl_outlet="publisher"),
     "statement": SourceKind("official statement or press release", "webpage"),
-    "news": SourceKind("news article", "article-newspaper"),
-    "analysis": SourceKind("journal article, case study or book chapter", "article"),
-    "attribution": SourceKind(ATTRIBUTION_LABEL, "personal_communication", public_record=False),
+    "news": SourceKind("news article", "article-newspaper", "article"),
+    "analysis": SourceKind("journal article, case study or book chapter", "article-journal", "article"),
+    "attribution": SourceKind(ATTRIBUTION_LABEL, "personal_communication", csl_outlet="publisher",
+                              public_record=False),
     "unchecked": SourceKind("the essay’s own account, not checked against a separate source",
-                            "document", public_record=False),
+                            "document", csl_outlet="publisher", public_record=False),
 }
+
+# Where a page was kept, by default: the Wayback Machine's copy nearest the day it was
+# read (the address redirects to the closest capture it holds).
+ARCHIVE_DEFAULT = "https://web.archive.org/web/{day}/{url}"
 
 
 @dataclass(frozen=True)
@@ -82,9 +104,11 @@ class Source:
     title: str
     kind: str
     publisher: str | None = None
-    author: str | None = None
+    author: Author | None = None
     date: PartialDate | None = None
     url: str | None = None
+    accessed: PartialDate | None = None  # the day `url` was read and checked
+    archive: str | None = None  # an archived copy of `url`, where the data names one
     note: str | None = None
     unused: str | None = None  # why an uncited source is kept on record
     where: str = ""  # "data/sources.yml:12", for messages
@@ -92,6 +116,20 @@ class Source:
     @property
     def has_public_record(self) -> bool:
         return SOURCE_KINDS[self.kind].public_record
+
+    @property
+    def citation_notes(self) -> tuple[str, ...]:
+        """What a citation's note says: the source's own note and, for an attribution,
+        that no public record was located."""
+        return tuple(n for n in (self.note, ATTRIBUTION_LABEL if self.kind == "attribution" else None) if n)
+
+    @property
+    def archive_url(self) -> str | None:
+        """The archived copy: the data's `archive:`, else the Wayback Machine's on the day
+        the page was read; None without a URL or an access date."""
+        if self.archive or not (self.url and self.accessed):
+            return self.archive
+        return ARCHIVE_DEFAULT.format(day=self.accessed.text.replace("-", ""), url=self.url)
 
 
 @dataclass(frozen=True)

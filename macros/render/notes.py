@@ -26,7 +26,7 @@ def source_citation(source: Source) -> str:
     title = f"“{md_text(source.title)}”"
     if source.url:
         title = f'<a href="{html.escape(source.url, quote=True)}">{title}</a>'
-    parts = [md_text(source.author)] if source.author else []
+    parts = [md_text(str(source.author))] if source.author else []
     parts.append(title)
     if source.publisher:
         parts.append(md_text(source.publisher))
@@ -34,9 +34,21 @@ def source_citation(source: Source) -> str:
     text = ", ".join(parts) + "."
     if not source.url:
         text += " No public link confirmed."
+    text += access_and_archive(source)
     if source.note:
         text += f" {md_text(source.note)}"
     return text
+
+
+def access_and_archive(source: Source) -> str:
+    """" Accessed 25 November 2026; archived copy." (linked), or nothing without a URL:
+    so that a reader can still find the page once its address has rotted."""
+    if not source.accessed:
+        return ""
+    text = f" Accessed {format_partial_date(source.accessed)}"
+    if source.archive_url:
+        text += f'; <a href="{html.escape(source.archive_url, quote=True)}">archived copy</a>'
+    return text + "."
 
 
 def _as_of(figure: Figure) -> str:

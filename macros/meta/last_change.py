@@ -1,0 +1,50 @@
+"""Each page's last real change, for the sitemap's `lastmod` (MkDocs writes the build day).
+
+A page that states this edition's last change (`updated:`, and its corrections) is
+taken at its word. Any other page changed when its Markdown file last changed in git,
+or, if it is written from other files (template code: the data pages, the front page;
+or a blog index, listing the items), when anything under docs/ or data/ last did.
+Outside a git work tree (a copy, an archive) or in a shallow clone nothing is known,
+and no date is given: the deploy workflow checks out the whole history.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+WATCHED = ("docs", "data")
+
+
+def git_days(root: Path) -> dict[str, str]:
+    """{path from root: the day of the newest commit touching it}, from one `git log`."""
+    def git(*args: str) -> str:
+        return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True,
+                              check=True).stdout
+    try:
+        if Path(git("rev-parse", "--show-toplevel").strip()).resolve() != root.resolve():
+            return {}  # a folder inside some other repository: its history is not ours
+        if git("rev-parse", "--is-shallow-repository").strip() == "true":
+            return {}  # a shallow clone shows every file as changed in its one commit
+        log = git("log", "--format=%x00%cs", "--name-only", "--no-renames", "--", *WATCHED)
+    except (OSError, subprocess.CalledProcessError):
+        return {}
+    days: dict[str, str] = {}
+    for commit in log.split("\0")[1:]:
+        day, *paths = commit.strip().splitlines()
+        for path in paths:
+            if path:
+                days.setdefault(path, day)  # newest first: the first day seen is the last change
+    return days
+
+
+def page_day(src: str, modified: str | None, built_from_others: bool, days: dict[str, str]) -> str | None:
+    """The page's last change as YYYY-MM-DD: `modified` (its `updated:` or newest
+    correction) where it says, else from git; None when neither knows."""
+    if modified:
+        return modified
+    found = [days.get(f"docs/{src}")]
+    if built_from_others:
+        found += [day for path, day in days.items() if path.startswith(tuple(f"{w}/" for w in WATCHED))]
+    found = [day for day in found if day]
+    return max(found) if found else None

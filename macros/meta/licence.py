@@ -1,0 +1,13 @@
+"""The edition's licences, as machines are told them (JSON-LD, the Data Package).
+
+Decided in issue 13: this edition's notes and data are under CC BY 4.0, its code under
+MIT (LICENSE). The essay's text stays its author's and is licensed by no one here, so
+a page reproducing it says whose it is instead of naming a licence (head.py).
+"""
+
+from __future__ import annotations
+
+NOTES_AND_DATA = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 International",
+                  "path": "https://creativecommons.org/licenses/by/4.0/"}
+ESSAY_NOTICE = ("The essay's text is © its author, first published by World Politics Review, "
+                "and is not licensed by this edition. This edition's notes and data: CC BY 4.0.")
