@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
+from .front_matter_checks import generated_page_errors
 from .meta.downloads import FILES
 from .pages import listing
 
@@ -27,7 +28,7 @@ class BuildEvents(BasePlugin):
         """Add the figures and sources lists' further pages and the data downloads as
         generated files, so MkDocs knows them like any page and `--strict` checks every
         link to them."""
-        listing_ = self.build.listing
+        listing_, generated = self.build.listing, {}
         for base in ("figures", "sources"):
             pages = listing_.lists(base)
             for number in range(2, len(pages) + 1):
@@ -35,9 +36,13 @@ class BuildEvents(BasePlugin):
                 if files.get_file_from_path(src) is not None:  # it would be replaced without a word
                     raise PluginError(f"docs/{src}: this name is taken by page {number} of the {base} "
                                       f"list (more than {self.build.options.per_page} entries); rename the page")
+                generated[src] = listing.continuation_page(base, number, listing_)
                 # Reached from the pager on the page before, not from the navigation.
-                files.append(File.generated(config, src, content=listing.continuation_page(base, number, listing_),
+                files.append(File.generated(config, src, content=generated[src],
                                             inclusion=InclusionLevel.NOT_IN_NAV))
+        mistakes = generated_page_errors(generated)
+        if mistakes:
+            raise PluginError("\n".join(map(str, mistakes)))
         for path, write in FILES.items():
             files.append(File.generated(config, path, content=write(self.build.registry, listing_.figure_page)))
         return files

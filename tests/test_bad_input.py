@@ -79,7 +79,7 @@ CASES = [
      ESSAY, "fig('detainees-hrw') ", "TemplateSyntaxError"),
     ("material-heading-id", append(ESSAY, "\n\n## Notes {#notes}\n"), ESSAY, "{#notes}", "write a heading id as `{ #id }`"),
     ("post-without-slug", replace("docs/rundown/posts/lebanon-unsolved-murders.md", "slug: lebanon-unsolved-murders\n", ""),
-     "docs/rundown/posts/lebanon-unsolved-murders.md", None, "needs `slug:`"),
+     "docs/rundown/posts/lebanon-unsolved-murders.md", None, "missing required field(s) slug"),
     ("environment-variables", append(ESSAY, "\n\n{{ lipsum.__globals__['os'].environ }}\n"),
      ESSAY, "lipsum", "'lipsum' is undefined"),
     ("undefined-variable", append(ESSAY, "\n\nSee {{ typo }}.\n"), ESSAY, "typo", "'typo' is undefined"),
