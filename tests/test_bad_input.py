@@ -173,7 +173,7 @@ def test_a_good_build_replaces_the_site_and_a_bad_one_does_not(project):
     assert snapshot(project / "site") == published
     replace(FIGURES, "value: [64000]", "value: 64001")(project)
     assert publish(project).returncode == 0
-    assert b"64,001" in (project / "site" / "essay" / "index.html").read_bytes()
+    assert b"64,001" in (project / "site" / "figures" / "index.html").read_bytes()
 
 
 def test_html_in_data_is_published_as_text(project):

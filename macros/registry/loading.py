@@ -16,6 +16,7 @@ from .data_checks import correction_errors, figure_errors, rule_reference_errors
 from .model import Correction, Figure, PartialDate, Range, Registry, Source
 from .rules import FIGURE_FIELDS, evaluate
 from .schemas import schema_errors
+from .written import written_flags
 from .yaml_strict import Marks, load_file
 
 FIGURES_FILE = "data/figures.yml"
@@ -101,7 +102,7 @@ def load_registry(root: Path, docs_dir: Path | None = None, today: date | None =
     if errors:
         raise DataErrors(errors)
     registry = build_registry(figures["figures"], sources["sources"], fig_marks, src_marks)
-    registry.flags = evaluate(rules["rules"], registry)
+    registry.flags = evaluate(rules["rules"], registry) + written_flags(registry)
     registry.corrections = [Correction(page=c["page"], date=PartialDate(c["date"]), what=c["what"],
                                        why=c["why"], line=corr_marks.get(("corrections", i), (None,))[0])
                             for i, c in enumerate(corrections["corrections"])]
