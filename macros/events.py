@@ -58,5 +58,15 @@ class BuildEvents(BasePlugin):
         self.build.fill_listings(config, files)
         return env
 
+    @event_priority(-100)  # last: the page as it is written, every inline script in it
+    def on_post_page(self, output, *, page, config):
+        return self.build.page_policy(page.file.dest_uri, output)
+
+    @event_priority(-100)
+    def on_post_template(self, output_content, *, template_name, config):
+        if not template_name.endswith(".html"):  # sitemap.xml
+            return output_content
+        return self.build.page_policy(template_name, output_content)  # 404.html
+
     def on_post_build(self, *, config):
         self.build.finish_site(Path(config["site_dir"]))
