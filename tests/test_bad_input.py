@@ -252,6 +252,7 @@ def test_bad_input_stops_the_build_and_says_where(site, project, case):
     log = out.stdout + out.stderr
     assert out.returncode != 0, f"the build published {case[0]}:\n{log}"
     assert expected in log, log
+    assert "Traceback" not in log, log  # a contributor's mistake is told, not dumped
     assert file.removeprefix("docs/") in log, log  # MkDocs names pages from docs/
     if line is not None:
         assert re.search(rf"{re.escape(file)}:{line}\b", log), log
