@@ -42,8 +42,8 @@ def _template_code(meta, marks: Marks, name: str, path: tuple = ()) -> None:
         for index, value in enumerate(meta):
             _template_code(value, marks, name, path + (index,))
     elif isinstance(meta, str) and _TEMPLATE_CODE.search(meta):
-        line = next((marks[p][0] for p in (path, path[:1]) if p in marks), None)
-        raise DataError(name, line, None, f"front matter '{'.'.join(map(str, path))}' holds template code "
+        line, column = next((marks[p] for p in (path, path[:1]) if p in marks), (None, None))
+        raise DataError(name, line, column, f"front matter '{'.'.join(map(str, path))}' holds template code "
                         "({{ }}, {% %} or {# #}), which front matter cannot run: write plain text there, "
                         "and put figures and notes in the page's text")
 

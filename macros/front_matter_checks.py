@@ -117,11 +117,11 @@ class FrontMatterChecks:
             if updated and updated < newest.date.to_date():
                 errors.append(self._at(src, "updated", f"updated: {updated.isoformat()} is older than this "
                                        f"page's newest correction ({newest.date}, {corrections_file}:"
-                                       f"{newest.line}): write updated: {newest.date}"))
+                                       f"{newest.at[0]}): write updated: {newest.date}"))
             first = self.first_published(front.meta)
             for correction in mine:
                 if first and correction.date.to_date() < first:
-                    errors.append(DataError(corrections_file, correction.line, None,
+                    errors.append(DataError(corrections_file, *correction.at,
                                             f"date '{correction.date}' is before docs/{src} was first "
                                             f"published ({first.isoformat()}): a correction comes on or "
                                             "after it; check the date and the page"))

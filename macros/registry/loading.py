@@ -104,7 +104,7 @@ def load_registry(root: Path, docs_dir: Path | None = None, today: date | None =
     registry = build_registry(figures["figures"], sources["sources"], fig_marks, src_marks)
     registry.flags = evaluate(rules["rules"], registry) + written_flags(registry)
     registry.corrections = [Correction(page=c["page"], date=PartialDate(c["date"]), what=c["what"],
-                                       why=c["why"], line=corr_marks.get(("corrections", i, "date"), (None,))[0])
+                                       why=c["why"], at=corr_marks.get(("corrections", i, "date"), (None, None)))
                             for i, c in enumerate(corrections["corrections"])]
     registry.variants = variants["variants"]
     return registry

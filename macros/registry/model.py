@@ -140,7 +140,7 @@ class Correction:
     date: PartialDate
     what: str
     why: str
-    line: int | None = None  # the line of its date in data/corrections.yml, for messages
+    at: tuple = (None, None)  # line and column of its date in data/corrections.yml, for messages
 
 
 class UnknownId(LookupError):
