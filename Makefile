@@ -23,7 +23,7 @@ node_modules/.installed: package.json package-lock.json
 
 ## serve: build strictly and serve on http://127.0.0.1:8000, rebuilding on every edit
 serve: $(VENV)/.installed
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(BIN)/python -m macros.serve --strict --dev-addr 127.0.0.1:8000
 
 ## build: strict build into site/; a failed build leaves the previous site/ untouched
 build: $(VENV)/.installed

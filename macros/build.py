@@ -15,11 +15,11 @@ from pathlib import Path
 from material.plugins.blog.structure import View
 from mkdocs.exceptions import PluginError
 
-from . import front_matter
+from . import front_matter, html_policy
 from .errors import DataError, DataErrors
 from .front_matter import FrontMatter
 from .lint import lint_pages, unused
-from .meta import feed, head, last_change, page_facts, search_variants
+from .meta import csp, feed, head, last_change, page_facts, search_variants
 from .meta.feed import FeedEntry
 from .options import options
 from .pages import article, corrections, listing
@@ -90,6 +90,8 @@ class Build:
         self.page: PageRender | None = None
         self._rundown: list[article.RundownItem] | None = None
         self.macros: dict = {}
+        self.inline = csp.InlineParts()  # every built page's inline scripts and styles
+        self.policy_pages: list[str] = []  # pages (under site/) waiting for the site's policy
         self.mistakes = 0  # reported on pages so far: past one, what no page uses is not told
         self.git_days = last_change.git_days(root)  # path -> day of its last commit (sitemap)
 
@@ -176,7 +178,11 @@ class Build:
     # --- MkDocs: once a page's HTML is made, and once all are -------------------
 
     def page_content(self, page, html: str) -> None:
-        """Place the page's uses in its HTML; trim its contents list."""
+        """Hold the page's HTML to the raw-HTML policy; place its uses in it; trim its
+        contents list."""
+        name = f"{self.docs_dir.name}/{page.file.src_uri}"
+        for error in html_policy.located(html_policy.violations(html), page.file.content_string, name):
+            self.report(error)
         title = self.titles.get(page.file.src_uri) or page.meta.get("title") or page.title
         for error in self.record.locate(page.file.src_uri, str(title), html):
             self.report(error)
@@ -202,8 +208,19 @@ class Build:
                 file.page.render(config, files)
                 trimmed(file.page.toc, self.options.contents_limit)
 
+    def page_policy(self, dest: str, html: str) -> str:
+        """Note what the built page `dest` runs or styles inline, and give it the place
+        where the site's Content-Security-Policy goes once every page is built."""
+        parts = csp.inline_parts(html)
+        self.inline.scripts += parts.scripts
+        self.inline.styles += parts.styles
+        self.policy_pages.append(dest)
+        return csp.with_placeholder(html, parts)
+
     def finish_site(self, site_dir: Path) -> None:
-        """After the search plugin: add spelling variants to its index; write the feed."""
+        """After the search plugin: add spelling variants to its index; write the feed and
+        every page's Content-Security-Policy."""
+        csp.write_policy(site_dir, self.policy_pages, csp.policy(set(self.inline.scripts), set(self.inline.styles)))
         search_variants.rewrite_index(site_dir, self.registry.variants)
         rss = feed.rss(list(self.feed.values()), title=f"{self.site.name}: Rights Rundown",
                        link=self.site.url + "rundown/", description=self.site.description,

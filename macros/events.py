@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
+from .front_matter_checks import generated_page_errors
 from .meta import share_card
 from .meta.downloads import FILES, Downloads
 from .pages import listing
@@ -28,7 +29,7 @@ class BuildEvents(BasePlugin):
         """Add the figures and sources lists' further pages, the data downloads and the
         share cards as generated files, so MkDocs knows them like any page and `--strict`
         checks every link to them."""
-        listing_ = self.build.listing
+        listing_, generated = self.build.listing, {}
         for base in ("figures", "sources"):
             pages = listing_.lists(base)
             for number in range(2, len(pages) + 1):
@@ -36,9 +37,13 @@ class BuildEvents(BasePlugin):
                 if files.get_file_from_path(src) is not None:  # it would be replaced without a word
                     raise PluginError(f"docs/{src}: this name is taken by page {number} of the {base} "
                                       f"list (more than {self.build.options.per_page} entries); rename the page")
+                generated[src] = listing.continuation_page(base, number, listing_)
                 # Reached from the pager on the page before, not from the navigation.
-                files.append(File.generated(config, src, content=listing.continuation_page(base, number, listing_),
+                files.append(File.generated(config, src, content=generated[src],
                                             inclusion=InclusionLevel.NOT_IN_NAV))
+        mistakes = generated_page_errors(generated)
+        if mistakes:
+            raise PluginError("\n".join(map(str, mistakes)))
         data = Downloads(self.build.registry, listing_.figure_page, self.build.site.url, self.build.site.name)
         for path, write in FILES.items():
             files.append(File.generated(config, path, content=write(data)))
@@ -56,6 +61,16 @@ class BuildEvents(BasePlugin):
     def on_env(self, env, *, config, files):
         self.build.fill_listings(config, files)
         return env
+
+    @event_priority(-100)  # last: the page as it is written, every inline script in it
+    def on_post_page(self, output, *, page, config):
+        return self.build.page_policy(page.file.dest_uri, output)
+
+    @event_priority(-100)
+    def on_post_template(self, output_content, *, template_name, config):
+        if not template_name.endswith(".html"):  # sitemap.xml
+            return output_content
+        return self.build.page_policy(template_name, output_content)  # 404.html
 
     def on_post_build(self, *, config):
         self.build.finish_site(Path(config["site_dir"]))

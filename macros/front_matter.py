@@ -3,8 +3,8 @@
 MkDocs reads front matter for itself (into `page.meta`); everything this edition reads
 from a page's front matter without building it (the front page's list of Rundown
 items, the corrections page's titles, the linter, the line numbers of template
-errors) reads it here, with the data files' strict YAML: duplicate keys are errors,
-dates stay text, and a mistake names the file and line. Template code in front matter
+errors) reads it here, with the data files' strict YAML: duplicate keys and aliases
+are errors, dates are dates as MkDocs reads them, and a mistake names the file and line. Template code in front matter
 is refused: MkDocs prints it as written, and a figure there could carry no note.
 """
 
@@ -18,6 +18,7 @@ from mkdocs.utils.meta import YAML_RE
 
 from .errors import DataError
 from .registry.yaml_strict import Marks, load
+from .source_text import read_text
 
 _TEMPLATE_CODE = re.compile(r"\{\{|\{%|\{#")
 
@@ -41,8 +42,8 @@ def _template_code(meta, marks: Marks, name: str, path: tuple = ()) -> None:
         for index, value in enumerate(meta):
             _template_code(value, marks, name, path + (index,))
     elif isinstance(meta, str) and _TEMPLATE_CODE.search(meta):
-        line = next((marks[p][0] for p in (path, path[:1]) if p in marks), None)
-        raise DataError(name, line, None, f"front matter '{'.'.join(map(str, path))}' holds template code "
+        line, column = next((marks[p] for p in (path, path[:1]) if p in marks), (None, None))
+        raise DataError(name, line, column, f"front matter '{'.'.join(map(str, path))}' holds template code "
                         "({{ }}, {% %} or {# #}), which front matter cannot run: write plain text there, "
                         "and put figures and notes in the page's text")
 
@@ -51,8 +52,11 @@ def parse(text: str, name: str) -> FrontMatter:
     """The front matter of a page's text (an empty one if it has none)."""
     match = YAML_RE.match(text)
     if not match:
+        if text.startswith("---\n"):  # MkDocs would print it as text, its last line a heading
+            raise DataError(name, 1, 1, "front matter opens with `---` but never closes: end it with "
+                                        "a line holding only `---`")
         return FrontMatter()
-    meta, marks = load(match.group(1), name, first_line=2)
+    meta, marks = load(match.group(1), name, first_line=2, dates=True)
     if not isinstance(meta, dict):
         raise DataError(name, 2, None, "front matter must be `key: value` lines between two `---` lines")
     _template_code(meta, marks, name)
@@ -64,6 +68,6 @@ def parse(text: str, name: str) -> FrontMatter:
 def read(path: Path, name: str) -> FrontMatter:
     """The front matter of the page at `path`, reported as `name` (docs/...)."""
     try:
-        return parse(path.read_text(encoding="utf-8"), name)
+        return parse(read_text(path, name), name)
     except FileNotFoundError:
         raise DataError(name, None, None, "no such page under docs/") from None

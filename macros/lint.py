@@ -1,5 +1,6 @@
-"""Checks on the Markdown pages, read without building: figures typed in by hand,
-unknown ids, Rundown items without a slug, and ids no page uses.
+"""Checks on the Markdown pages, read without building: front matter
+(front_matter_checks.py), figures typed in by hand, malformed macro calls
+(macro_calls.py), unknown ids, and ids no page uses.
 
 A number that the registry knows must reach the page through {{ fig('id') }}, or a
 correction to data/figures.yml would miss it. Prose is what remains of a page once
@@ -16,16 +17,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
-from . import front_matter
 from .errors import DataError
+from .front_matter_checks import FrontMatterChecks
+from .macro_calls import CALL, call_errors
+from .registry.loading import CORRECTIONS_FILE
 from .registry.model import Figure, PartialDate, Range, Registry
 from .render.formatting import format_value
+from .source_text import read_text
 
-# {{ fig('id') }} or {{ cite("id") }}, as the pages write them: what `make check` reads
-# without rendering. The build itself records each call as it renders it (uses.py).
-CALL = re.compile(r"""\b(fig|cite)\(\s*(['"])([^'"]+)\2\s*\)""")
+
 
 _NOT_PROSE = [
     re.compile(r"\A---\n.*?\n(---|\.\.\.)\n", re.S),           # front matter
@@ -119,8 +122,8 @@ def macro_calls(text: str) -> list[tuple[str, str, int]]:
 
 def pages(docs_dir: Path) -> Iterable[tuple[str, str]]:
     """(name relative to the project, text) of every Markdown page."""
-    for path in sorted(docs_dir.rglob("*.md")):
-        yield f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}", path.read_text(encoding="utf-8")
+    for name, path in page_files(docs_dir):
+        yield name, read_text(path, name)
 
 
 def unused(registry: Registry, used_figures: set[str], used_sources: set[str]) -> list[str]:
@@ -135,35 +138,29 @@ def unused(registry: Registry, used_figures: set[str], used_sources: set[str]) -
     return problems
 
 
-POSTS_DIR = "rundown/posts/"
+def page_files(docs_dir: Path) -> list[tuple[str, Path]]:
+    """(name relative to the project, path) of every Markdown page."""
+    return [(f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}", path)
+            for path in sorted(docs_dir.rglob("*.md"))]
 
 
-def missing_slug(text: str, name: str) -> list[DataError]:
-    """A Rundown item needs `slug:`: without it the blog plugin builds the address from
-    the title, and it would change with every change of the title."""
-    if POSTS_DIR not in name:
-        return []
-    try:
-        slug = front_matter.parse(text, name).meta.get("slug")
-    except DataError as error:
-        return [error]
-    if slug:
-        return []
-    return [DataError(name, 1, None, "a Rundown item needs `slug:` in its front matter "
-                                     "(its address, e.g. slug: country-what-happened)")]
-
-
-def lint_pages(docs_dir: Path, registry: Registry) -> list[DataError]:
-    """Typed-in figures, unknown ids and missing slugs in every page."""
+def lint_pages(docs_dir: Path, registry: Registry, today: date | None = None) -> list[DataError]:
+    """Every page's front matter, typed-in figures and macro calls, then what spans pages."""
     errors, typed = [], known_figures(registry)
-    for name, text in pages(docs_dir):
-        errors += typed_figures(text, name, registry, typed) + missing_slug(text, name)
+    fronts = FrontMatterChecks(docs_dir, registry, today or date.today())
+    for name, path in page_files(docs_dir):
+        try:
+            text = read_text(path, name)
+        except DataError as error:
+            errors.append(error)
+            continue
+        errors += fronts.page(name, text) + typed_figures(text, name, registry, typed) + call_errors(text, name)
         for macro, item_id, line in macro_calls(text):
             try:
                 (registry.figure if macro == "fig" else registry.source)(item_id)
             except LookupError as error:
                 errors.append(DataError(name, line, None, str(error)))
-    return errors
+    return errors + fronts.across_pages(CORRECTIONS_FILE)
 
 
 def used_ids(docs_dir: Path) -> tuple[set[str], set[str]]:

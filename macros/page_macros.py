@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .errors import DataError
+from .meta.page_facts import ORIGINAL_KEY
 from .pages import article, charts, corrections, timeline
 from .pages.figures_page import columns_table, competing_estimates
 from .pages.listing import listing_mark
@@ -35,10 +36,14 @@ def page_macros(build) -> dict[str, Callable]:
         return build.warn(line(), str(error))
 
     def written(figure: Figure) -> tuple[str, int]:
-        """The figure with its footnote, and its number among this page's (its anchor's)."""
+        """The figure with its footnote, and its number among this page's (its anchor's).
+
+        A page of the original (front matter `original:`) prints the author's own words
+        for it, whatever the data now says: registry/written.py flags any difference."""
         build.page.notes.add(footnote_key("fig", figure.id), figure_note(figure, registry))
         number = build.page.next_number("fig", figure.id)
-        return figure_inline(figure, registry, number), number
+        words = figure.written if build.page.front.meta.get(ORIGINAL_KEY) else None
+        return figure_inline(figure, registry, number, words), number
 
     def fig(figure_id: str) -> str:
         """Write a figure as the essay does, with a footnote to its source."""

@@ -23,6 +23,9 @@ FIGURES = "data/figures.yml"
 SOURCES = "data/sources.yml"
 CORRECTIONS = "data/corrections.yml"
 VARIANTS = "data/search-variants.yml"
+POST = "docs/rundown/posts/lebanon-unsolved-murders.md"
+# "Billion laughs": nine lines that expand to 10^9 strings when anything walks them.
+BOMB = "".join(f"lol{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 10)}]\n" if n else "lol0: &l0 lol\n" for n in range(9))
 
 
 def replace(path: str, old: str, new: str, count: int = 1):
@@ -36,8 +39,21 @@ def append(path: str, text: str):
     return apply
 
 
+def write(path: str, text: str):
+    return lambda project: (project / path).write_text(text, encoding="utf-8")
+
+
+def replace_bytes(path: str, old: bytes, new: bytes):
+    def apply(project: Path):
+        data = (project / path).read_bytes()
+        assert old in data, f"{old!r} not in {path}"
+        (project / path).write_bytes(data.replace(old, new, 1))
+    return apply
+
+
 def line_of(project: Path, path: str, needle: str) -> int:
-    for number, line in enumerate((project / path).read_text(encoding="utf-8").splitlines(), 1):
+    text = (project / path).read_bytes().decode("utf-8", errors="replace")  # a case may break the encoding
+    for number, line in enumerate(text.splitlines(), 1):
         if needle in line:
             return number
     raise AssertionError(f"{needle!r} not in {path}")
@@ -79,7 +95,7 @@ CASES = [
      ESSAY, "fig('detainees-hrw') ", "TemplateSyntaxError"),
     ("material-heading-id", append(ESSAY, "\n\n## Notes {#notes}\n"), ESSAY, "{#notes}", "write a heading id as `{ #id }`"),
     ("post-without-slug", replace("docs/rundown/posts/lebanon-unsolved-murders.md", "slug: lebanon-unsolved-murders\n", ""),
-     "docs/rundown/posts/lebanon-unsolved-murders.md", None, "needs `slug:`"),
+     "docs/rundown/posts/lebanon-unsolved-murders.md", None, "missing required field(s) slug"),
     ("environment-variables", append(ESSAY, "\n\n{{ lipsum.__globals__['os'].environ }}\n"),
      ESSAY, "lipsum", "'lipsum' is undefined"),
     ("undefined-variable", append(ESSAY, "\n\nSee {{ typo }}.\n"), ESSAY, "typo", "'typo' is undefined"),
@@ -135,7 +151,7 @@ CASES = [
      SOURCES, "hrw-ne-syria-2022:", "missing required field(s) accessed"),
     ("source-accessed-after-today", replace(SOURCES, 'recaptured-isis-held-prison\n    accessed: "2026-11-25"',
                                             'recaptured-isis-held-prison\n    accessed: "2999-01-01"'),
-     SOURCES, "2999-01-01", "is after today"),
+     SOURCES, "2999-01-01", "is after the day of the build"),
     ("source-accessed-before-it-appeared", replace(SOURCES, 'council-2022-02-06/\n    accessed: "2026-11-25"',
                                                    'council-2022-02-06/\n    accessed: "2022-01-06"'),
      SOURCES, "2022-01-06", "is before the source's date (2022-02-06)"),
@@ -147,6 +163,88 @@ CASES = [
      SOURCES, "javascript:alert", "is not an http(s) URL of an archived copy"),
     ("source-author-half-a-name", replace(SOURCES, "author: {family: Winter, given: Charlie}", "author: {family: Winter}"),
      SOURCES, "author: {family: Winter}", "is not a person as {family: ..., given: ...}"),
+    # Issue 12. Script reaches readers: raw HTML in a Rundown item, markup in front matter.
+    ("raw-script", append(POST, "\n\n<script>alert(1)</script>\n"), POST, "<script>", "<script> is not allowed"),
+    ("raw-event-handler", append(POST, '\n\n<img src="x.png" alt="x" onerror="alert(1)">\n'), POST, "onerror",
+     "an event-handler attribute runs a script; remove onerror="),
+    ("javascript-link", append(POST, "\n\nSee [the report](javascript:alert(1)).\n"), POST, "javascript:",
+     "a javascript: address can run a script"),
+    ("raw-iframe", append(POST, '\n\n<iframe src="https://example.org/"></iframe>\n'), POST, "<iframe",
+     "<iframe> is not allowed in a page"),
+    ("image-from-another-host", append(POST, '\n\n<img src="https://example.org/x.png" alt="x">\n'), POST,
+     "example.org/x.png", "loads from another site (example.org)"),
+    ("raw-form", append(POST, '\n\n<form action="https://example.org/"><input name="q"></form>\n'), POST, "<form",
+     "<form> is not allowed in a page"),
+    ("script-in-title", replace(POST, 'title: "Lebanon: political', 'title: "<script>alert(1)</script>Lebanon: political'),
+     POST, "title:", "is not plain text without < or >"),
+    ("script-in-tag", replace(POST, "  - Impunity", "  - <script>alert(1)</script>"), POST, "<script>",
+     "is not plain text without < or >"),
+    # Pages get lost.
+    ("two-posts-one-slug", write("docs/rundown/posts/zz-copy.md", "---\ntitle: Copy\nslug: lebanon-unsolved-murders\n"
+                                 "date: 2022-02-04\ndescription: A copy.\n---\n\nText.\n"),
+     "docs/rundown/posts/zz-copy.md", "slug:", "is already the slug of docs/rundown/posts/lebanon-unsolved-murders.md"),
+    ("slug-index", replace(POST, "slug: lebanon-unsolved-murders", "slug: index"), POST, "slug: index",
+     "the address of docs/rundown/index.md: choose another slug"),
+    ("draft", replace(POST, "slug: lebanon-unsolved-murders\n", "slug: lebanon-unsolved-murders\ndraft: true\n"),
+     POST, "draft: true", "a draft would be listed"),
+    # Impossible figures.
+    ("negative-count", replace(FIGURES, "value: 45000", "value: -45000"), FIGURES, "value: -45000",
+     "is not a count of people: write a whole number, 0 or more"),
+    ("nan", replace(FIGURES, "value: 64000", "value: .nan"), FIGURES, "value: .nan", "nan is not a number a reader can read"),
+    ("infinite", replace(FIGURES, "value: 64000", "value: .inf"), FIGURES, "value: .inf", "inf is not a number a reader can read"),
+    ("fractional-count", replace(FIGURES, "value: 57", "value: 57.5"), FIGURES, "value: 57.5",
+     "is not a count of countries"),
+    ("negative-duration", replace(FIGURES, "value: 4\n", "value: -4\n"), FIGURES, "value: -4",
+     "a duration cannot be negative"),
+    ("ten-to-the-thirty", replace(FIGURES, "value: 64000", "value: 1000000000000000000000000000000"), FIGURES,
+     "value: 1000000000000000000000000000000", "is larger than 1,000,000,000,000,000"),
+    ("number-range-reversed", replace(FIGURES, "value: 64000", "value: {low: 70000, high: 64000}"), FIGURES,
+     "low: 70000", "low (70000) is greater than high (64000)"),
+    ("future-as-of", replace(FIGURES, 'as_of: "2021-12-31"', 'as_of: "2099-12-31"'), FIGURES, "2099-12-31",
+     "is after the day of the build"),
+    ("future-source-date", replace(SOURCES, 'date: "2021-07-26"', 'date: "2099-07-26"'), SOURCES, "2099-07-26",
+     "is after the day of the build"),
+    ("future-post-date", replace(POST, "date: 2022-02-03", "date: 2099-02-03"), POST, "date: 2099-02-03",
+     "date: 2099-02-03 is after the day of the build"),
+    ("future-correction", replace(CORRECTIONS, 'date: "2026-11-25"', 'date: "2099-11-25"'), CORRECTIONS, "2099-11-25",
+     "is after the day of the build"),
+    ("correction-before-publication", replace(CORRECTIONS, 'date: "2026-11-25"', 'date: "2021-01-01"'), CORRECTIONS,
+     "2021-01-01", "is before docs/essay.md was first published"),
+    # Front matter.
+    ("macro-in-description", replace(ESSAY, "  Why the defeat of ISIS", "  {{ fig('detainees-hrw') }} Why the defeat of ISIS"),
+     ESSAY, "description:", "front matter 'description' holds template code"),
+    ("misspelt-front-matter-key", replace(POST, "original_section:", "orignal_section:"), POST, "orignal_section:",
+     "unknown field 'orignal_section' (did you mean 'original_section'?)"),
+    ("malformed-front-matter", replace("docs/about.md", "title: About this edition", "title: About: this edition"),
+     "docs/about.md", "title: About: this", "malformed YAML"),
+    ("correction-newer-than-updated", append(CORRECTIONS, '\n  - page: essay.md\n    date: "2026-11-26"\n'
+                                                         "    what: A fix.\n    why: A reason.\n"),
+     ESSAY, "updated:", "is older than this page's newest correction (2026-11-26"),
+    ("original-section-without-original", replace(POST, "original: wpr-essay\n", ""), POST, "original_section:",
+     "'original_section' needs original beside it"),
+    # Errors that did not help.
+    ("non-utf8-page", replace_bytes(POST, b"the ruling clique.", b"the ruling clique. Caf\xe9."), POST, "ruling clique",
+     "byte 0xE9 is not UTF-8 text"),
+    ("non-utf8-data", replace_bytes(FIGURES, b"label: U.S. invasion of Iraq", b"label: U.S. invasion of Iraq \xe9"),
+     FIGURES, "U.S. invasion of Iraq", "byte 0xE9 is not UTF-8 text"),
+    ("fig-without-id", replace(ESSAY, "fig('detainees-hrw')", "fig()"), ESSAY, "fig()",
+     "fig() takes one figure id in quotes and nothing else"),
+    ("fig-with-two-ids", replace(ESSAY, "fig('detainees-hrw')", "fig('detainees-hrw', 'detainees-un')"), ESSAY,
+     "fig('detainees-hrw', ", "fig() takes one figure id in quotes and nothing else"),
+    ("fig-with-keyword", replace(ESSAY, "fig('detainees-hrw')", "fig(figure_id='detainees-hrw')"), ESSAY, "figure_id=",
+     "fig() takes one figure id in quotes and nothing else"),
+    ("post-date-in-words", replace(POST, "date: 2022-02-03", "date: February 3, 2022"), POST, "date: February",
+     "'February 3, 2022' is not a date written YYYY-MM-DD without quotes"),
+    ("post-date-in-quotes", replace(POST, "date: 2022-02-03", 'date: "2022-02-03"'), POST, 'date: "2022',
+     "'2022-02-03' is not a date written YYYY-MM-DD without quotes"),
+    ("typographic-quotes-in-fig", replace(ESSAY, "fig('detainees-hrw')", "fig(‘detainees-hrw’)"), ESSAY, "fig(‘",
+     "fig() needs straight quotes, not typographic ones"),
+    ("zero-width-space-in-id", replace(ESSAY, "fig('detainees-hrw')", "fig('detainees-hrw\u200b')"), ESSAY,
+     "detainees-hrw\u200b", "U+200B (ZERO WIDTH SPACE), a character that cannot be seen"),
+    ("alias-bomb-in-data", append(VARIANTS, "\n  " + BOMB.replace("\n", "\n  ")), VARIANTS, "lol1:",
+     "anchors and aliases (&name, *name) are not allowed"),
+    ("alias-bomb-in-front-matter", replace(POST, "slug: lebanon", BOMB + "slug: lebanon"), POST, "lol1:",
+     "anchors and aliases (&name, *name) are not allowed"),
 ]
 
 
@@ -172,6 +270,7 @@ def test_bad_input_stops_the_build_and_says_where(site, project, case):
     log = out.stdout + out.stderr
     assert out.returncode != 0, f"the build published {case[0]}:\n{log}"
     assert expected in log, log
+    assert "Traceback" not in log, log  # a contributor's mistake is told, not dumped
     assert file.removeprefix("docs/") in log, log  # MkDocs names pages from docs/
     if line is not None:
         assert re.search(rf"{re.escape(file)}:{line}\b", log), log
@@ -191,7 +290,7 @@ def test_a_good_build_replaces_the_site_and_a_bad_one_does_not(project):
     assert snapshot(project / "site") == published
     replace(FIGURES, "value: [64000]", "value: 64001")(project)
     assert publish(project).returncode == 0
-    assert b"64,001" in (project / "site" / "essay" / "index.html").read_bytes()
+    assert b"64,001" in (project / "site" / "figures" / "index.html").read_bytes()
 
 
 def test_html_in_data_is_published_as_text(project):

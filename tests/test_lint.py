@@ -65,10 +65,11 @@ def test_a_misspelt_id_is_reported_alone_not_with_knock_on_unused_ids(project):
 def test_a_rundown_item_needs_a_slug(tmp_path):
     post = tmp_path / "docs" / "rundown" / "posts" / "x.md"
     post.parent.mkdir(parents=True)
-    post.write_text("---\ntitle: X\ndate: 2022-02-05\n---\n\nText.\n", encoding="utf-8")
+    post.write_text("---\ntitle: X\ndate: 2022-02-05\ndescription: D.\n---\n\nText.\n", encoding="utf-8")
     mistakes = lint_pages(tmp_path / "docs", REGISTRY)
-    assert [(m.file, m.line) for m in mistakes] == [("docs/rundown/posts/x.md", 1)]
-    post.write_text("---\ntitle: X\nslug: x\n---\n\nText.\n", encoding="utf-8")
+    assert [(m.file, m.line) for m in mistakes] == [("docs/rundown/posts/x.md", 2)]
+    assert "missing required field(s) slug" in mistakes[0].message
+    post.write_text("---\ntitle: X\nslug: x\ndate: 2022-02-05\ndescription: D.\n---\n\nText.\n", encoding="utf-8")
     assert lint_pages(tmp_path / "docs", REGISTRY) == []
 
 

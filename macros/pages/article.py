@@ -42,26 +42,20 @@ def credit(source: Source, section: str | None = None) -> dict:
 def header_fields(front: FrontMatter, registry: Registry, name: str) -> dict:
     """The fields overrides/article.html prints, from front matter and the data.
 
-    Raises DataError (naming the page `name` and the line) when front matter lacks a
-    field, names an unknown source or gives no real date, so such a page never publishes."""
+    The front matter's fields were checked against its schema before anything rendered
+    (front_matter_checks.py); an unknown `original` source raises DataError, naming the
+    page `name` and the line, so such a page never publishes. A page without `original`
+    is this edition's own writing, and its header says so."""
     meta = front.meta
-    missing = [key for key in ("title", "description", "original", "updated") if not meta.get(key)]
-    if missing:
-        raise DataError(name, 1, None, f"an article page needs {', '.join(missing)} in its front matter")
-    try:
-        source = registry.source(meta["original"])
-    except UnknownId as error:
-        raise DataError(name, front.line_of("original"), None, f"original: {error}") from None
-    try:
-        updated = PartialDate.parse(meta["updated"])
-    except ValueError:
-        updated = None
-    if updated is None or updated.precision != "day":
-        raise DataError(name, front.line_of("updated"), None,
-                        f"updated: '{meta['updated']}' must be this edition's last update as a date, "
-                        "e.g. updated: 2026-11-25")
-    return {"credit": credit(source, meta.get("original_section")), "updated_iso": updated.text,
-            "updated_text": format_partial_date(updated)}
+    credit_ = None
+    if meta.get("original"):
+        try:
+            source = registry.source(meta["original"])
+        except UnknownId as error:
+            raise DataError(name, front.line_of("original"), None, f"original: {error}") from None
+        credit_ = credit(source, meta.get("original_section"))
+    updated = PartialDate(str(meta["updated"])[:10])
+    return {"credit": credit_, "updated_iso": updated.text, "updated_text": format_partial_date(updated)}
 
 
 def summary_paragraph(description: str) -> str:

@@ -1,4 +1,4 @@
-"""What the schemas cannot say about the data: references, calendars, ranges, percentages.
+"""What the schemas cannot say about the data: references, calendars, ranges, values by unit.
 
 Each check returns a list of DataError located at the offending key, so that every
 mistake is reported in one run. The consistency rules between figures that readers
@@ -8,18 +8,13 @@ whether each rule names figures that exist and fit it.
 
 from __future__ import annotations
 
+from datetime import date
+
 from ..errors import DataError, did_you_mean
 from .model import PartialDate
 from .schemas import dotted, locate
+from .value_checks import figure_value_problems, future_problem
 from .yaml_strict import Marks
-
-
-def _is_date(text: str) -> bool:
-    try:
-        PartialDate.parse(text)
-        return True
-    except ValueError:
-        return False
 
 
 def _dates_in(figure: dict) -> list[tuple[tuple, str]]:
@@ -63,9 +58,9 @@ class _Found(list):
 
 
 def figure_errors(figures: dict, sources: dict, fig_marks: Marks, fig_file: str,
-                  src_file: str) -> list[DataError]:
-    """Each figure's sources exist; its dates are on the calendar; its range, percentage,
-    format and pattern agree with its value."""
+                  src_file: str, today: date) -> list[DataError]:
+    """Each figure's sources exist; its dates are on the calendar and not after `today`;
+    its value fits its unit; its range, format and pattern agree with its value."""
     found = _Found(fig_file, fig_marks)
     for fid, fig in figures.items():
         base = ("figures", fid)
@@ -74,7 +69,7 @@ def figure_errors(figures: dict, sources: dict, fig_marks: Marks, fig_file: str,
                 hint = did_you_mean(sid, sources) or f"add it to {src_file} first"
                 found.add(base + ("sources", i), f"unknown source '{sid}': {hint}")
         for path, text in _dates_in(fig):
-            if not _is_date(text):
+            if not PartialDate.is_date(text):
                 found.add(base + path, f"'{text}' is not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD)")
         value = fig.get("value")
         bounds = list(value.values()) if isinstance(value, dict) else [value]
@@ -85,8 +80,8 @@ def figure_errors(figures: dict, sources: dict, fig_marks: Marks, fig_file: str,
             elif low > high:
                 found.add(base + ("value",), f"low ({low}) is greater than high ({high})")
         numbers = [v for v in bounds if isinstance(v, (int, float))]
-        if fig.get("unit") == "percent" and any(not 0 <= n <= 100 for n in numbers):
-            found.add(base + ("value",), "a percentage must lie between 0 and 100")
+        for path, problem in figure_value_problems(fig, today):
+            found.add(base + path, problem)
         if fig.get("format") == "date":
             if numbers:
                 found.add(base + ("value",), "format 'date' needs a date value in quotes")
@@ -122,40 +117,44 @@ def rule_reference_errors(rules: dict, figures: dict, marks: Marks, file: str,
     return found
 
 
-def correction_errors(entries: list, marks: Marks, pages: list[str], file: str) -> list[DataError]:
-    """Each correction names a page under docs/ and a day on the calendar."""
+def correction_errors(entries: list, marks: Marks, pages: list[str], file: str, today: date) -> list[DataError]:
+    """Each correction names a page under docs/ and a day on the calendar, not after `today`."""
     found = _Found(file, marks)
     for index, entry in enumerate(entries):
         if entry["page"] not in pages:
             hint = did_you_mean(entry["page"], pages, n=1) or "give its path under docs/"
             found.add(("corrections", index, "page"), f"no page '{entry['page']}' in docs/; {hint}")
-        if not _is_date(entry["date"]):
+        if not PartialDate.is_date(entry["date"]):
             found.add(("corrections", index, "date"),
                       f"'{entry['date']}' is not a calendar date (YYYY-MM-DD)")
+        elif future_problem(entry["date"], today):
+            found.add(("corrections", index, "date"), future_problem(entry["date"], today))
     return found
 
 
-def source_errors(sources: dict, marks: Marks, file: str, today) -> list[DataError]:
-    """Each access day is on the calendar, not before the source appeared nor after
-    `today` (the build day); only a source with a URL can have been accessed or archived."""
+def source_errors(sources: dict, marks: Marks, file: str, today: date) -> list[DataError]:
+    """No source is dated after `today` (the build day); each access day is on the calendar,
+    not before the source appeared nor after `today`; only a source with a URL can have been
+    accessed or archived."""
     found = _Found(file, marks)
     for sid, source in sources.items():
         base = ("sources", sid)
+        when = source.get("date")
+        if isinstance(when, str) and PartialDate.is_date(when) and future_problem(when, today):
+            found.add(base + ("date",), future_problem(when, today))
         if not source.get("url"):
             for key in ("accessed", "archive"):
                 if key in source:
                     found.add(base + (key,), f"there is no url to have read or archived: remove '{key}' or add the url")
             continue
         accessed = source.get("accessed")
-        if not accessed or not _is_date(accessed):
+        if not accessed or not PartialDate.is_date(accessed):
             if accessed:
                 found.add(base + ("accessed",), f"'{accessed}' is not a calendar date (YYYY-MM-DD)")
             continue
-        day = PartialDate(accessed).to_date()
-        if day > today:
-            found.add(base + ("accessed",), f"'{accessed}' is after today ({today.isoformat()}): give the day the page was read")
-        published = source.get("date")
-        if published and _is_date(published) and PartialDate(published).text > accessed:
-            found.add(base + ("accessed",), f"'{accessed}' is before the source's date ({published}): "
+        if future_problem(accessed, today):
+            found.add(base + ("accessed",), future_problem(accessed, today))
+        elif when and PartialDate.is_date(when) and PartialDate(when).text > accessed:
+            found.add(base + ("accessed",), f"'{accessed}' is before the source's date ({when}): "
                                             "give the day the page was read")
     return found

@@ -16,6 +16,7 @@ from .data_checks import correction_errors, figure_errors, rule_reference_errors
 from .model import Author, Correction, Figure, PartialDate, Range, Registry, Source
 from .rules import FIGURE_FIELDS, evaluate
 from .schemas import schema_errors
+from .written import written_flags
 from .yaml_strict import Marks, load_file
 
 FIGURES_FILE = "data/figures.yml"
@@ -96,24 +97,27 @@ def _read_all(root: Path) -> dict[str, tuple[Any, Marks]]:
     return loaded
 
 
-def load_registry(root: Path, docs_dir: Path | None = None) -> Registry:
+def load_registry(root: Path, docs_dir: Path | None = None, today: date | None = None) -> Registry:
     """Load and check every data file under `root` (corrections against the pages of
-    `docs_dir`, by default root/docs); raise DataErrors listing every mistake."""
+    `docs_dir`, by default root/docs; dates against `today`, by default the day of the
+    build); raise DataErrors listing every mistake."""
     docs_dir = docs_dir or root / "docs"
+    today = today or date.today()
     loaded = _read_all(root)
     (sources, src_marks), (figures, fig_marks), (rules, rule_marks), (corrections, corr_marks), \
         (variants, _) = (loaded[name] for name in DATA_FILES)
     pages = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
-    errors = figure_errors(figures["figures"], sources["sources"], fig_marks, FIGURES_FILE, SOURCES_FILE)
+    errors = figure_errors(figures["figures"], sources["sources"], fig_marks, FIGURES_FILE, SOURCES_FILE, today)
+    errors += source_errors(sources["sources"], src_marks, SOURCES_FILE, today)
     errors += rule_reference_errors(rules["rules"], figures["figures"], rule_marks, RULES_FILE, FIGURE_FIELDS)
-    errors += correction_errors(corrections["corrections"], corr_marks, pages, CORRECTIONS_FILE)
-    errors += source_errors(sources["sources"], src_marks, SOURCES_FILE, date.today())
+    errors += correction_errors(corrections["corrections"], corr_marks, pages, CORRECTIONS_FILE, today)
     if errors:
         raise DataErrors(errors)
     registry = build_registry(figures["figures"], sources["sources"], fig_marks, src_marks)
-    registry.flags = evaluate(rules["rules"], registry)
+    registry.flags = evaluate(rules["rules"], registry) + written_flags(registry)
     registry.corrections = [Correction(page=c["page"], date=PartialDate(c["date"]), what=c["what"],
-                                       why=c["why"]) for c in corrections["corrections"]]
+                                       why=c["why"], at=corr_marks.get(("corrections", i, "date"), (None, None)))
+                            for i, c in enumerate(corrections["corrections"])]
     registry.variants = variants["variants"]
     return registry
 

@@ -26,6 +26,15 @@ class PartialDate:
         parsed.to_date()
         return parsed
 
+    @classmethod
+    def is_date(cls, text: str) -> bool:
+        """Whether `text` names a date on the calendar, to the year, month or day."""
+        try:
+            cls.parse(text)
+            return True
+        except ValueError:
+            return False
+
     @property
     def precision(self) -> str:
         return {4: "year", 7: "month", 10: "day"}[len(self.text)]
@@ -169,6 +178,7 @@ class Correction:
     date: PartialDate
     what: str
     why: str
+    at: tuple = (None, None)  # line and column of its date in data/corrections.yml, for messages
 
 
 class UnknownId(LookupError):

@@ -6,11 +6,12 @@ reported in one run, in file order. What a schema cannot say is in `data_checks.
 
 from __future__ import annotations
 
+import datetime
 import json
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, FormatChecker
 
 from ..errors import DataError, did_you_mean
 from .yaml_strict import Marks
@@ -43,15 +44,24 @@ def inline_refs(node: Any, defs: dict) -> Any:
     return node
 
 
-def validator(schema_name: str) -> Draft202012Validator:
-    """The checker for one schema under data/schema/, read afresh: a build checks each file once."""
+# The one format our schemas assert: "day", a YAML date written without quotes (front
+# matter's `date:` and `updated:`, which MkDocs and the blog plugin read as dates).
+FORMATS = FormatChecker(formats=())
+FORMATS.checks("day")(lambda value: isinstance(value, datetime.date))
+
+
+def validator(schema_name: str, definition: str | None = None) -> Draft202012Validator:
+    """The checker for one schema under data/schema/, or for one of its `$defs` (a kind of
+    page's front matter), read afresh: a build makes each checker once."""
     schema = json.loads((SCHEMA_DIR / schema_name).read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(inline_refs(schema, schema.get("$defs", {})))
+    defs = schema.get("$defs", {})
+    root = {"$ref": f"#/$defs/{definition}"} if definition else schema
+    return Draft202012Validator(inline_refs(root, defs), format_checker=FORMATS)
 
 
-def dotted(path: tuple) -> str:
-    return ".".join(str(p) for p in path) or "(top level)"
+def dotted(path: tuple, top: str = "(top level)") -> str:
+    return ".".join(str(p) for p in path) or top
 
 
 def locate(marks: Marks, path: tuple) -> tuple[int | None, int | None]:
@@ -66,7 +76,12 @@ def _sentence(error) -> str:
     kind, instance = error.validator, error.instance
     if kind == "required":
         missing = [k for k in error.validator_value if k not in instance]
-        return f"missing required field(s) {', '.join(missing)}; add them (see the comment at the top of the file)"
+        where = error.schema.get("x-required", "see the comment at the top of the file")
+        return f"missing required field(s) {', '.join(missing)}; add them ({where})"
+    if kind == "dependentRequired":
+        key, needed = next((k, v) for k, v in error.validator_value.items() if k in instance
+                           and any(n not in instance for n in v))
+        return f"'{key}' needs {', '.join(needed)} beside it: add {', '.join(needed)}, or remove '{key}'"
     if kind == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
         extra = [k for k in instance if k not in allowed]
@@ -90,15 +105,24 @@ def _sentence(error) -> str:
 
 
 def schema_errors(data: Any, marks: Marks, schema_name: str, file: str) -> list[DataError]:
+    return validation_errors(validator(schema_name), data, marks, file)
+
+
+def validation_errors(checker: Draft202012Validator, data: Any, marks: Marks, file: str,
+                      top: str = "(top level)") -> list[DataError]:
+    """Each of `checker`'s errors in `data`, located at its key in `file`, in file order;
+    `top` names the whole document in messages."""
     errors = []
-    for error in validator(schema_name).iter_errors(data):
+    for error in checker.iter_errors(data):
         path = tuple(error.absolute_path)
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
             allowed = error.schema.get("properties", {})
             extra = [k for k in error.instance if k not in allowed]
             path = path + (extra[0],) if extra else path
+        elif error.validator == "dependentRequired":
+            path = path + (next(k for k in error.validator_value if k in error.instance),)
         elif "propertyNames" in error.schema_path:
             path = path + (error.instance,)
         line, column = locate(marks, path)
-        errors.append(DataError(file, line, column, f"{dotted(path)}: {_sentence(error)}"))
+        errors.append(DataError(file, line, column, f"{dotted(path, top)}: {_sentence(error)}"))
     return sorted(errors, key=lambda e: (e.line or 0, e.column or 0))

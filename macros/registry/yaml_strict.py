@@ -3,7 +3,12 @@
 PyYAML's SafeLoader (which mkdocs-macros' include_yaml uses) keeps the last of two
 duplicate keys without a word and turns 2022-01-26 into a datetime. A contributor
 must hear about the first, and the second would make dates of different precision
-(2003, 2022-03, 2022-01-26) come back as different types.
+(2003, 2022-03, 2022-01-26) come back as different types. Front matter is read with
+its dates as dates (`dates=True`), as MkDocs and the blog plugin read it.
+
+Aliases (`*name`) are refused: nine lines of anchors and aliases ("billion laughs")
+expand to a billion values when checked or printed, and ran for a minute before
+dying of memory. The check runs on the parsed nodes, before anything expands them.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from typing import Any
 import yaml
 
 from ..errors import DataError
+from ..source_text import read_text
 
 Marks = dict[tuple, tuple[int, int]]  # YAML path -> (line, column), both 1-based
 
@@ -48,32 +54,63 @@ _StrictLoader.yaml_implicit_resolvers = {
 }
 
 
-def _marks(node: yaml.Node, first: int, path: tuple = (), out: Marks | None = None) -> Marks:
-    """Map each YAML path to where it starts: a key's own line for mapping entries."""
-    out = {} if out is None else out
-    out.setdefault(path, (node.start_mark.line + first, node.start_mark.column + 1))
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            child = path + (key_node.value,)
-            out[child] = (key_node.start_mark.line + first, key_node.start_mark.column + 1)
-            _marks(value_node, first, child, out)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _marks(item, first, path + (index,), out)
+class _Dated(_StrictLoader):
+    """The strict loader with YAML's dates kept as dates: front matter's `date: 2022-02-03`."""
+
+    def construct_yaml_timestamp(self, node):
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:  # 2022-02-30: the shape of a date, not a day on the calendar
+            raise DataError(self.name, node.start_mark.line + self.first_line, node.start_mark.column + 1,
+                            f"'{node.value}' is not a day on the calendar: write a real date, "
+                            "YYYY-MM-DD") from None
+
+
+_Dated.yaml_implicit_resolvers = yaml.SafeLoader.yaml_implicit_resolvers
+_Dated.add_constructor("tag:yaml.org,2002:timestamp", _Dated.construct_yaml_timestamp)
+
+
+def _marks(node: yaml.Node, first: int, name: str) -> Marks:
+    """Map each YAML path to where it starts (a key's own line for mapping entries);
+    raise DataError at the first alias: a node met a second time."""
+    out: Marks = {(): (node.start_mark.line + first, node.start_mark.column + 1)}
+    seen: set[int] = set()
+
+    def visit(node: yaml.Node, path: tuple) -> None:
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            children = [((key.value,), (key.start_mark.line + first, key.start_mark.column + 1), value)
+                        for key, value in node.value]
+        elif isinstance(node, yaml.SequenceNode):
+            children = [((index,), (item.start_mark.line + first, item.start_mark.column + 1), item)
+                        for index, item in enumerate(node.value)]
+        else:
+            return
+        for step, mark, child in children:
+            if id(child) in seen:  # an alias: where it is written is its parent's line
+                line, column = mark if isinstance(node, yaml.MappingNode) else out[path]
+                raise DataError(name, line, column, "anchors and aliases (&name, *name) are not "
+                                                    "allowed: write the value out in full")
+            out[path + step] = mark
+            visit(child, path + step)
+
+    visit(node, ())
     return out
 
 
-def load(text: str, name: str, first_line: int = 1) -> tuple[Any, Marks]:
+def load(text: str, name: str, first_line: int = 1, dates: bool = False) -> tuple[Any, Marks]:
     """Parse one YAML document; raise DataError naming `name`, the line and the fix.
 
-    `first_line` is the line of `name` the text starts on (front matter starts on 2)."""
-    loader = _StrictLoader(text)
+    `first_line` is the line of `name` the text starts on (front matter starts on 2);
+    `dates` keeps YAML dates as dates instead of text."""
+    loader = (_Dated if dates else _StrictLoader)(text)
     loader.name, loader.first_line = name, first_line
     try:
         node = loader.get_single_node()
         if node is None:
             return None, {}
-        return loader.construct_document(node), _marks(node, first_line)
+        marks = _marks(node, first_line, name)  # first: it refuses aliases before they expand
+        return loader.construct_document(node), marks
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or "malformed YAML"
@@ -89,7 +126,7 @@ def load(text: str, name: str, first_line: int = 1) -> tuple[Any, Marks]:
 def load_file(path: Path, name: str) -> tuple[Any, Marks]:
     """Read and parse `path`, reporting it as `name` (a path relative to the project)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path, name)
     except FileNotFoundError:
         raise DataError(name, None, None, "file not found; it is required") from None
     return load(text, name)

@@ -12,7 +12,7 @@ from ..registry.model import Figure, PartialDate, Range
 LOCALE = "en_US"
 
 # AP style, which the essay follows, spells out whole numbers below ten.
-_SPELLED = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+SPELLED = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 # How a date of each precision reads in notes and on the figures page.
 _LONG_DATE = {"year": "yyyy", "month": "MMMM yyyy", "day": "d MMMM yyyy"}
@@ -29,8 +29,8 @@ _CACHE_SIZE = 16384
 def format_number(number: float, style: str) -> str:
     if style == "compact":
         return format_compact_decimal(number, format_type="long", fraction_digits=1, locale=LOCALE)
-    if style == "spelled" and number == int(number) and 0 <= number < len(_SPELLED):
-        return _SPELLED[int(number)]
+    if style == "spelled" and number == int(number) and 0 <= number < len(SPELLED):
+        return SPELLED[int(number)]
     text = _decimal(number)
     return f"{text} percent" if style == "percent" else text
 

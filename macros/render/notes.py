@@ -113,16 +113,17 @@ def figure_anchor(figure_id: str, number: int) -> str:
     return f"fig-{figure_id}-{number}"
 
 
-def figure_inline(figure: Figure, registry: Registry, number: int = 1) -> str:
+def figure_inline(figure: Figure, registry: Registry, number: int = 1, words: str | None = None) -> str:
     """The figure in running text (its `number`-th use on the page, anchored): a link to
     its note whose tooltip (Material's content.tooltips, on hover and keyboard focus)
     names the source and as-of date, followed by the footnote reference. Flagged
-    figures carry a class for a discreet mark."""
+    figures carry a class for a discreet mark. `words` replaces the data's value: the
+    original's own words, on a page of the original."""
     key = footnote_key("fig", figure.id)
     flag = " fig--flagged" if figure.note or registry.flags_of(figure.id) else ""
     return (f'<span class="fig{flag}" data-figure="{figure.id}" id="{figure_anchor(figure.id, number)}">'
             f'<a href="#fn:{key}" title="{attr_text(figure_tip(figure, registry))}">'
-            f"{md_text(format_value(figure))}</a></span>[^{key}]")
+            f"{md_text(words or format_value(figure))}</a></span>[^{key}]")
 
 
 def claim_inline(source: Source) -> str:

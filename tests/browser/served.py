@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import threading
+import time
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -47,6 +48,18 @@ def record_requests(context, site_url: str) -> list[str]:
     return urls
 
 
+def until(page, expression: str, arg=None, timeout: float = 30.0) -> None:
+    """Wait until the function `expression` is true in the page. Playwright's
+    wait_for_function evaluates its predicate with eval(), which the site's
+    Content-Security-Policy refuses; page.evaluate goes through the browser's devtools
+    protocol, which a page's policy does not govern."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression, arg):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"never true within {timeout} s: {expression}")
+        time.sleep(0.05)
+
+
 def with_axe(context):
     """Load axe-core into every page of `context` (once per context, not per check)."""
     context.add_init_script(path=AXE_JS)
@@ -58,7 +71,7 @@ def axe_violations(page) -> dict[str, list[str]]:
 
     Measured once the page is at rest: Material fades its tabs in, and colours caught
     mid-transition would read as low contrast."""
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+    until(page, "() => document.getAnimations().every(a => a.playState !== 'running')")
     violations = page.evaluate("axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)")
     return {
         f"{v['id']} ({v['impact']})": [", ".join(map(str, node["target"])) for node in v["nodes"]]
@@ -93,7 +106,7 @@ def material_text(key: str) -> str:
 def open_search(page) -> None:
     """Open the search dialog as a reader does (Material's '/' shortcut) and wait until ready."""
     page.keyboard.press("/")
-    page.wait_for_function("document.getElementById('__search').checked")
+    until(page, "() => document.getElementById('__search').checked")
     _wait_for_meta(page, not_in=[material_text("search.result.initializer")])
 
 
@@ -109,7 +122,8 @@ def search(page, query: str) -> list[str]:
 
 def _wait_for_meta(page, not_in: list[str]) -> None:
     """Wait until the line above the search results says something other than `not_in`."""
-    page.wait_for_function(
+    until(
+        page,
         """(skip) => {
             const meta = document.querySelector('.md-search-result__meta');
             const text = meta ? meta.textContent.trim() : '';

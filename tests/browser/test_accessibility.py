@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .served import PHONE, axe_violations, open_search, with_axe
+from .served import PHONE, axe_violations, open_search, until, with_axe
 
 # How a reader meets a page: the browser's colour preference picks Material's palette
 # (its first toggle follows the system), or a phone-sized screen.
@@ -65,7 +65,7 @@ def follow(page, url: str) -> bool:
     swaps = page.evaluate("window.swaps")
     if not page.evaluate(FOLLOW, url):
         return False
-    page.wait_for_function(f"window.swaps > {swaps}")
+    until(page, "(before) => window.swaps > before", swaps)
     return True
 
 

@@ -1,0 +1,138 @@
+"""Every page's front matter, checked before anything renders: against the schema of its
+kind (data/schema/front-matter.schema.json), then what no schema can say because it
+spans pages or the data: unique slugs that take no other page's address, dates that
+have come, `updated:` no older than the page's newest correction, and corrections no
+older than the page's first publication.
+
+The build and `make check` run these through `lint.lint_pages`; each mistake is a
+DataError at the key's line and column.
+"""
+
+from __future__ import annotations
+
+import datetime
+import posixpath
+from pathlib import Path
+
+from .errors import DataError
+from .front_matter import FrontMatter, parse
+from .pages.article import ARTICLE_TEMPLATE, POSTS_DIR
+from .registry.model import Registry
+from .registry.schemas import validation_errors, validator
+
+SCHEMA = "front-matter.schema.json"
+KINDS = ("plain", "article", "rundown-item")  # and "generated": generated_page_errors
+BLOG_DIR = posixpath.dirname(POSTS_DIR)
+# Addresses under the blog's folder that the blog plugin itself writes: rundown/page/2/, ...
+BLOG_PATHS = {"page": "the Rundown index's further pages (rundown/page/2/, ...)"}
+
+
+def page_kind(src: str, meta: dict) -> str:
+    """The kind of page at `src` (under docs/), which picks its front matter's schema."""
+    if src.startswith(POSTS_DIR + "/"):
+        return "rundown-item"
+    return "article" if meta.get("template") == ARTICLE_TEMPLATE else "plain"
+
+
+def _day(value) -> datetime.date | None:
+    """A front matter date as a day (a datetime's day), None if it is not one."""
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    return value if isinstance(value, datetime.date) else None
+
+
+class FrontMatterChecks:
+    """One build's checks: the schemas read once, every page's front matter kept for the
+    checks across pages."""
+
+    def __init__(self, docs_dir: Path, registry: Registry, today: datetime.date):
+        self.docs_dir, self.registry, self.today = docs_dir, registry, today
+        self.checkers = {kind: validator(SCHEMA, kind) for kind in KINDS}
+        self.pages: dict[str, tuple[str, FrontMatter]] = {}  # src -> (name, front matter)
+
+    def page(self, name: str, text: str) -> list[DataError]:
+        """The mistakes in one page's front matter; `name` is docs/<src>."""
+        try:
+            front = parse(text, name)
+        except DataError as error:
+            return [error]
+        src = name.split("/", 1)[1]
+        self.pages[src] = (name, front)
+        if not front.meta and page_kind(src, {}) == "plain":
+            return []  # a plain page may go without: MkDocs takes its title from its heading
+        return validation_errors(self.checkers[page_kind(src, front.meta)], front.meta, front.marks, name,
+                                 "front matter")
+
+    def across_pages(self, corrections_file: str) -> list[DataError]:
+        """What spans pages or the data: slugs, dates to come, updates and corrections."""
+        return self._slugs() + self._dates() + self._corrections(corrections_file)
+
+    def _at(self, src: str, key: str, message: str) -> DataError:
+        name, front = self.pages[src]
+        line, column = front.marks.get((key,), (None, None))
+        return DataError(name, line, column, message)
+
+    def _slugs(self) -> list[DataError]:
+        taken = {p.stem: f"the address of docs/{BLOG_DIR}/{p.name}" for p in (self.docs_dir / BLOG_DIR).glob("*.md")}
+        taken.update({slug: f"where the blog writes {what}" for slug, what in BLOG_PATHS.items()})
+        errors, first = [], {}
+        for src, (name, front) in sorted(self.pages.items()):
+            slug = front.meta.get("slug")
+            if not isinstance(slug, str) or page_kind(src, front.meta) != "rundown-item":
+                continue
+            if slug in taken:
+                errors.append(self._at(src, "slug", f"slug '{slug}' would make this item's address "
+                                       f"{BLOG_DIR}/{slug}/, {taken[slug]}: choose another slug"))
+            elif slug in first:
+                errors.append(self._at(src, "slug", f"slug '{slug}' is already the slug of {first[slug]}: "
+                                       "each item needs its own (its address), e.g. the file's name"))
+            first.setdefault(slug, name)
+        return errors
+
+    def _dates(self) -> list[DataError]:
+        errors = []
+        for src, (_name, front) in sorted(self.pages.items()):
+            for key in ("date", "updated"):
+                day = _day(front.meta.get(key))
+                if day and day > self.today:
+                    errors.append(self._at(src, key, f"{key}: {day.isoformat()} is after the day of the "
+                                           f"build ({self.today.isoformat()}): write a date that has come"))
+        return errors
+
+    def first_published(self, meta: dict) -> datetime.date | None:
+        """The first day a page can have been published: its original's date, and a
+        Rundown item's own date, whichever is later (None if neither is known)."""
+        original = self.registry.sources.get(meta.get("original"))
+        days = [original.date.to_date()] if original and original.date else []
+        days += [d for d in [_day(meta.get("date"))] if d]
+        return max(days) if days else None
+
+    def _corrections(self, corrections_file: str) -> list[DataError]:
+        errors = []
+        for src, (_name, front) in sorted(self.pages.items()):
+            mine = self.registry.corrections_of(src)  # newest first
+            if not mine:
+                continue
+            newest, updated = mine[0], _day(front.meta.get("updated"))
+            if updated and updated < newest.date.to_date():
+                errors.append(self._at(src, "updated", f"updated: {updated.isoformat()} is older than this "
+                                       f"page's newest correction ({newest.date}, {corrections_file}:"
+                                       f"{newest.at[0]}): write updated: {newest.date}"))
+            first = self.first_published(front.meta)
+            for correction in mine:
+                if first and correction.date.to_date() < first:
+                    errors.append(DataError(corrections_file, *correction.at,
+                                            f"date '{correction.date}' is before docs/{src} was first "
+                                            f"published ({first.isoformat()}): a correction comes on or "
+                                            "after it; check the date and the page"))
+        return errors
+
+
+def generated_page_errors(pages: dict[str, str]) -> list[DataError]:
+    """The mistakes in the front matter of the pages the build writes ({src: Markdown}):
+    a change to the code that writes them is held to the same schema as a page."""
+    checker, errors = validator(SCHEMA, "generated"), []
+    for src, text in pages.items():
+        front = parse(text, f"(generated) {src}")
+        errors += validation_errors(checker, front.meta, front.marks, f"(generated) {src}", "front matter")
+    return errors

@@ -1,0 +1,117 @@
+"""The one policy for the HTML a page's text makes, enforced at build with file:line.
+
+Markdown lets a page carry raw HTML, and Python-Markdown passes it through: a Rundown
+item could publish `<script>`, `<img onerror>`, a `javascript:` link, an `<iframe>`,
+a form, or an image from another host. This reads each page's HTML as Python-Markdown
+made it (with the standard library's HTML parser, not patterns) and refuses:
+
+- elements that run, embed or submit: script, iframe, object, embed, form and the rest;
+- event-handler attributes (onclick=, onerror=, ...);
+- `javascript:`, `vbscript:` and `data:` addresses in links and sources;
+- anything the browser would load from another host (src, srcset, poster, ...).
+
+What the Markdown extensions need (md_in_html blocks, abbr, sup, footnotes, tables,
+attribute lists, SVG charts) passes. Whatever slips through still cannot run: every page
+carries a Content-Security-Policy (meta/csp.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+from .errors import DataError
+
+# Elements no page's text may hold, and why (the end of each message).
+FORBIDDEN = {
+    **dict.fromkeys(("script", "noscript"), "no page may run a script the site does not ship"),
+    **dict.fromkeys(("iframe", "frame", "frameset", "object", "embed", "applet", "portal"),
+                    "no page embeds content from elsewhere; link to it instead"),
+    **dict.fromkeys(("form", "input", "button", "select", "textarea"), "the site takes no input from readers"),
+    **dict.fromkeys(("base", "meta", "link", "style"), "the page's head and styles are the theme's: put "
+                                                       "styles in docs/stylesheets/"),
+}
+# Attributes holding an address; those a browser fetches by itself must stay on this site.
+ADDRESSES = {"href", "src", "srcset", "action", "formaction", "poster", "data", "background", "cite",
+             "xlink:href", "ping", "longdesc", "imagesrcset"}
+FETCHED = {"src", "srcset", "poster", "data", "background", "imagesrcset"}
+SCRIPTED_SCHEMES = {"javascript", "vbscript", "data"}
+LINK_SCHEMES = {"", "http", "https", "mailto"}
+
+
+@dataclass(frozen=True)
+class Violation:
+    message: str
+    needle: str  # what to look for in the page's source to find its line
+
+
+def _address(value: str) -> str:
+    """An address as a browser reads it: tabs and newlines inside, and spaces and
+    control characters around it, ignored."""
+    return "".join(c for c in value if c not in "\t\n\r").strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08"
+                                                               "\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16"
+                                                               "\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
+
+
+def _scheme(address: str) -> str:
+    return urlsplit(address).scheme.lower() if ":" in address.split("/", 1)[0] else ""
+
+
+def _address_problem(tag: str, name: str, value: str) -> Violation | None:
+    urls = [part.strip().split(" ")[0] for part in value.split(",")] if name.endswith("srcset") else [value]
+    for url in map(_address, urls):
+        scheme = _scheme(url)
+        if scheme in SCRIPTED_SCHEMES or scheme not in LINK_SCHEMES:
+            return Violation(f"<{tag} {name}=\"{scheme}:…\">: a {scheme}: address can run a script or hide "
+                             "content; link to an http(s) address or a page of this site", f"{scheme}:")
+        if name in FETCHED and (scheme or url.startswith("//")):
+            host = urlsplit(url).hostname or url
+            return Violation(f"<{tag} {name}=\"{url}\"> loads from another site ({host}), which readers' "
+                             "browsers never ask for anything: copy the file into docs/assets/ and use it "
+                             "from there", url)
+    return None
+
+
+class _Reader(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[Violation] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in FORBIDDEN:
+            self.found.append(Violation(f"<{tag}> is not allowed in a page: {FORBIDDEN[tag]}", f"<{tag}"))
+            return
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append(Violation(f"<{tag} {name}=…>: an event-handler attribute runs a script; "
+                                            f"remove {name}=", name))
+            elif name == "style" and value and "url(" in value.replace(" ", "").lower():
+                self.found.append(Violation(f"<{tag} style=\"…url(…)\"> loads a resource: put styles in "
+                                            "docs/stylesheets/", "url("))
+            elif name in ADDRESSES and value is not None:
+                problem = _address_problem(tag, name, value)
+                if problem:
+                    self.found.append(problem)
+
+
+def violations(html: str) -> list[Violation]:
+    """What in `html` (a page's content, as Python-Markdown made it) breaks the policy."""
+    reader = _Reader()
+    reader.feed(html)
+    reader.close()
+    return reader.found
+
+
+def located(found: list[Violation], source: str, name: str) -> list[DataError]:
+    """Each violation with the line and column in the page's source (`name`, docs/...)
+    where its text first stands; without a line where the source spells it otherwise."""
+    lowered, errors = source.lower(), []
+    for violation in found:
+        at = lowered.find(violation.needle.lower())
+        line = column = None
+        if at != -1:
+            line = source.count("\n", 0, at) + 1
+            column = at - (source.rfind("\n", 0, at) + 1) + 1
+        errors.append(DataError(name, line, column, violation.message))
+    return errors

@@ -1,0 +1,66 @@
+"""The macro calls a page writes, read as text: well-formed ones, and what is wrong with
+the others.
+
+`{{ fig('id') }}` takes one id in straight quotes. A word processor's curly quotes
+(fig(‘id’)) stopped the build with Jinja's "unexpected char" and no column; an
+invisible character pasted into an id read as an unknown figure that looked exactly
+like a known one. Each is told here with its line and column, and what to write.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .errors import DataError
+
+# {{ fig('id') }} or {{ cite("id") }}, as the pages write them: what `make check` reads
+# without rendering. The build itself records each call as it renders it (uses.py).
+CALL = re.compile(r"""\b(fig|cite)\(\s*(['"])([A-Za-z0-9_.-]+)\2\s*\)""")
+
+_EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.S)
+_MACRO = re.compile(r"\b(fig|cite)\s*\(")
+_CURLY_QUOTES = "‘’‚‛“”„‟′″"
+EXAMPLE = {"fig": "fig('detainees-hrw')", "cite": "cite('fink-pbs')"}
+WHAT = {"fig": "figure", "cite": "source"}
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _unseen(char: str) -> bool:
+    """A character a reader of the source cannot see or tell from an ASCII one."""
+    return not char.isascii() or unicodedata.category(char) in ("Cc", "Cf", "Zs") and char != " "
+
+
+def _diagnosis(macro: str, inside: str) -> tuple[int, str]:
+    """(offset within `inside`, what is wrong and what to write) for a malformed call."""
+    for index, char in enumerate(inside):
+        if char in _CURLY_QUOTES:
+            return index, (f"{macro}() needs straight quotes, not typographic ones ({char}): "
+                           f"write {{{{ {EXAMPLE[macro]} }}}}")
+    for index, char in enumerate(inside):
+        if _unseen(char):
+            name = unicodedata.name(char, "an unnamed character")
+            clean = "".join(c for c in inside if not _unseen(c)).strip()
+            return index, (f"the {WHAT[macro]} id holds U+{ord(char):04X} ({name}), a character that "
+                           f"cannot be seen: delete it, as in {{{{ {macro}({clean}) }}}}")
+    return 0, (f"{macro}() takes one {WHAT[macro]} id in quotes and nothing else: "
+               f"write {{{{ {EXAMPLE[macro]} }}}}")
+
+
+def call_errors(text: str, name: str) -> list[DataError]:
+    """Each fig(...) or cite(...) in a page's template code that is not one id in quotes."""
+    errors = []
+    for expression in _EXPRESSION.finditer(text):
+        for call in _MACRO.finditer(text, expression.start(1), expression.end(1)):
+            if CALL.match(text, call.start()):
+                continue
+            close = text.find(")", call.end(), expression.end(1))
+            inside = text[call.end():close if close != -1 else expression.end(1)]
+            offset, message = _diagnosis(call[1], inside)
+            line, column = _position(text, call.end() + offset)
+            errors.append(DataError(name, line, column, message))
+    return errors

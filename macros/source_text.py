@@ -1,0 +1,30 @@
+"""Reading a contributor's file as text: UTF-8, or a mistake that says where.
+
+A byte that is not UTF-8 (a file saved as Latin-1 or Windows-1252 by an editor) would
+otherwise stop the build with a Python traceback naming no file. Every page and data
+file is read here first, so the mistake names the file, the line and the column.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import DataError
+
+
+def decode(data: bytes, name: str) -> str:
+    """`data` as UTF-8 text (a leading byte-order mark dropped, as MkDocs does)."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = data[:error.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
+        raise DataError(name, line, column,
+                        f"byte 0x{data[error.start]:02X} is not UTF-8 text: save the file as UTF-8 "
+                        "(in most editors: Save with Encoding, UTF-8) and check the character there") from None
+
+
+def read_text(path: Path, name: str) -> str:
+    """The file at `path` as text, reported as `name` (a path relative to the project)."""
+    return decode(path.read_bytes(), name)
