@@ -12,13 +12,14 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from material.plugins.blog.structure import View
 from mkdocs.exceptions import PluginError
 
 from . import front_matter
 from .errors import DataError, DataErrors
 from .front_matter import FrontMatter
 from .lint import lint_pages, unused
-from .meta import feed, head, page_facts, search_variants
+from .meta import feed, head, page_facts, search_index
 from .meta.feed import FeedEntry
 from .options import options
 from .pages import article, corrections, listing
@@ -86,6 +87,7 @@ class Build:
         self.record = UseRecord()
         self.titles = nav_titles(env.conf["nav"])
         self.feed: dict[str, FeedEntry] = {}
+        self.indexed: list[search_index.IndexedPage] = []  # what search will read, page by page
         self.page: PageRender | None = None
         self._rundown: list[article.RundownItem] | None = None
         self.macros: dict = {}
@@ -196,9 +198,18 @@ class Build:
                 file.page.render(config, files)
                 trimmed(file.page.toc, self.options.contents_limit)
 
+    def page_built(self, page, output: str) -> None:
+        """Keep the page as search will read it; the blog's index pages only repeat the items."""
+        if isinstance(page, View):
+            return
+        indexed = search_index.for_index(output, page.url, str(page.title), page.content or "",
+                                         page.meta.get("tags") or [], self.registry.variants)
+        if indexed:
+            self.indexed.append(indexed)
+
     def finish_site(self, site_dir: Path) -> None:
-        """After the search plugin: add spelling variants to its index; write the feed."""
-        search_variants.rewrite_index(site_dir, self.registry.variants)
+        """Every page is written: index them for search; write the feed."""
+        search_index.write(site_dir, self.indexed)
         rss = feed.rss(list(self.feed.values()), title=f"{self.site.name}: Rights Rundown",
                        link=self.site.url + "rundown/", description=self.site.description,
                        self_url=self.site.url + feed.FEED_PATH)

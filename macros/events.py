@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
+from .meta import search_index
 from .meta.downloads import FILES
 from .pages import listing
 
@@ -51,7 +52,14 @@ class BuildEvents(BasePlugin):
     @event_priority(100)  # first: before anything reads the data pages' HTML
     def on_env(self, env, *, config, files):
         self.build.fill_listings(config, files)
+        # Every page's tags are known now, before any template renders the search box.
+        env.globals["search_filters"] = search_index.all_filters(
+            file.page.meta.get("tags") or [] for file in files.documentation_pages() if file.page)
         return env
+
+    def on_post_page(self, output, *, page, config):
+        self.build.page_built(page, output)
+        return output
 
     def on_post_build(self, *, config):
         self.build.finish_site(Path(config["site_dir"]))
