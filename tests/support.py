@@ -32,9 +32,6 @@ class Build:
     def html(self, page: str) -> BeautifulSoup:
         return BeautifulSoup((self.site / page).read_text(encoding="utf-8"), "html.parser")
 
-    def search_index(self) -> dict:
-        return json.loads((self.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-
 
 def build(project: Path, site: Path | None = None) -> Build:
     """Build `project` the way `make build` does (strict), into `site`."""
