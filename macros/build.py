@@ -87,7 +87,7 @@ class Build:
         self.record = UseRecord()
         self.titles = nav_titles(env.conf["nav"])
         self.feed: dict[str, FeedEntry] = {}
-        self.indexed: list[search_index.IndexedPage] = []  # what search will read, page by page
+        self.search = search_index.SearchIndex(env.conf["theme"]["language"], self.registry.variants)
         self.page: PageRender | None = None
         self._rundown: list[article.RundownItem] | None = None
         self.macros: dict = {}
@@ -202,14 +202,11 @@ class Build:
         """Keep the page as search will read it; the blog's index pages only repeat the items."""
         if isinstance(page, View):
             return
-        indexed = search_index.for_index(output, page.url, str(page.title), page.content or "",
-                                         page.meta.get("tags") or [], self.registry.variants)
-        if indexed:
-            self.indexed.append(indexed)
+        self.search.add(output, page.url, str(page.title), page.content or "", page.meta.get("tags") or [])
 
     def finish_site(self, site_dir: Path) -> None:
         """Every page is written: index them for search; write the feed."""
-        search_index.write(site_dir, self.indexed)
+        self.search.write(site_dir)
         rss = feed.rss(list(self.feed.values()), title=f"{self.site.name}: Rights Rundown",
                        link=self.site.url + "rundown/", description=self.site.description,
                        self_url=self.site.url + feed.FEED_PATH)

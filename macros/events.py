@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from material.plugins.blog.structure import Excerpt
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
+from .blog_excerpt import PostExcerpt
 from .meta import search_index
 from .meta.downloads import FILES
 from .pages import listing
@@ -42,6 +44,13 @@ class BuildEvents(BasePlugin):
         for path, write in FILES.items():
             files.append(File.generated(config, path, content=write(self.build.registry, listing_.figure_page)))
         return files
+
+    @event_priority(-60)  # just after the blog plugin (-50) has given each post its excerpt
+    def on_page_markdown(self, markdown, *, page, config, files):
+        excerpt = getattr(page, "excerpt", None)
+        if type(excerpt) is Excerpt:
+            excerpt.__class__ = PostExcerpt  # the same object, converting less (blog_excerpt.py)
+        return markdown
 
     @event_priority(-100)  # last: the HTML as the reader gets it
     def on_page_content(self, html, *, page, config, files):

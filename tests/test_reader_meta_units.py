@@ -62,16 +62,17 @@ def test_tags_become_country_and_topic_filters():
         "country": ["Lebanon", "Tunisia"], "topic": ["Impunity"]}
 
 
-def test_the_copy_search_reads_carries_spellings_and_filters_inside_the_article():
-    built = f'<html><nav>Kais</nav>{search_index.ROOT}<h1>T</h1></article></html>'
-    page = search_index.for_index(built, "a/", "T", "<p>Kais</p>", ['Lebanon', 'A "b"'], {"Kais": ["Qais"]})
-    assert page.url == "a/" and page.html.startswith(f"<html><nav>Kais</nav>{search_index.ROOT}<p>Also spelled: Qais.</p>")
-    assert '<span data-pagefind-filter="country:Lebanon"></span>' in page.html
-    assert '<span data-pagefind-filter="topic:A &quot;b&quot;"></span>' in page.html
+def test_the_copy_search_reads_is_the_article_with_spellings_and_filters():
+    built = f'<html><nav>Kais</nav>{search_index.ROOT}<h1>T</h1></article><footer>F</footer></html>'
+    text = search_index.for_index(built, "en", "T", "<p>Kais</p>", ['Lebanon', 'A "b"'], {"Kais": ["Qais"]})
+    assert text.startswith(f'<!doctype html><html lang="en"><body>{search_index.ROOT}<p>Also spelled: Qais.</p>')
+    assert "<nav>" not in text and "<footer>" not in text and text.endswith("<h1>T</h1></article></body></html>")
+    assert '<span data-pagefind-filter="country:Lebanon"></span>' in text
+    assert '<span data-pagefind-filter="topic:A &quot;b&quot;"></span>' in text
     # A name only in the data pages' quotations (not indexed) earns no spellings.
-    quoted = search_index.for_index(built, "a/", "T", "<span data-search-exclude>Kais</span>", [], {"Kais": ["Qais"]})
-    assert "Also spelled" not in quoted.html
-    assert search_index.for_index("<html>no article</html>", "a/", "T", "Kais", [], {"Kais": ["Qais"]}) is None
+    quoted = search_index.for_index(built, "en", "T", "<span data-search-exclude>Kais</span>", [], {"Kais": ["Qais"]})
+    assert "Also spelled" not in quoted
+    assert search_index.for_index("<html>no article</html>", "en", "T", "Kais", [], {}) is None
 
 
 def test_feed_escapes_text_and_lists_newest_first():

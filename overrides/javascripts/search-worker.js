@@ -8,7 +8,7 @@
 // first real query, so a page view costs this file and nothing more.
 //
 // A query may carry filters, written as Pagefind's filter names: country:Lebanon,
-// topic:"Press freedom" (overrides/javascripts/search-filters.js writes them from the
+// topic:"Press freedom" (overrides/javascripts/search-dialog.js writes them from the
 // dialog's menus). tests/browser/ drive it in Chromium; tests/test_search_ui.py pins
 // the protocol to the Material version it was written for.
 "use strict"

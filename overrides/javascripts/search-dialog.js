@@ -1,8 +1,17 @@
-// The search dialog's filters (overrides/partials/search-filters.html): a link adds
-// its filter to the query, or takes it out again, and the search runs anew. The filter
-// is written into the query as Pagefind's syntax (country:Lebanon), which the search
-// worker reads, so a shared search link keeps it.
+// What this edition adds to Material's search dialog.
+//
+// Filters (overrides/partials/search-filters.html): a link adds its filter to the
+// query, or takes it out again, and the search runs anew. The filter is written into
+// the query as Pagefind's syntax (country:Lebanon), which the search worker reads, so
+// a shared search link keeps it.
+//
+// Material searches on key-up only: text pasted with the mouse, dictated or filled in
+// by the browser found nothing until the next key. Any input now tells it.
 (function () {
+  function search(input) {
+    input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }))
+  }
+
   function pattern(term) {
     var name = term.slice(0, term.indexOf(":") + 1)
     return new RegExp("(^|\\s)" + name + "(\"[^\"]*\"?|\\S+)", "g")
@@ -32,9 +41,13 @@
     input.value = on ? words : (words + " " + term).trim()
     mark(input)
     input.focus()
-    // Material searches on key-up; this is how it hears of a change made here.
-    input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }))
+    search(input)
   }, true)
+
+  document.addEventListener("input", function (event) {
+    // A key's own key-up follows anyway; Material asks once per distinct query.
+    if (event.target instanceof Element && event.target.matches(".md-search__input")) search(event.target)
+  })
 
   document.addEventListener("keyup", function (event) {
     if (event.target instanceof Element && event.target.matches(".md-search__input")) mark(event.target)
