@@ -15,7 +15,7 @@ from pathlib import Path
 from material.plugins.blog.structure import View
 from mkdocs.exceptions import PluginError
 
-from . import front_matter
+from . import front_matter, preview
 from .errors import DataError, DataErrors
 from .front_matter import FrontMatter
 from .lint import lint_pages, unused
@@ -78,12 +78,20 @@ class Build:
             raise PluginError(f"{error}; nothing was built") from None
         except DataErrors as errors:
             raise PluginError(f"{len(errors.errors)} mistake(s) in the data; nothing was built:\n{errors}") from None
-        mistakes = lint_pages(self.docs_dir, self.registry)
+        self.kept: set[str] = set()  # in a preview, the Rundown items it builds (preview.py)
+        self.left_out: set[str] = set()
+        if self.options.preview:
+            self.kept = preview.kept_items(self.docs_dir, self.options.preview)
+            self.left_out = preview.left_out(self.docs_dir, self.kept)
+            preview.unchecked_links(env.conf)
+        mistakes = lint_pages(self.docs_dir, self.registry, self.left_out)
         if mistakes:
             raise PluginError(f"{len(mistakes)} mistake(s) in the pages; nothing was built:\n"
                               + "\n".join(map(str, mistakes)))
         self.site = page_facts.site_of(env.conf)
         self.listing = listing.listing(self.registry, self.options.per_page)
+        if self.options.preview:
+            self.listing = preview.first_pages(self.listing)
         self.record = UseRecord()
         self.titles = nav_titles(env.conf["nav"])
         self.feed: dict[str, FeedEntry] = {}
@@ -160,6 +168,10 @@ class Build:
         if entry:
             self.feed[page.url] = entry
 
+    def preview_banner(self) -> str:
+        """What a preview left out, for a banner on every page; "" for the whole site."""
+        return preview.banner(len(self.kept), len(self.kept) + len(self.left_out)) if self.options.preview else ""
+
     def rundown_items(self) -> list[article.RundownItem]:
         """The Rundown items, read from their front matter once a build."""
         if self._rundown is None:
@@ -180,9 +192,9 @@ class Build:
 
     def fill_listings(self, config, files) -> None:
         """Every page has rendered: report what no page uses (unless a page failed, which
-        leaves its figures unused too), then write the figures and sources lists into their
+        leaves its figures unused too, or the build is a preview), then write the figures and sources lists into their
         pages and make those pages' HTML again."""
-        if not self.mistakes:
+        if not self.mistakes and not self.options.preview:
             for problem in unused(self.registry, self.record.used_ids("fig"), self.record.used_ids("cite")):
                 self.report(problem)
         uses = self.record.in_reading_order()

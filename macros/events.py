@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from material.plugins.blog.structure import Excerpt
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .blog_excerpt import PostExcerpt
 from .meta import search_index
@@ -29,7 +30,10 @@ class BuildEvents(BasePlugin):
     def on_files(self, files, *, config):
         """Add the figures and sources lists' further pages and the data downloads as
         generated files, so MkDocs knows them like any page and `--strict` checks every
-        link to them."""
+        link to them. A preview drops the Rundown items it leaves out (before the blog
+        plugin, at priority -50, gathers its posts) and writes no downloads."""
+        if self.build.left_out:  # one pass: Files.remove is a list's, slow a thousand times over
+            files = Files([f for f in files if f.src_uri not in self.build.left_out])
         listing_ = self.build.listing
         for base in ("figures", "sources"):
             pages = listing_.lists(base)
@@ -41,7 +45,7 @@ class BuildEvents(BasePlugin):
                 # Reached from the pager on the page before, not from the navigation.
                 files.append(File.generated(config, src, content=listing.continuation_page(base, number, listing_),
                                             inclusion=InclusionLevel.NOT_IN_NAV))
-        for path, write in FILES.items():
+        for path, write in FILES.items() if not self.build.options.preview else ():  # a preview's are stale
             files.append(File.generated(config, path, content=write(self.build.registry, listing_.figure_page)))
         return files
 
@@ -62,6 +66,11 @@ class BuildEvents(BasePlugin):
     def on_env(self, env, *, config, files):
         self.build.fill_listings(config, files)
         # Every page's tags are known now, before any template renders the search box.
+        if self.build.options.preview:
+            # mkdocs serve compiles Material's templates anew for every rebuild (half a
+            # second); Jinja's cache on disk keeps them compiled, checked against their source.
+            env.bytecode_cache = FileSystemBytecodeCache()
+        env.globals["preview_banner"] = self.build.preview_banner()
         env.globals["search_filters"] = search_index.all_filters(
             file.page.meta.get("tags") or [] for file in files.documentation_pages() if file.page)
         return env

@@ -7,6 +7,7 @@ reported in one run, in file order. What a schema cannot say is in `data_checks.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -44,8 +45,14 @@ def inline_refs(node: Any, defs: dict) -> Any:
 
 
 def validator(schema_name: str) -> Draft202012Validator:
-    """The checker for one schema under data/schema/, read afresh: a build checks each file once."""
-    schema = json.loads((SCHEMA_DIR / schema_name).read_text(encoding="utf-8"))
+    """The checker for one schema under data/schema/, as the file reads now."""
+    return _validator((SCHEMA_DIR / schema_name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=16)
+def _validator(text: str) -> Draft202012Validator:
+    """A pure function of the schema's text: entries.py checks thousands of entries with it."""
+    schema = json.loads(text)
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(inline_refs(schema, schema.get("$defs", {})))
 

@@ -86,10 +86,9 @@ def load(text: str, name: str, first_line: int = 1) -> tuple[Any, Marks]:
         loader.dispose()
 
 
-def load_file(path: Path, name: str) -> tuple[Any, Marks]:
-    """Read and parse `path`, reporting it as `name` (a path relative to the project)."""
+def read_file(path: Path, name: str) -> str:
+    """The text of `path`, reported as `name` (a path relative to the project) if missing."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise DataError(name, None, None, "file not found; it is required") from None
-    return load(text, name)
