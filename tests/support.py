@@ -33,12 +33,13 @@ class Build:
         return BeautifulSoup((self.site / page).read_text(encoding="utf-8"), "html.parser")
 
 
-def build(project: Path, site: Path | None = None) -> Build:
-    """Build `project` the way `make build` does (strict), into `site`."""
+def build(project: Path, site: Path | None = None, preview: int = 0) -> Build:
+    """Build `project` the way `make build` does (strict), into `site`; with `preview`, the
+    preview `make serve` builds (macros/preview.py), not strict, as there."""
     site = site or project / "site"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1", PREVIEW_ITEMS="0")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1", PREVIEW_ITEMS=str(preview))
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        [sys.executable, "-m", "mkdocs", "build", *([] if preview else ["--strict"]), "--site-dir", str(site)],
         cwd=project, env=env, capture_output=True, text=True, timeout=300,
     )
     return Build(result.returncode, result.stdout + result.stderr, site)
