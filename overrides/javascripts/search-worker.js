@@ -14,7 +14,7 @@
 "use strict"
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
-var FIRST = 10   // results sent at once: the first answer on screen comes sooner
+var FIRST = 5    // results sent at once: the first answer on screen comes sooner
 var MOST = 50    // results loaded in all; narrow with a word or a filter for others
 var SECTIONS = 3 // sections shown under a page; Material folds the rest ("N more")
 var FILTER = /(^|\s)(country|topic):(?:"([^"]*)"?|(\S+))/g
@@ -86,7 +86,7 @@ function answer(items) {
 
 function search(query, id) {
   var parsed = parse(query)
-  if (!parsed.words && !Object.keys(parsed.filters).length) return answer([])
+  if (!parsed.words && !Object.keys(parsed.filters).length) return Promise.resolve(answer([]))
   var terms = {}
   parsed.words.split(/\s+/).filter(Boolean).forEach(function (word) { terms[word] = true })
   return pagefind().then(function (pf) {

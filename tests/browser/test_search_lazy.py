@@ -50,3 +50,17 @@ def test_shared_search_link_opens_with_results(new_context):
     page = new_context(viewport={"width": 1280, "height": 900}).new_page()
     page.goto("essay/?q=hezbollah")
     page.wait_for_selector(LEBANON, timeout=30_000)
+
+
+def test_a_page_view_and_a_search_raise_no_error(new_context):
+    """In the page or in the search worker: an error there stops search without a word."""
+    page = new_context(viewport={"width": 1280, "height": 900}).new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.goto("essay/", wait_until="networkidle")
+    page.keyboard.press("/")
+    page.keyboard.type("hezbollah")
+    page.wait_for_selector(LEBANON, timeout=30_000)
+    page.keyboard.press("Escape")
+    assert errors == []
