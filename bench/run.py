@@ -170,44 +170,11 @@ def measure_real(args, work: Path, browser) -> dict:
         stock = stock_variant(without_macros(project, work / "real-off", work), work / "real-stock")
         measure.clean_build(stock, work / "site-stock", f"http://127.0.0.1:{stock_port}/", strict=False)
         with StaticHost(site, port) as ours, StaticHost(work / "site-stock", stock_port) as theirs:
-            result["lighthouse"] = _lighthouse_pairs(args, ours.url, theirs.url, pages)
+            from . import lighthouse
+            result["lighthouse"] = lighthouse.pairs(args.lighthouse_runs, ours.url, theirs.url, pages, log)
     log(f"real site: {args.serve_edits} save(s) each of data/figures.yml and of an item under make serve")
     result["serve_rebuild"] = _serve(copy_project(work / "serve-real"), args.serve_edits, REAL_POST)
     return result
-
-
-def _lighthouse_pairs(args, ours: str, stock: str, pages: dict[str, str]) -> dict:
-    """Lighthouse mobile `args.lighthouse_runs` times on each page type, this site and stock
-    Material interleaved run by run; the median of each score and timing, and each run's
-    performance score (one run's moves by 10 or more on this machine: its simulated slow
-    phone scales with the CPU the host has free)."""
-    from . import lighthouse
-    runs = {(name, side): [] for name in pages for side in ("ours", "stock")}
-    failed = {}
-    for k in range(args.lighthouse_runs):
-        log(f"Lighthouse mobile, run {k + 1} of {args.lighthouse_runs}: {', '.join(pages)}, ours and stock")
-        for name, path in pages.items():
-            for side, base in (("ours", ours), ("stock", stock)):
-                if (name, side) in failed:
-                    continue
-                try:
-                    runs[(name, side)].append(lighthouse.run(base + path))
-                except (OSError, subprocess.SubprocessError, KeyError, ValueError) as error:
-                    # An unattended run still writes every other number.
-                    log(f"Lighthouse failed on {side} {name}: {error}")
-                    failed[(name, side)] = {"error": str(error)[:500]}
-    return {name: {side: failed.get((name, side)) or _lighthouse_summary(runs[(name, side)])
-                   for side in ("ours", "stock")} for name in pages}
-
-
-def _lighthouse_summary(runs: list[dict]) -> dict:
-    median = statistics.median_low
-    return {
-        "scores": {c: median([r["scores"][c] for r in runs]) for c in runs[0]["scores"]},
-        "performance_runs": [r["scores"]["performance"] for r in runs],
-        **{k: median([r[k] for r in runs]) for k in ("fcp_ms", "lcp_ms", "tbt_ms", "cls")},
-        "failing_audits": sorted({a for r in runs for a in r["failing_audits"]}),
-    }
 
 
 def browser_mod():
