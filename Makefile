@@ -49,7 +49,7 @@ test: check node_modules/.installed
 	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 ## bench: build, rebuild, page weight, Lighthouse and search at N = 10/100/1000 items
-## (about 10 minutes; writes bench/results.md and .json; BENCH_ARGS="--help" for options)
+## (about 30 minutes; writes bench/results.md and .json; BENCH_ARGS="--help" for options)
 bench: $(VENV)/.installed
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
