@@ -5,6 +5,7 @@ from __future__ import annotations
 from importlib import metadata
 
 import markdown
+import pytest
 from mkdocs.config import load_config
 
 from macros.blog_excerpt import excerpt_markdown
@@ -41,13 +42,19 @@ def test_written_for_material_9_8_2():
     assert metadata.version("mkdocs-material") == "9.8.2"
 
 
-def test_the_excerpt_reads_as_when_the_whole_post_is_converted():
-    whole = site_markdown().convert(POST).split(SEPARATOR, 1)[0]
-    short = site_markdown().convert(excerpt_markdown(POST, SEPARATOR)).split(SEPARATOR, 1)[0]
-    assert short == whole and 'href="#fn:fig-a"' in short and 'href="#fn:b"' in short
+# A note the excerpt's note refers to is converted too.
+CHAINED = f"One.[^x]\n\n{SEPARATOR}\n\nTwo.[^y]\n\n[^x]: X, see[^z]\n\n[^y]: Y\n\n[^z]: Z,\n    on two lines\n"
+
+
+@pytest.mark.parametrize("post, notes", [(POST, ("fig-a", "b")), (CHAINED, ("x",))])
+def test_the_excerpt_reads_as_when_the_whole_post_is_converted(post, notes):
+    whole = site_markdown().convert(post).split(SEPARATOR, 1)[0]
+    short = site_markdown().convert(excerpt_markdown(post, SEPARATOR)).split(SEPARATOR, 1)[0]
+    assert short == whole and all(f'href="#fn:{note}"' in short for note in notes)
 
 
 def test_the_body_after_the_separator_is_not_converted_again():
     short = excerpt_markdown(POST, SEPARATOR)
     assert "The body" not in short and "second paragraph" in short
+    assert "A note only the body uses" not in short
     assert excerpt_markdown("No separator.", SEPARATOR) == "No separator."
