@@ -192,8 +192,9 @@ class Build:
 
     def fill_listings(self, config, files) -> None:
         """Every page has rendered: report what no page uses (unless a page failed, which
-        leaves its figures unused too, or the build is a preview), then write the figures and sources lists into their
-        pages and make those pages' HTML again."""
+        leaves its figures unused too, or the build is a preview, which leaves pages out),
+        then write the figures and sources lists into their pages and make those pages'
+        HTML again."""
         if not self.mistakes and not self.options.preview:
             for problem in unused(self.registry, self.record.used_ids("fig"), self.record.used_ids("cite")):
                 self.report(problem)

@@ -58,19 +58,19 @@ class BuildEvents(BasePlugin):
 
     @event_priority(-100)  # last: the HTML as the reader gets it
     def on_page_content(self, html, *, page, config, files):
-        # Before on_page_context, where the search plugin and the theme read page.toc.
+        # Before on_page_context, where the theme reads page.toc.
         self.build.page_content(page, html)
         return html
 
     @event_priority(100)  # first: before anything reads the data pages' HTML
     def on_env(self, env, *, config, files):
         self.build.fill_listings(config, files)
-        # Every page's tags are known now, before any template renders the search box.
         if self.build.options.preview:
             # mkdocs serve compiles Material's templates anew for every rebuild (half a
             # second); Jinja's cache on disk keeps them compiled, checked against their source.
             env.bytecode_cache = FileSystemBytecodeCache()
         env.globals["preview_banner"] = self.build.preview_banner()
+        # Every page's tags are known now, before any template renders the search box.
         env.globals["search_filters"] = search_index.all_filters(
             file.page.meta.get("tags") or [] for file in files.documentation_pages() if file.page)
         return env

@@ -9,7 +9,7 @@
 //
 // A query may carry filters, written as Pagefind's filter names: country:Lebanon,
 // topic:"Press freedom" (overrides/javascripts/search-dialog.js writes them from the
-// dialog's menus). tests/browser/ drive it in Chromium; tests/test_search_ui.py pins
+// dialog's filter links). tests/browser/ drive it in Chromium; tests/test_search_ui.py pins
 // the protocol to the Material version it was written for.
 "use strict"
 
@@ -28,6 +28,9 @@ function pagefind() {
     var url = new URL("../pagefind/pagefind.js", self.location.href)
     engine = import(url.href).then(function (module) {
       return module.options({ excerptLength: 24 }).then(function () { return module })
+    }, function (error) {
+      engine = null // a failed load (the network, say) is tried again on the next query
+      throw error
     })
   }
   return engine
