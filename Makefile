@@ -21,9 +21,12 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
-## serve: build strictly and serve on http://127.0.0.1:8000, rebuilding on every edit
+## serve: a preview on http://127.0.0.1:8000, rebuilt on every save in a second or two at
+## any size: every page but the Rundown items, of which the PREVIEW_ITEMS saved last
+## (README: "Previewing"); PREVIEW_ITEMS=0 serves the whole site, built strictly
+PREVIEW_ITEMS ?= 10
 serve: $(VENV)/.installed
-	$(BIN)/python -m macros.serve --strict --dev-addr 127.0.0.1:8000
+	PREVIEW_ITEMS=$(PREVIEW_ITEMS) $(BIN)/python -m macros.serve $(if $(filter 0,$(PREVIEW_ITEMS)),--strict) --dev-addr 127.0.0.1:8000
 
 ## build: strict build into site/; a failed build leaves the previous site/ untouched
 build: $(VENV)/.installed
@@ -33,7 +36,7 @@ build: $(VENV)/.installed
 MKDOCS ?= $(BIN)/mkdocs
 publish:
 	rm -rf site.new
-	$(MKDOCS) build --strict --site-dir site.new || { rm -rf site.new; exit 1; }
+	PREVIEW_ITEMS=0 $(MKDOCS) build --strict --site-dir site.new || { rm -rf site.new; exit 1; }
 	rm -rf site && mv site.new site
 
 ## check: data, pages and rules in a second or two, without building the site
@@ -51,7 +54,7 @@ linkcheck: $(VENV)/.installed
 	$(BIN)/python -m macros.linkcheck $(LINKCHECK_ARGS)
 
 ## bench: build, rebuild, page weight, Lighthouse and search at N = 10/100/1000 items
-## (about 10 minutes; writes bench/results.md and .json; BENCH_ARGS="--help" for options)
+## (about 30 minutes; writes bench/results.md and .json; BENCH_ARGS="--help" for options)
 bench: $(VENV)/.installed
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 

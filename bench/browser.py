@@ -28,7 +28,7 @@ def chromium():
 
 
 def kind(path: str) -> str:
-    if path.endswith("search_index.json"):
+    if path.endswith("search_index.json") or "/pagefind/" in path:
         return "search index"
     if path.endswith("/") or path.endswith(".html"):
         return "html"
@@ -41,8 +41,8 @@ def kind(path: str) -> str:
 def first_view(browser, host, url: str, settle: float = 1.5) -> dict:
     """Bytes fetched by a first view of `url` on a phone with an empty cache, by kind.
 
-    Waits for the network to go quiet and then `settle` seconds more, since Material
-    fetches the search index after the page has loaded.
+    Waits for the network to go quiet and then `settle` seconds more, since stock
+    Material fetches its search index after the page has loaded.
     """
     context = browser.new_context(**PHONE)
     try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import tempfile
 from pathlib import Path
@@ -60,4 +61,38 @@ def run(url: str, chrome: str = "/usr/bin/chromium") -> dict:
         "tbt_ms": round(audits["total-blocking-time"]["numericValue"]),
         "cls": round(audits["cumulative-layout-shift"]["numericValue"], 3),
         "failing_audits": failing,
+    }
+
+
+def pairs(times: int, ours: str, stock: str, pages: dict[str, str], log) -> dict:
+    """Each page type of this site (`ours` + path) and the same page in stock Material,
+    run in turn `times` times so that machine load hits both alike: {page: {"ours": ...,
+    "stock": ...}}, each the median of every score and timing and each run's performance
+    score (one run's moves by 10 or more on a loaded machine: Lighthouse's simulated slow
+    phone scales with the CPU the host has free)."""
+    runs = {(name, side): [] for name in pages for side in ("ours", "stock")}
+    failed = {}
+    for k in range(times):
+        log(f"Lighthouse mobile, run {k + 1} of {times}: {', '.join(pages)}, ours and stock")
+        for name, path in pages.items():
+            for side, base in (("ours", ours), ("stock", stock)):
+                if (name, side) in failed:
+                    continue
+                try:
+                    runs[(name, side)].append(run(base + path))
+                except (OSError, subprocess.SubprocessError, KeyError, ValueError) as error:
+                    # An unattended run still writes every other number.
+                    log(f"Lighthouse failed on {side} {name}: {error}")
+                    failed[(name, side)] = {"error": str(error)[:500]}
+    return {name: {side: failed.get((name, side)) or summary(runs[(name, side)]) for side in ("ours", "stock")}
+            for name in pages}
+
+
+def summary(runs: list[dict]) -> dict:
+    median = statistics.median_low
+    return {
+        "scores": {c: median([r["scores"][c] for r in runs]) for c in runs[0]["scores"]},
+        "performance_runs": [r["scores"]["performance"] for r in runs],
+        **{k: median([r[k] for r in runs]) for k in ("fcp_ms", "lcp_ms", "tbt_ms", "cls")},
+        "failing_audits": sorted({a for r in runs for a in r["failing_audits"]}),
     }

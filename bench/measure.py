@@ -66,8 +66,17 @@ def file_sizes(path: Path) -> dict:
 
 
 def search_index_sizes(site: Path) -> dict:
+    """The search index a site ships: Pagefind's folder (this site: its files are compressed
+    already, and a search fetches a few of them) or Material's one JSON (stock: fetched whole)."""
+    pagefind = site / "pagefind"
+    if pagefind.is_dir():
+        files = [p for p in pagefind.rglob("*") if p.is_file()]
+        entry = json.loads((pagefind / "pagefind-entry.json").read_text(encoding="utf-8"))
+        return {"engine": "pagefind", "files": len(files), "raw": sum(p.stat().st_size for p in files),
+                "entries": sum(lang["page_count"] for lang in entry["languages"].values())}
     data = (site / "search" / "search_index.json").read_bytes()
-    return {"raw": len(data), "gzip": gzip_size(data), "entries": len(json.loads(data)["docs"])}
+    return {"engine": "lunr", "files": 1, "raw": len(data), "gzip": gzip_size(data),
+            "entries": len(json.loads(data)["docs"])}
 
 
 def article(html: str) -> str:
@@ -86,40 +95,56 @@ def _get(url: str) -> str | None:
         return None
 
 
-def serve_rebuilds(project: Path, port: int, page: str, edits: list[tuple[str, str]],
-                   timeout: float = 300) -> list[float]:
-    """Seconds from each edit of data/figures.yml to `mkdocs serve` serving the changed page.
+@dataclass(frozen=True)
+class Edit:
+    """One save under serve: replace `old` by `new` in `file`, then wait for `page` to show `shows`."""
 
-    `edits` are (old, new) text replacements applied in turn to data/figures.yml; after
-    each, the page is polled until it shows the new text.
-    """
-    env = dict(os.environ, **BUILD_ENV, SITE_URL=f"http://127.0.0.1:{port}/")
+    file: str  # relative to the project
+    old: str
+    new: str
+    page: str
+    shows: str
+
+
+def preview_items(project: Path) -> int:
+    """The Rundown items `make serve` previews (PREVIEW_ITEMS in the project's Makefile)."""
+    found = re.search(r"^PREVIEW_ITEMS \?= (\d+)$", (project / "Makefile").read_text(encoding="utf-8"), re.M)
+    if not found:
+        raise BenchError("the Makefile no longer sets PREVIEW_ITEMS for `make serve`")
+    return int(found.group(1))
+
+
+def serve_rebuilds(project: Path, port: int, edits: list[Edit], timeout: float = 300) -> list[float]:
+    """Seconds from each save to the served page showing it, under `mkdocs serve` run as
+    `make serve` runs it (a preview of PREVIEW_ITEMS items; strict only when that is 0)."""
+    items = preview_items(project)
+    env = dict(os.environ, **BUILD_ENV, SITE_URL=f"http://127.0.0.1:{port}/", PREVIEW_ITEMS=str(items))
     proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", *([] if items else ["--strict"]),
+         "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/{page}"
-    data = project / "data" / "figures.yml"
     times = []
     try:
         deadline = time.monotonic() + timeout
-        while _get(url) is None:
+        while _get(f"http://127.0.0.1:{port}/") is None:
             if proc.poll() is not None or time.monotonic() > deadline:
                 raise BenchError("mkdocs serve did not come up")
             time.sleep(0.1)
-        for old, new in edits:
-            text = data.read_text(encoding="utf-8")
-            if old not in text:
-                raise BenchError(f"{old!r} is not in data/figures.yml")
+        for edit in edits:
+            path = project / edit.file
+            text = path.read_text(encoding="utf-8")
+            if edit.old not in text:
+                raise BenchError(f"{edit.old!r} is not in {edit.file}")
             time.sleep(1.0)  # let the watcher settle after the previous build
-            data.write_text(text.replace(old, new, 1), encoding="utf-8")
+            path.write_text(text.replace(edit.old, edit.new, 1), encoding="utf-8")
             start = time.perf_counter()
-            want = new.split(": ", 1)[-1].strip()
+            url = f"http://127.0.0.1:{port}/{edit.page}"
             while True:
                 body = _get(url)
-                if body is not None and _marker(want) in body:
+                if body is not None and edit.shows in body:
                     break
                 if time.perf_counter() - start > timeout:
-                    raise BenchError(f"the served page never showed {want!r}")
+                    raise BenchError(f"{edit.page} never showed {edit.shows!r}")
                 time.sleep(0.02)
             times.append(time.perf_counter() - start)
     finally:

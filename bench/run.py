@@ -28,6 +28,7 @@ from .static_server import StaticHost, free_port
 
 # The real figure edited to time `mkdocs serve`: shown on the essay page as 45,000.
 SERVE_FIGURE = ("value: 45000", "value: {}")
+REAL_POST = "rundown/posts/lebanon-unsolved-murders.md"  # the item edited to time `make serve`
 CORE_PAGES = {"home": "", "essay": "essay/", "item": "rundown/lebanon-unsolved-murders/",
               "figures": "figures/"}
 
@@ -126,13 +127,22 @@ def _median_build(projects: dict[str, Path], reps: int, site_url: str, work: Pat
             for name, rs in runs.items()}
 
 
-def _serve(project: Path, page: str, edits: int) -> dict | None:
+def _serve(project: Path, edits: int, post: str) -> dict | None:
+    """Save-to-reload under `make serve`: `edits` saves of data/figures.yml (the essay shows
+    the figure), then as many of the Rundown item `post` (its page shows the new words)."""
     if edits <= 0:
         return None
     old, new = SERVE_FIGURE
-    steps = [((old if k == 0 else new.format(45000 + k)), new.format(45001 + k)) for k in range(edits)]
-    times = measure.serve_rebuilds(project, free_port(), page, steps)
-    return {"median_s": round(statistics.median(times), 3), "runs_s": [round(t, 3) for t in times]}
+    data = [measure.Edit("data/figures.yml", old if k == 0 else new.format(45000 + k), new.format(45001 + k),
+                         "essay/", f"{45001 + k:,}") for k in range(edits)]
+    last = (project / "docs" / post).read_text(encoding="utf-8").rstrip().splitlines()[-1]  # its last words
+    page = f"rundown/{Path(post).stem}/"
+    posts = [measure.Edit(f"docs/{post}", last if k == 0 else f"{last} edited{k - 1}x", f"{last} edited{k}x",
+                          page, f"edited{k}x") for k in range(edits)]
+    times = measure.serve_rebuilds(project, free_port(), data + posts)
+    summary = lambda ts: {"median_s": round(statistics.median(ts), 3), "runs_s": [round(t, 3) for t in ts]}
+    return {"preview_items": measure.preview_items(project), "data": summary(times[:edits]),
+            "post": summary(times[edits:])}
 
 
 def measure_real(args, work: Path, browser) -> dict:
@@ -146,51 +156,25 @@ def measure_real(args, work: Path, browser) -> dict:
               "search_index": measure.search_index_sizes(site)}
     pages = {name: path for name, path in CORE_PAGES.items() if (site / path / "index.html").exists()}
     result["pages"] = list(pages)
-    if browser is not None or args.lighthouse:
+    if browser is not None:
         with StaticHost(site, port) as host:
-            if browser is not None:
-                log("real site: first-view weight and search in Chromium")
-                result["first_view"] = {name: _first_view(browser, host, host.url + path)
-                                        for name, path in pages.items()}
-                result["search"] = browser_mod().search_latency(
-                    browser, host.url + "essay/", args.cold_query, args.warm_query)
-            if args.lighthouse:
-                result["lighthouse"] = {name: _lighthouse(args, host.url + path, name)
-                                        for name, path in pages.items()}
+            log("real site: first-view weight and search in Chromium")
+            result["first_view"] = {name: _first_view(browser, host, host.url + path)
+                                    for name, path in pages.items()}
+            result["search"] = browser_mod().search_latency(
+                browser, host.url + "essay/", args.cold_query, args.warm_query)
     if args.lighthouse:
-        # The same essay in stock Material (no overrides, CSS, hooks or macros): what the
-        # theme alone scores on this machine, measured in this run.
+        # Each page type of this site against the same page in stock Material (no
+        # overrides, CSS, hooks or macros), run in turn so that machine load hits both.
+        stock_port = free_port()
         stock = stock_variant(without_macros(project, work / "real-off", work), work / "real-stock")
-        measure.clean_build(stock, work / "site-stock", url, strict=False)
-        with StaticHost(work / "site-stock", port) as host:
-            result["lighthouse_stock_essay"] = _lighthouse(args, host.url + "essay/", "stock essay")
-    log(f"real site: {args.serve_edits} edit(s) of data/figures.yml under mkdocs serve")
-    result["serve_rebuild"] = _serve(copy_project(work / "serve-real"), "essay/", args.serve_edits)
+        measure.clean_build(stock, work / "site-stock", f"http://127.0.0.1:{stock_port}/", strict=False)
+        with StaticHost(site, port) as ours, StaticHost(work / "site-stock", stock_port) as theirs:
+            from . import lighthouse
+            result["lighthouse"] = lighthouse.pairs(args.lighthouse_runs, ours.url, theirs.url, pages, log)
+    log(f"real site: {args.serve_edits} save(s) each of data/figures.yml and of an item under make serve")
+    result["serve_rebuild"] = _serve(copy_project(work / "serve-real"), args.serve_edits, REAL_POST)
     return result
-
-
-def _lighthouse(args, url: str, name: str) -> dict:
-    """Lighthouse mobile `args.lighthouse_runs` times: the median of each score and timing.
-
-    One run's performance score moves by 10 or more on this machine (its simulated
-    slow phone scales with the CPU the host has free), hence several."""
-    from . import lighthouse
-    log(f"Lighthouse mobile, {name}: {args.lighthouse_runs} run(s)")
-    runs = []
-    for _ in range(args.lighthouse_runs):
-        try:
-            runs.append(lighthouse.run(url))
-        except (OSError, subprocess.SubprocessError, KeyError, ValueError) as error:
-            # An unattended run still writes every other number.
-            log(f"Lighthouse failed on {name}: {error}")
-            return {"error": str(error)[:500]}
-    median = statistics.median_low
-    return {
-        "scores": {c: median([r["scores"][c] for r in runs]) for c in runs[0]["scores"]},
-        "performance_runs": [r["scores"]["performance"] for r in runs],
-        **{k: median([r[k] for r in runs]) for k in ("fcp_ms", "lcp_ms", "tbt_ms", "cls")},
-        "failing_audits": sorted({a for r in runs for a in r["failing_audits"]}),
-    }
 
 
 def browser_mod():
@@ -236,9 +220,13 @@ def measure_n(args, n: int, work: Path, browser) -> dict:
         "rundown_index_pages": 1 + len(list((on / "rundown" / "page").glob("*/index.html"))),
         "output_bytes": measure.tree_bytes(on),
         "search_index": measure.search_index_sizes(on),
+        "search_index_stock": measure.search_index_sizes(work / "site-stock"),
     }
     if browser is not None:
-        log(f"N={n}: first-view weight and search in Chromium")
+        log(f"N={n}: first-view weight and search in Chromium, then search in stock Material")
+        with StaticHost(work / "site-stock", port) as host:
+            result["search_stock"] = browser_mod().search_latency(
+                browser, host.url + f"rundown/{synth.item_id(0)}/", args.cold_query, args.warm_query)
         with StaticHost(on, port) as host:
             result["first_view"] = {
                 "item": _first_view(browser, host, host.url + f"rundown/{synth.item_id(0)}/"),
@@ -249,8 +237,8 @@ def measure_n(args, n: int, work: Path, browser) -> dict:
             result["search"] = browser_mod().search_latency(
                 browser, host.url + f"rundown/{synth.item_id(0)}/", args.cold_query, args.warm_query)
     if args.serve_edits and n == args.serve_n:
-        log(f"N={n}: one edit of data/figures.yml under mkdocs serve")
-        result["serve_rebuild"] = _serve(projects["on"], "essay/", 1)
+        log(f"N={n}: {args.serve_edits} saves each of data/figures.yml and of an item under make serve")
+        result["serve_rebuild"] = _serve(projects["on"], args.serve_edits, f"rundown/posts/{synth.item_id(n // 2)}.md")
     for name in (f"n{n}-on", f"n{n}-off", f"n{n}-stock", "site-on", "site-off", "site-stock"):
         shutil.rmtree(work / name, ignore_errors=True)
     return result
@@ -285,12 +273,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="10,100,1000", help="numbers of synthetic items")
     parser.add_argument("--reps", type=int, default=3, help="clean builds per variant (median)")
-    parser.add_argument("--serve-edits", type=int, default=3, help="data edits timed under serve")
+    parser.add_argument("--serve-edits", type=int, default=3,
+                        help="saves timed under make serve, of data/figures.yml and of an item each")
     parser.add_argument("--serve-n", type=int, default=None,
                         help="the N also timed under serve (default: the largest; 0: none)")
     parser.add_argument("--no-browser", dest="browser", action="store_false")
     parser.add_argument("--no-lighthouse", dest="lighthouse", action="store_false")
-    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (median)")
+    parser.add_argument("--lighthouse-runs", type=int, default=5,
+                        help="Lighthouse runs per page, this site's and stock Material's in turn (median)")
     parser.add_argument("--cold-query", default="hezbollah")
     parser.add_argument("--warm-query", default="detention")
     parser.add_argument("--label", default="", help="a note on the run (e.g. machine load)")

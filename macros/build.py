@@ -15,11 +15,11 @@ from pathlib import Path
 from material.plugins.blog.structure import View
 from mkdocs.exceptions import PluginError
 
-from . import front_matter, html_policy
+from . import front_matter, html_policy, preview
 from .errors import DataError, DataErrors
 from .front_matter import FrontMatter
 from .lint import lint_pages, unused
-from .meta import csp, feed, head, last_change, page_facts, search_variants
+from .meta import csp, feed, head, last_change, page_facts, search_index
 from .meta.feed import FeedEntry
 from .options import options
 from .pages import article, corrections, listing
@@ -78,15 +78,24 @@ class Build:
             raise PluginError(f"{error}; nothing was built") from None
         except DataErrors as errors:
             raise PluginError(f"{len(errors.errors)} mistake(s) in the data; nothing was built:\n{errors}") from None
-        mistakes = lint_pages(self.docs_dir, self.registry)
+        self.kept: set[str] = set()  # in a preview, the Rundown items it builds (preview.py)
+        self.left_out: set[str] = set()
+        if self.options.preview:
+            self.kept = preview.kept_items(self.docs_dir, self.options.preview)
+            self.left_out = preview.left_out(self.docs_dir, self.kept)
+            preview.unchecked_links(env.conf)
+        mistakes = lint_pages(self.docs_dir, self.registry, skip=self.left_out)
         if mistakes:
             raise PluginError(f"{len(mistakes)} mistake(s) in the pages; nothing was built:\n"
                               + "\n".join(map(str, mistakes)))
         self.site = page_facts.site_of(env.conf)
         self.listing = listing.listing(self.registry, self.options.per_page)
+        if self.options.preview:
+            self.listing = preview.first_pages(self.listing)
         self.record = UseRecord()
         self.titles = nav_titles(env.conf["nav"])
         self.feed: dict[str, FeedEntry] = {}
+        self.search = search_index.SearchIndex(env.conf["theme"]["language"], self.registry.variants)
         self.page: PageRender | None = None
         self._rundown: list[article.RundownItem] | None = None
         self.macros: dict = {}
@@ -166,6 +175,10 @@ class Build:
         if entry:
             self.feed[page.url] = entry
 
+    def preview_banner(self) -> str:
+        """What a preview left out, for a banner on every page; "" for the whole site."""
+        return preview.banner(len(self.kept), len(self.kept) + len(self.left_out)) if self.options.preview else ""
+
     def rundown_items(self) -> list[article.RundownItem]:
         """The Rundown items, read from their front matter once a build."""
         if self._rundown is None:
@@ -190,9 +203,10 @@ class Build:
 
     def fill_listings(self, config, files) -> None:
         """Every page has rendered: report what no page uses (unless a page failed, which
-        leaves its figures unused too), then write the figures and sources lists into their
-        pages and make those pages' HTML again."""
-        if not self.mistakes:
+        leaves its figures unused too, or the build is a preview, which leaves pages out),
+        then write the figures and sources lists into their pages and make those pages'
+        HTML again."""
+        if not self.mistakes and not self.options.preview:
             for problem in unused(self.registry, self.record.used_ids("fig"), self.record.used_ids("cite")):
                 self.report(problem)
         uses = self.record.in_reading_order()
@@ -217,11 +231,17 @@ class Build:
         self.policy_pages.append(dest)
         return csp.with_placeholder(html, parts)
 
+    def page_built(self, page, output: str) -> None:
+        """Keep the page as search will read it; the blog's index pages only repeat the items."""
+        if isinstance(page, View):
+            return
+        self.search.add(output, page.url, str(page.title), page.content or "", page.meta.get("tags") or [])
+
     def finish_site(self, site_dir: Path) -> None:
-        """After the search plugin: add spelling variants to its index; write the feed and
-        every page's Content-Security-Policy."""
+        """Every page is written: index them for search; write the feed and every page's
+        Content-Security-Policy."""
+        self.search.write(site_dir)
         csp.write_policy(site_dir, self.policy_pages, csp.policy(set(self.inline.scripts), set(self.inline.styles)))
-        search_variants.rewrite_index(site_dir, self.registry.variants)
         rss = feed.rss(list(self.feed.values()), title=f"{self.site.name}: Rights Rundown",
                        link=self.site.url + "rundown/", description=self.site.description,
                        self_url=self.site.url + feed.FEED_PATH)

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
+from material.plugins.blog.structure import Excerpt
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel
 
+from .blog_excerpt import PostExcerpt
 from .front_matter_checks import generated_page_errors
-from .meta import share_card
+from .meta import search_index, share_card
 from .meta.downloads import FILES, Downloads
 from .pages import listing
 
@@ -28,7 +31,10 @@ class BuildEvents(BasePlugin):
     def on_files(self, files, *, config):
         """Add the figures and sources lists' further pages, the data downloads and the
         share cards as generated files, so MkDocs knows them like any page and `--strict`
-        checks every link to them."""
+        checks every link to them. A preview drops the Rundown items it leaves out (before
+        the blog plugin, at priority -50, gathers its posts) and writes no downloads."""
+        if self.build.left_out:  # one pass: Files.remove is a list's, slow a thousand times over
+            files = Files([f for f in files if f.src_uri not in self.build.left_out])
         listing_, generated = self.build.listing, {}
         for base in ("figures", "sources"):
             pages = listing_.lists(base)
@@ -45,25 +51,41 @@ class BuildEvents(BasePlugin):
         if mistakes:
             raise PluginError("\n".join(map(str, mistakes)))
         data = Downloads(self.build.registry, listing_.figure_page, self.build.site.url, self.build.site.name)
-        for path, write in FILES.items():
+        for path, write in FILES.items() if not self.build.options.preview else ():  # a preview's are stale
             files.append(File.generated(config, path, content=write(data)))
         for path, png in share_card.cards(self.build.site.name).items():
             files.append(File.generated(config, path, content=png))
         return files
 
+    @event_priority(-60)  # just after the blog plugin (-50) has given each post its excerpt
+    def on_page_markdown(self, markdown, *, page, config, files):
+        excerpt = getattr(page, "excerpt", None)
+        if type(excerpt) is Excerpt:
+            excerpt.__class__ = PostExcerpt  # the same object, converting less (blog_excerpt.py)
+        return markdown
+
     @event_priority(-100)  # last: the HTML as the reader gets it
     def on_page_content(self, html, *, page, config, files):
-        # Before on_page_context, where the search plugin and the theme read page.toc.
+        # Before on_page_context, where the theme reads page.toc.
         self.build.page_content(page, html)
         return html
 
     @event_priority(100)  # first: before anything reads the data pages' HTML
     def on_env(self, env, *, config, files):
         self.build.fill_listings(config, files)
+        if self.build.options.preview:
+            # mkdocs serve compiles Material's templates anew for every rebuild (half a
+            # second); Jinja's cache on disk keeps them compiled, checked against their source.
+            env.bytecode_cache = FileSystemBytecodeCache()
+        env.globals["preview_banner"] = self.build.preview_banner()
+        # Every page's tags are known now, before any template renders the search box.
+        env.globals["search_filters"] = search_index.all_filters(
+            file.page.meta.get("tags") or [] for file in files.documentation_pages() if file.page)
         return env
 
     @event_priority(-100)  # last: the page as it is written, every inline script in it
     def on_post_page(self, output, *, page, config):
+        self.build.page_built(page, output)
         return self.build.page_policy(page.file.dest_uri, output)
 
     @event_priority(-100)

@@ -7,6 +7,7 @@ They sit under `extra:` (mkdocs-macros' plugin entry takes no options of ours):
         per_page: 50        # figures or sources on one page; more go on over figures-2/, ...
       contents:
         entries_limit: 60   # a contents list names a section's entries only while this few
+      preview: 0            # Rundown items a preview builds (`make serve`); 0: the whole site
 
 Each is a `mkdocs.config.config_options` option with its default; a wrong value stops
 the build with "mkdocs.yml: extra.data_pages.per_page: ..." and what to write.
@@ -48,6 +49,7 @@ class ContentsOptions(base.Config):
 class Options:
     per_page: int
     contents_limit: int
+    preview: int = 0  # Rundown items a preview builds (preview.py); 0: the whole site
 
 
 def _checked(schema: type[base.Config], name: str, extra: dict) -> base.Config:
@@ -66,5 +68,11 @@ def _checked(schema: type[base.Config], name: str, extra: dict) -> base.Config:
 
 def options(extra: dict) -> Options:
     """The edition's options from mkdocs.yml's `extra`; DataError names a wrong one."""
+    preview = WholeNumber(0, "Rundown items a preview builds; 0 for the whole site", default=0)
+    try:
+        items = preview.validate(extra.get("preview", 0))
+    except base.ValidationError as error:
+        raise DataError("mkdocs.yml", None, None, f"extra.preview: {error}") from None
     return Options(per_page=_checked(DataPagesOptions, "data_pages", extra).per_page,
-                   contents_limit=_checked(ContentsOptions, "contents", extra).entries_limit)
+                   contents_limit=_checked(ContentsOptions, "contents", extra).entries_limit,
+                   preview=items)

@@ -6,8 +6,8 @@ turns these into fixtures.
 
 from __future__ import annotations
 
-import json
 import os
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -32,19 +32,29 @@ class Build:
     def html(self, page: str) -> BeautifulSoup:
         return BeautifulSoup((self.site / page).read_text(encoding="utf-8"), "html.parser")
 
-    def search_index(self) -> dict:
-        return json.loads((self.site / "search" / "search_index.json").read_text(encoding="utf-8"))
 
-
-def build(project: Path, site: Path | None = None) -> Build:
-    """Build `project` the way `make build` does (strict), into `site`."""
+def build(project: Path, site: Path | None = None, preview: int = 0) -> Build:
+    """Build `project` the way `make build` does (strict), into `site`; with `preview`, the
+    preview `make serve` builds (macros/preview.py), not strict, as there."""
     site = site or project / "site"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1", PREVIEW_ITEMS=str(preview))
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        [sys.executable, "-m", "mkdocs", "build", *([] if preview else ["--strict"]), "--site-dir", str(site)],
         cwd=project, env=env, capture_output=True, text=True, timeout=300,
     )
     return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+# Pagefind 1.5 writes its filter index, and so the names of the files that name it, in
+# an order of its own from run to run (upstream: Pagefind issue 638); the index itself,
+# its fragments and every page come out the same.
+PAGEFIND_UNSTABLE = re.compile(r"pagefind/(filter/.*|pagefind\.[^/]*\.pf_meta|pagefind-entry\.json)")
+
+
+def site_files(site: Path) -> dict[Path, bytes]:
+    """Every file of a built site and its bytes, but for Pagefind's few unstable ones."""
+    return {p.relative_to(site): p.read_bytes() for p in site.rglob("*")
+            if p.is_file() and not PAGEFIND_UNSTABLE.fullmatch(p.relative_to(site).as_posix())}
 
 
 def edit(path: Path, old: str, new: str, count: int = 1) -> None:

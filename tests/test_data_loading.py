@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from macros.errors import DataError, DataErrors
-from macros.registry.loading import load_registry
+from macros.registry.entries import _entry, read_entries
+from macros.registry.loading import DATA_FILES, load_registry
 from macros.registry.model import PartialDate, Range, UnknownId
 from macros.registry.yaml_strict import load
 
@@ -204,3 +205,54 @@ def test_make_check_lists_a_figure_whose_value_left_the_authors_words(tmp_path):
     out = subprocess.run([sys.executable, "-m", "macros.check"], cwd=tmp_path, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr  # a flag, not a mistake: the essay is not edited
     assert "editor's flag (written-words) on detainees-hrw: written “45,000”, value 44,000" in out.stdout
+
+
+# --- Entry by entry (macros/registry/entries.py): the same result, faster on an edit ---
+
+@pytest.mark.parametrize("name", sorted(DATA_FILES))
+def test_entry_by_entry_reads_each_data_file_as_the_whole_file_parse(name):
+    text = (ROOT / name).read_text(encoding="utf-8")
+    quick = read_entries(text, name, DATA_FILES[name])
+    if name == "data/corrections.yml":  # a list, not entries: read whole
+        assert quick is None
+    else:
+        assert quick == load(text, name)  # data and every mark
+
+
+def test_an_edit_reparses_only_the_entry_it_changed():
+    name = "data/figures.yml"
+    text = (ROOT / name).read_text(encoding="utf-8")
+    read_entries(text, name, DATA_FILES[name])
+    edited = text.replace("value: 45000", "value: 45001", 1)
+    assert edited != text
+    before = _entry.cache_info()
+    assert read_entries(edited, name, DATA_FILES[name]) == load(edited, name)
+    after = _entry.cache_info()
+    assert after.misses - before.misses == 1 and after.hits - before.hits >= len(load(text, name)[0]["figures"]) - 1
+
+
+@pytest.mark.parametrize("text", [
+    "figures:\n  a:\n    x: 1\n  a:\n    x: 2\n",   # a key twice: the whole parse says where
+    "figures:\n  a:\n    x: [1\n",                  # malformed
+    "figures:\n  a:\n    x: 1\nmore: 2\n",          # a second top-level key
+    "figures:\n  - a\n",                            # a list
+    "figures: {a: 1}\n",                            # flow style
+])
+def test_anything_else_goes_to_the_whole_file_parse(text):
+    assert read_entries(text, "data/figures.yml", "figures.schema.json") is None
+
+
+def test_an_entry_written_twice_goes_to_the_whole_file_parse():
+    name = "data/figures.yml"
+    text = (ROOT / name).read_text(encoding="utf-8")
+    first = text[text.index("\n  ", text.index("figures:")) + 1:]
+    first = first[:first.index("\n\n") + 2]  # the first entry, valid on its own
+    assert read_entries(text + first, name, DATA_FILES[name]) is None
+    with pytest.raises(DataError, match="duplicate key"):
+        load(text + first, name)
+
+
+def test_an_entry_its_schema_refuses_goes_to_the_whole_file_parse(tmp_path):
+    name = "data/figures.yml"
+    text = (ROOT / name).read_text(encoding="utf-8")
+    assert read_entries(text.replace("unit: people", "unit: persons", 1), name, DATA_FILES[name]) is None

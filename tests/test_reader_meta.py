@@ -223,44 +223,7 @@ def test_every_page_links_the_feed(site, page):
     assert (base / href.lstrip("/")).resolve() == (site.site / "feed.xml").resolve()
 
 
-# --- 9. Search that knows the region ---
-
-ALSO = re.compile(r"<p>Also spelled: [^<]*</p>")
-
-
-def pages_in_index(docs, predicate) -> set[str]:
-    return {d["location"].split("#")[0] for d in docs if predicate(d)}
-
-
-def test_search_spellings_reach_exactly_the_pages_that_name_the_place(site):
-    docs = site.search_index()["docs"]
-    for name, others in VARIANTS.items():
-        own_text = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.I)
-        naming = pages_in_index(docs, lambda d: own_text.search(d["title"] + " " + ALSO.sub("", d["text"])))
-        assert naming, f"no page names {name}: drop it from data/search-variants.yml"
-        for other in others:
-            found = pages_in_index(docs, lambda d: other in "".join(ALSO.findall(d["text"])))
-            assert found == naming, (name, other)
-
-
-@pytest.mark.parametrize("spelling, page, not_page", [
-    ("Hizbullah", "rundown/lebanon-unsolved-murders/", "rundown/tunisia-supreme-judicial-council/"),
-    ("Qais", "rundown/tunisia-supreme-judicial-council/", "essay/"),
-    ("Saïed", "rundown/tunisia-supreme-judicial-council/", "rundown/lebanon-unsolved-murders/"),
-    ("Baghuz", "essay/", "rundown/tunisia-supreme-judicial-council/"),
-    ("Al-Hasakah", "essay/", "rundown/lebanon-unsolved-murders/"),
-    ("Qurayshi", "essay/", "rundown/lebanon-unsolved-murders/"),
-])
-def test_a_reader_spelling_finds_the_page(site, spelling, page, not_page):
-    docs = site.search_index()["docs"]
-    found = pages_in_index(docs, lambda d: spelling in d["text"])
-    assert page in found and not_page not in found
-
-
-def test_search_index_keeps_figures_and_leaves_the_citation_out(site):
-    docs = site.search_index()["docs"]
-    assert any("64,000" in d["text"] and d["location"].startswith("essay/") for d in docs)
-    assert not any("@misc" in d["text"] or d["title"] == "Cite this page" for d in docs)
+# --- 9. Search that knows the region: tests/browser/test_search_index.py ---
 
 
 # --- Data that cannot reach the page as markup ---
@@ -280,11 +243,7 @@ def test_front_matter_text_cannot_close_the_jsonld_script(project):
 
 
 @pytest.mark.parametrize("page", sorted(ARTICLES))
-def test_notes_then_corrections_then_citation_and_notes_stay_searchable(site, page):
+def test_notes_then_corrections_then_citation(site, page):
     soup = site.html(page)
     order = [el["class"][-1] for el in soup.select("article div.footnote, article div.corrections, article div.cite-this")]
     assert order == ["footnote", "corrections", "cite-this"]
-    docs = [d for d in site.search_index()["docs"] if d["location"].startswith(page.removesuffix("index.html"))]
-    for span in soup.select("span.fig"):  # each figure's note, with its scope, is found by search
-        scope = words(REGISTRY.figure(span["data-figure"]).scope).replace("’", "'")
-        assert any(scope in d["text"].replace("’", "'") for d in docs), (page, scope)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import json
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -51,9 +52,15 @@ FORMATS.checks("day")(lambda value: isinstance(value, datetime.date))
 
 
 def validator(schema_name: str, definition: str | None = None) -> Draft202012Validator:
-    """The checker for one schema under data/schema/, or for one of its `$defs` (a kind of
-    page's front matter), read afresh: a build makes each checker once."""
-    schema = json.loads((SCHEMA_DIR / schema_name).read_text(encoding="utf-8"))
+    """The checker for one schema under data/schema/, as the file reads now, or for one of
+    its `$defs` (a kind of page's front matter)."""
+    return _validator((SCHEMA_DIR / schema_name).read_text(encoding="utf-8"), definition)
+
+
+@lru_cache(maxsize=32)
+def _validator(text: str, definition: str | None) -> Draft202012Validator:
+    """A pure function of the schema's text: entries.py checks thousands of entries with it."""
+    schema = json.loads(text)
     Draft202012Validator.check_schema(schema)
     defs = schema.get("$defs", {})
     root = {"$ref": f"#/$defs/{definition}"} if definition else schema

@@ -123,10 +123,14 @@ def load(text: str, name: str, first_line: int = 1, dates: bool = False) -> tupl
         loader.dispose()
 
 
-def load_file(path: Path, name: str) -> tuple[Any, Marks]:
-    """Read and parse `path`, reporting it as `name` (a path relative to the project)."""
+def read_file(path: Path, name: str) -> str:
+    """The text of `path`, reported as `name` (a path relative to the project) if missing."""
     try:
-        text = read_text(path, name)
+        return read_text(path, name)
     except FileNotFoundError:
         raise DataError(name, None, None, "file not found; it is required") from None
-    return load(text, name)
+
+
+def load_file(path: Path, name: str) -> tuple[Any, Marks]:
+    """Read and parse `path`, reporting it as `name` (a path relative to the project)."""
+    return load(read_file(path, name), name)

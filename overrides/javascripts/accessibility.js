@@ -41,10 +41,14 @@ document$.subscribe(function () {
 })
 
 // Search results are drawn after document$ fires, each with its own tags <nav>:
-// name each after its result, so that no two landmarks share a name.
-new MutationObserver(function () {
-  document.querySelectorAll(".md-search-result__article .md-tags:not([aria-label])").forEach(function (nav) {
+// name each after its result, so that no two landmarks share a name. Only the result
+// list is watched (it sits in the header, which instant navigation keeps): watching the
+// whole page ran this on every change Material makes while the page loads, which
+// Lighthouse counted as blocking time.
+var results = document.querySelector(".md-search-result__list")
+if (results) new MutationObserver(function () {
+  results.querySelectorAll(".md-search-result__article .md-tags:not([aria-label])").forEach(function (nav) {
     var title = nav.closest(".md-search-result__article").querySelector("h1, h2")
     nav.setAttribute("aria-label", "Tags" + (title ? ": " + title.textContent.trim() : ""))
   })
-}).observe(document.body, { childList: true, subtree: true })
+}).observe(results, { childList: true, subtree: true })

@@ -131,3 +131,18 @@ def _wait_for_meta(page, not_in: list[str]) -> None:
         }""",
         arg=not_in,
     )
+
+
+def indexed(page, query: str | None = None, filters: dict | None = None) -> dict[str, dict]:
+    """What Pagefind answers on the served site, asked directly (not through the search
+    box): {page path: its data (url, excerpt, content, filters, meta)}; every page when
+    `query` is None."""
+    found = page.evaluate(
+        """async ([query, filters]) => {
+            const pagefind = await import(new URL('pagefind/pagefind.js', document.baseURI).href);
+            const search = await pagefind.search(query, {filters: filters || {}});
+            return Promise.all(search.results.map(result => result.data()));
+        }""",
+        [query, filters],
+    )
+    return {urlsplit(data["url"]).path: data for data in found}
