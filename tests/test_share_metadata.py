@@ -32,7 +32,7 @@ def test_every_page_has_a_share_card_that_exists(site, page):
 
 
 def _git_day(*paths: str) -> str:
-    out = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%cs", "--", *paths],
+    out = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--first-parent", "--format=%cs", "--", *paths],
                          capture_output=True, text=True, check=True).stdout.strip()
     assert out, paths
     return out

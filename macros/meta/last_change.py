@@ -26,7 +26,10 @@ def git_days(root: Path) -> dict[str, str]:
             return {}  # a folder inside some other repository: its history is not ours
         if git("rev-parse", "--is-shallow-repository").strip() == "true":
             return {}  # a shallow clone shows every file as changed in its one commit
-        log = git("log", "--format=%x00%cs", "--name-only", "--no-renames", "--", *WATCHED)
+        # Along the first parents, a merge counts with what it brought: a change is dated
+        # the day it landed on the branch being built, as a reader of main first saw it.
+        log = git("log", "--first-parent", "--diff-merges=first-parent", "--format=%x00%cs",
+                  "--name-only", "--no-renames", "--", *WATCHED)
     except (OSError, subprocess.CalledProcessError):
         return {}
     days: dict[str, str] = {}
