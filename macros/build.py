@@ -222,10 +222,10 @@ class Build:
                 file.page.render(config, files)
                 trimmed(file.page.toc, self.options.contents_limit)
 
-    def page_policy(self, dest: str, html: str) -> str:
+    def page_policy(self, dest: str, html: str, content: str = "") -> str:
         """Note what the built page `dest` runs or styles inline, and give it the place
         where the site's Content-Security-Policy goes once every page is built."""
-        parts = csp.inline_parts(html)
+        parts = csp.inline_parts(html, content)
         self.inline.scripts += parts.scripts
         self.inline.styles += parts.styles
         self.policy_pages.append(dest)

@@ -86,7 +86,7 @@ class BuildEvents(BasePlugin):
     @event_priority(-100)  # last: the page as it is written, every inline script in it
     def on_post_page(self, output, *, page, config):
         self.build.page_built(page, output)
-        return self.build.page_policy(page.file.dest_uri, output)
+        return self.build.page_policy(page.file.dest_uri, output, page.content or "")
 
     @event_priority(-100)
     def on_post_template(self, output_content, *, template_name, config):

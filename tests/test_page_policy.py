@@ -51,3 +51,18 @@ def test_every_page_carries_a_policy_before_any_script_allowing_its_inline_parts
 ])
 def test_what_the_markdown_extensions_make_passes(html):
     assert violations(html) == []
+
+
+def test_a_script_in_a_pages_own_text_gets_no_hash():
+    """The second line of defence: were a script to slip past the build's checks into a
+    page's text, the policy would not allow it; the theme's own inline scripts it allows."""
+    from macros.meta.csp import inline_parts, policy
+
+    content = '<p>Text</p><script>window.slipped = 1</script><td style="text-align: right;">1</td>'
+    html = (f'<html><head><meta charset="utf-8"><script>var __md_scope = 1</script></head>'
+            f'<body><article>{content}</article></body></html>')
+    parts = inline_parts(html, content)
+    allowed = directives(policy(set(parts.scripts), set(parts.styles)))
+    assert sha256("var __md_scope = 1") in allowed["script-src"]
+    assert sha256("window.slipped = 1") not in allowed["script-src"]
+    assert sha256("text-align: right;") in allowed["style-src"]
