@@ -84,3 +84,14 @@ def test_flags_are_on_each_flagged_figures_entry(site):
         for fid in flag.figures:
             entry = page.find(id=fid).find_parent("div", class_="data-entry")
             assert flag.message in entry.get_text(), (fid, flag.rule)
+
+
+def test_a_figures_flags_are_every_flag_naming_it_and_follow_a_new_list():
+    from macros.registry.model import Flag
+
+    a, b = Flag("r1", ("part", "whole"), "m", "x"), Flag("r2", ("whole", "whole"), "m", "y")
+    registry = Registry(figures=REG.figures, flags=[a, b])
+    assert registry.flags_of("whole") == [a, b] and registry.flags_of("part") == [a]
+    assert registry.flags_of("four") == []
+    registry.flags = [b]
+    assert registry.flags_of("part") == [] and registry.flags_of("whole") == [b]
