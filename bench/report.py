@@ -125,7 +125,7 @@ def targets(results: dict) -> list[tuple[str, str, object, bool | None, str]]:
         add(f"N={n_big} search, first result after a cold load", "≤ 300 ms", cold, cold <= 300,
             "Pagefind fetches the engine and the index pieces the query needs" + context)
         add(f"N={n_big} search, warm query", "≤ 30 ms", warm, warm <= 30,
-            "a new word costs two fetches: its piece of the index, then the first five results' excerpts")
+            "a new word costs two fetches: its piece of the index, then the first result's excerpt")
     if n_big and "build_stock" in big:
         ratio = big["stock_ratio"]
         add(f"N={n_big} clean build / stock Material + blog", "≤ 1.3x",

@@ -14,7 +14,7 @@
 "use strict"
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
-var FIRST = 5    // results sent at once: the first answer on screen comes sooner
+var FIRST = 1    // the best result first, alone: each result's excerpt is one more fetch
 var MOST = 50    // results loaded in all; narrow with a word or a filter for others
 var SECTIONS = 3 // sections shown under a page; Material folds the rest ("N more")
 var FILTER = /(^|\s)(country|topic):(?:"([^"]*)"?|(\S+))/g
