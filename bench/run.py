@@ -90,14 +90,18 @@ def without_macros(project: Path, dest: Path, work: Path) -> Path:
     return dest
 
 
-def stock_variant(project: Path, dest: Path) -> Path:
+def stock_variant(project: Path, dest: Path, data_pages: bool = False) -> Path:
     """A copy of the no-macros variant `project` as stock Material and its blog would
-    build it: the floor this stack sets for the same Markdown (synth.stock_material)."""
+    build it: the floor this stack sets for the same Markdown (synth.stock_material).
+    Without `data_pages` the figures and sources lists are left out (for the build's
+    floor); with them, every page is the same page as ours (for Lighthouse)."""
     shutil.copytree(project, dest)
     config = dest / "mkdocs.yml"
     config.write_text(synth.stock_material(config.read_text(encoding="utf-8")), encoding="utf-8")
     for page in (dest / "docs").rglob("*.md"):
         page.write_text(synth.stock_page(page.read_text(encoding="utf-8")), encoding="utf-8")
+    if data_pages:
+        return dest
     # The figures and sources pages are this site's own, and grow with the data: left
     # out (a bare heading), so that the floor is the articles' cost alone.
     for name, title in DATA_PAGES.items():
@@ -167,7 +171,7 @@ def measure_real(args, work: Path, browser) -> dict:
         # Each page type of this site against the same page in stock Material (no
         # overrides, CSS, hooks or macros), run in turn so that machine load hits both.
         stock_port = free_port()
-        stock = stock_variant(without_macros(project, work / "real-off", work), work / "real-stock")
+        stock = stock_variant(without_macros(project, work / "real-off", work), work / "real-stock", data_pages=True)
         measure.clean_build(stock, work / "site-stock", f"http://127.0.0.1:{stock_port}/", strict=False)
         with StaticHost(site, port) as ours, StaticHost(work / "site-stock", stock_port) as theirs:
             from . import lighthouse
