@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from .served import axe_violations, open_search, search, with_axe
+from .served import axe_violations, open_search, search, until, with_axe
 
 TUNISIA = "/rundown/tunisia-supreme-judicial-council/"
 LEBANON = "/rundown/lebanon-unsolved-murders/"
@@ -37,7 +37,7 @@ def test_search_answers_after_instant_navigation(page, served_site):
     page.goto("", wait_until="networkidle")
     page.evaluate("window.swaps = 0; document$.subscribe(() => window.swaps++)")
     page.locator('.md-tabs a[href$="essay/"]').first.click()
-    page.wait_for_function("window.swaps > 1")
+    until(page, "() => window.swaps > 1")
     assert page.url == served_site + "essay/"
     assert LEBANON in search(page, "hezbollah")
 
