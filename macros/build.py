@@ -22,6 +22,7 @@ from .lint import lint_pages, unused
 from .meta import csp, feed, head, last_change, page_facts, search_index
 from .meta.feed import FeedEntry
 from .options import options
+from .page_links import PageLinks
 from .pages import article, corrections, listing
 from .pages.figures_page import figure_list_pages
 from .pages.long_contents import trimmed
@@ -204,22 +205,30 @@ class Build:
     def fill_listings(self, config, files) -> None:
         """Every page has rendered: report what no page uses (unless a page failed, which
         leaves its figures unused too, or the build is a preview, which leaves pages out),
-        then write the figures and sources lists into their pages and make those pages'
-        HTML again."""
+        then write the figures and sources lists into their pages, make those pages'
+        HTML again, and put each entry's body (HTML already) in its place."""
         if not self.mistakes and not self.options.preview:
             for problem in unused(self.registry, self.record.used_ids("fig"), self.record.used_ids("cite")):
                 self.report(problem)
         uses = self.record.in_reading_order()
-        written = {"figures": figure_list_pages(self.registry, by_item(uses), self.listing),
-                   "sources": source_list_pages(self.registry, uses, self.listing)}
+        links: dict[str, PageLinks] = {}
+
+        def href_on(src: str):
+            return links.setdefault(src, PageLinks(src, files, config)).href
+
+        written = {"figures": figure_list_pages(self.registry, by_item(uses), self.listing, href_on),
+                   "sources": source_list_pages(self.registry, uses, self.listing, href_on)}
         for base, pages in written.items():
-            for number, markdown in enumerate(pages, 1):
-                file = files.get_file_from_path(listing.page_src(base, number))
+            for number, listed in enumerate(pages, 1):
+                src = listing.page_src(base, number)
+                file = files.get_file_from_path(src)
                 mark = listing.listing_mark(base, number)
                 if file is None or file.page is None or mark not in (file.page.markdown or ""):
                     continue
-                file.page.markdown = file.page.markdown.replace(mark, markdown)
+                file.page.markdown = file.page.markdown.replace(mark, listed.markdown)
                 file.page.render(config, files)
+                file.page.content = listed.html(file.page.content)
+                links[src].hand_to(file.page)
                 trimmed(file.page.toc, self.options.contents_limit)
 
     def page_policy(self, dest: str, html: str, content: str = "") -> str:

@@ -111,8 +111,8 @@ def test_entry_lists_uses_or_says_why_a_figure_is_unused():
     reg = registry(source("s", url="https://example.org/r"), used, unused)
     uses = by_item(render("page.md", PAGE, reg).in_reading_order())
     text = figure_entry(used, reg, uses[("fig", "a")])
-    assert "[A page › First](page.md#fig-a-2)" in text and text.count("](page.md#fig-a-") == 3
-    assert "{ #a }" in text and 'href="https://example.org/r"' in text
+    assert '<a href="page.md#fig-a-2">A page › First</a>' in text and text.count('href="page.md#fig-a-') == 3
+    assert 'href="https://example.org/r"' in text
     assert "kept for the record" in figure_entry(unused, reg, [])
 
 
@@ -120,8 +120,10 @@ def test_competing_estimates_name_each_other():
     a = figure("a", quantity="q", as_of=PartialDate("2021-02-08"))
     b = figure("b", value=64000, quantity="q", as_of=PartialDate("2022-01-26"))
     reg = registry(source("s", "R"), a, b)
-    text = figure_list_pages(reg, {}, listing(reg, 50))[0]
-    assert "Competing estimates" in text and "[64,000](#b)" in text and "26 January 2022" in text
+    listed = figure_list_pages(reg, {}, listing(reg, 50))[0]
+    text = listed.html(listed.markdown)
+    assert "### Label a { #a }" in text and "Competing estimates" in text
+    assert '<a href="#b">64,000</a>' in text and "26 January 2022" in text
 
 
 def test_attributions_are_labelled_on_the_sources_page():
@@ -192,20 +194,21 @@ def test_excerpt_shows_the_words_around_a_use_with_the_figure_in_bold():
     page = ("# T\n\nOne two three four five six seven eight nine ten eleven {fig:a}, "
             "then *more* [words](x.md) and {fig:b} <b>x</b>.{cite:s} End.\n")
     first, second, note = render("p.md", page, REG).in_reading_order()
-    assert excerpt(first, REG) == ("…two three four five six seven eight nine ten eleven **45,000**, "
+    assert excerpt(first, REG) == ("…two three four five six seven eight nine ten eleven <strong>45,000</strong>, "
                                    "then more words and seven x. End.")
-    assert excerpt(second, REG) == "…seven eight nine ten eleven 45,000, then more words and **seven** x. End."
+    assert excerpt(second, REG) == ("…seven eight nine ten eleven 45,000, then more words and "
+                                    "<strong>seven</strong> x. End.")
     assert excerpt(note, REG).endswith("and seven x.[note] End.")
 
 
 def test_excerpt_escapes_the_page_text():
     uses = render("p.md", "# T\n\nA 1 &lt; 2 {fig:a} &amp; `c` \\[d\\]\n", REG).in_reading_order()
-    assert excerpt(uses[0], REG) == "A 1 &lt; 2 **45,000** &amp; c \\[d\\]"
+    assert excerpt(uses[0], REG) == "A 1 &lt; 2 <strong>45,000</strong> &amp; c [d]"
 
 
 def test_excerpt_spans_the_lines_of_a_wrapped_paragraph():
     uses = render("p.md", "# T\n\nFirst line of it\nends with {fig:a} and\ngoes on.\n\nNext.\n", REG)
-    assert excerpt(uses.in_reading_order()[0], REG) == "First line of it ends with **45,000** and goes on."
+    assert excerpt(uses.in_reading_order()[0], REG) == "First line of it ends with <strong>45,000</strong> and goes on."
 
 
 def test_the_lists_group_their_uses_once_and_read_as_each_entry_would():
@@ -217,9 +220,9 @@ def test_the_lists_group_their_uses_once_and_read_as_each_entry_would():
     record = render("two.md", PAGE.replace("{fig:a}", "{fig:b}"), reg)
     uses = render("one.md", PAGE, reg, record).in_reading_order()
     groups = by_item(uses)
-    assert figure_list_pages(reg, groups, listing(reg, 50)) == [
-        "\n\n".join(figure_entry(f, reg, groups.get(("fig", f.id), []), listing(reg, 50)) for f in (a, b))]
-    listed = source_list_pages(reg, uses, listing(reg, 50))[0]
+    assert [page.bodies for page in figure_list_pages(reg, groups, listing(reg, 50))] == [
+        [figure_entry(f, reg, groups.get(("fig", f.id), []), listing(reg, 50)) for f in (a, b)]]
+    listed = "".join(source_list_pages(reg, uses, listing(reg, 50))[0].bodies)
     for item in (s, t):
         citing = [f for f in (a, b) if item.id in f.sources]
         places = [u for u in uses if (u.kind, u.item_id) in {("cite", item.id)} | {("fig", f.id) for f in citing}]

@@ -1,9 +1,12 @@
 """The figures page: every figure's entry, with where the text uses it, and the
-competing estimates side by side. Written as Markdown from the registry and the record
-of uses; data text passes through `md_text`.
+competing estimates side by side. Written from the registry and the record of uses:
+the entries' bodies as HTML, their data text through `html.escape`; the rest as
+Markdown, its data text through `md_text`.
 """
 
 from __future__ import annotations
+
+import html
 
 from ..meta.figures_table import COLUMNS
 from ..registry.model import Figure, Registry
@@ -11,7 +14,7 @@ from ..render.escape import md_text
 from ..render.formatting import format_exact, format_partial_date, format_value
 from ..render.notes import source_note
 from ..uses import Use
-from .listing import SINGLE_PAGE, Listing, definitions, entry, pager
+from .listing import SINGLE_PAGE, Href, ListedPage, Listing, definitions, link, page_src, pager, same
 from .timeline import sort_date
 from .used_in import use_links
 
@@ -20,40 +23,39 @@ def as_of_text(figure: Figure) -> str:
     return format_partial_date(figure.as_of) if figure.as_of else "not known"
 
 
-def estimate_summary(figure: Figure, listing_: Listing = SINGLE_PAGE, on_page: str = "figures.md") -> str:
+def estimate_summary(figure: Figure, listing_: Listing = SINGLE_PAGE, on_page: str = "figures.md",
+                     href: Href = same) -> str:
     """'64,000 (as of 8 February 2021; al-Hol and Roj camps only)', linked to its entry."""
-    link = listing_.figure_link(figure.id, on_page)
-    return (f"[{md_text(format_value(figure))}]({link}): {md_text(figure.label)} "
-            f"(as of {as_of_text(figure)}; {md_text(figure.scope)})")
+    value = link(href, listing_.figure_link(figure.id, on_page), html.escape(format_value(figure)))
+    return f"{value}: {html.escape(figure.label)} (as of {as_of_text(figure)}; {html.escape(figure.scope)})"
 
 
 def figure_entry(figure: Figure, registry: Registry, uses: list[Use], listing_: Listing = SINGLE_PAGE,
-                 others: list[Figure] = ()) -> str:
-    """One figure on the figures page, under a heading whose id is the figure's id;
-    `uses` are the figure's own, in reading order, `others` the figures estimating the
-    same quantity."""
-    sources = [f"{source_note(s)} [On the sources page]({listing_.source_link(s.id)})"
+                 others: list[Figure] = (), href: Href = same) -> str:
+    """The body of one figure's entry on the figures page, in HTML; `uses` are the
+    figure's own, in reading order, `others` the figures estimating the same quantity."""
+    sources = [f"{source_note(s, html.escape)} {link(href, listing_.source_link(s.id), 'On the sources page')}"
                for s in registry.sources_of(figure)]
     items: list[tuple[str, str | list[str]]] = [
-        ("Value as written", md_text(format_value(figure))),
-        ("Exact value", md_text(format_exact(figure))),
-        ("Unit", md_text(figure.unit)),
-        ("Scope", md_text(figure.scope)),
+        ("Value as written", html.escape(format_value(figure))),
+        ("Exact value", html.escape(format_exact(figure))),
+        ("Unit", html.escape(figure.unit)),
+        ("Scope", html.escape(figure.scope)),
         ("As of", as_of_text(figure)),
         ("Sources" if len(sources) > 1 else "Source", sources),
     ]
     if figure.note:
-        items.append(("Editor’s note", md_text(figure.note)))
+        items.append(("Editor’s note", html.escape(figure.note)))
     flags = registry.flags_of(figure.id)
     if flags:
         items.append(("Editor’s flags" if len(flags) > 1 else "Editor’s flag",
-                      [f"{md_text(f.message)} (Checked: {md_text(f.measured)}.)" for f in flags]))
+                      [f"{html.escape(f.message)} (Checked: {html.escape(f.measured)}.)" for f in flags]))
     if others:
         on_page = listing_.figure_page.get(figure.id, "figures.md")
-        items.append(("Competing estimates", [estimate_summary(f, listing_, on_page) for f in others]))
-    items.append(("Used in", use_links(uses, registry) if uses else
-                  md_text(figure.unused or "not used in the text of this edition")))
-    return entry(figure.id, md_text(figure.label), definitions(items))
+        items.append(("Competing estimates", [estimate_summary(f, listing_, on_page, href) for f in others]))
+    items.append(("Used in", use_links(uses, registry, href) if uses else
+                  html.escape(figure.unused or "not used in the text of this edition")))
+    return definitions(items)
 
 
 def _by_quantity(registry: Registry) -> dict[str, list[Figure]]:
@@ -64,18 +66,23 @@ def _by_quantity(registry: Registry) -> dict[str, list[Figure]]:
     return groups
 
 
-def figure_list_pages(registry: Registry, uses: dict[tuple[str, str], list[Use]], listing_: Listing) -> list[str]:
+def figure_list_pages(registry: Registry, uses: dict[tuple[str, str], list[Use]], listing_: Listing,
+                      href_on=lambda page: same) -> list[ListedPage]:
     """Every page of the figures list, each between pagers when there are several;
-    `uses` is the record grouped by (kind, id) (uses.by_item)."""
+    `uses` is the record grouped by (kind, id) (uses.by_item), `href_on(page)` resolves
+    the links of the list page `page` ("figures-2.md")."""
     estimating = _by_quantity(registry)
     pages = []
     for number, figures in enumerate(listing_.figures, 1):
+        listed, href = ListedPage(), href_on(page_src("figures", number))
         nav = pager("figures", number, listing_.figures)
-        entries = "\n\n".join(
-            figure_entry(f, registry, uses.get(("fig", f.id), []), listing_,
-                         [g for g in estimating.get(f.quantity, []) if g is not f])
-            for f in figures)
-        pages.append("\n\n".join(part for part in (nav, entries, nav) if part))
+        listed.add(nav)
+        for f in figures:
+            others = [g for g in estimating.get(f.quantity, []) if g is not f]
+            listed.add_entry(f.id, md_text(f.label),
+                             figure_entry(f, registry, uses.get(("fig", f.id), []), listing_, others, href))
+        listed.add(nav)
+        pages.append(listed)
     return pages
 
 

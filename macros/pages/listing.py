@@ -1,18 +1,25 @@
-"""Which page lists each figure and source, in what order, and the Markdown all entries share.
+"""Which page lists each figure and source, in what order, and the parts all entries share.
 
 Past `per_page` entries (mkdocs.yml, `extra.data_pages.per_page`) the figures and
 sources lists go on over figures-2.md, figures-3.md, ...: at 1,000 Rundown items the
 one figures page weighed 415 KB gzip, four times a page's budget. The build adds those
-pages as generated files (`events.py`); their Markdown is written here.
+pages as generated files (`events.py`); their text is written here.
 
-Links to other pages are Markdown links to their `.md` files, relative to docs/ (the
-data pages sit at its root), so MkDocs resolves them and `--strict` checks every page
-and anchor they name.
+A list page is written in two parts (`ListedPage`). Its Markdown holds the pager, the
+group headings and each entry's heading, so that MkDocs gives them their ids,
+permalinks and place in the contents. Each entry's body, the bulk of the page, is
+written as HTML and put in after: at 1,000 items Python-Markdown spent a quarter of the
+build converting 7 MB of bodies whose every part the data already gives. Links in the
+bodies name `.md` files and anchors, as Markdown links would; the build resolves them
+and hands them to MkDocs' own anchor check (`page_links.py`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from ..registry.model import Figure, Registry, Source
 
@@ -113,16 +120,67 @@ def continuation_page(base: str, number: int, listing_: Listing) -> str:
             f"# {noun} {first:,}–{last:,}\n\n{{{{ {macro}({number}) }}}}\n")
 
 
+Href = Callable[[str], str]  # "essay.md#fig-a-1" -> the href that reaches it from the list page
+
+
+def same(target: str) -> str:
+    """Links left as the data pages name them: `.md` paths (for tests and previews)."""
+    return target
+
+
+def link(href: Href, target: str, text: str) -> str:
+    """An HTML link to `target` (a `.md` path and anchor); `text` is HTML already."""
+    return f'<a href="{html.escape(href(target), quote=True)}">{text}</a>'
+
+
 def definitions(items: list[tuple[str, str | list[str]]]) -> str:
-    """A definition list (Python-Markdown `def_list`); a list value becomes a bullet list."""
-    blocks = []
+    """A definition list, as Python-Markdown's `def_list` writes one; a list value
+    becomes a bullet list. Terms and values are HTML already."""
+    rows = []
     for term, value in items:
         if isinstance(value, list):
-            value = "\n    ".join(f"- {line}" for line in value)
-        blocks.append(f"{term}\n:   {value}")
-    return "\n\n".join(blocks)
+            value = "\n<ul>\n" + "".join(f"<li>{line}</li>\n" for line in value) + "</ul>\n"
+        rows.append(f"<dt>{term}</dt>\n<dd>{value}</dd>\n")
+    return "<dl>\n" + "".join(rows) + "</dl>"
 
 
-def entry(item_id: str, heading: str, body: str) -> str:
-    """A figure or source entry: a box (md_in_html) holding its heading, whose id is the item's."""
-    return f'<div class="data-entry" markdown>\n\n### {heading} {{ #{item_id} }}\n\n{body}\n\n</div>'
+def body_marks(number: int) -> tuple[str, str]:
+    """Where the `number`-th entry (from 0) opens, and where its body goes, once the page's
+    Markdown is HTML. The box is put in with the body, not written as an md_in_html block:
+    Python-Markdown's md_in_html took most of the time the list pages' headings cost."""
+    return f"<!-- data entry {number} -->", f"<!-- data entry body {number} -->"
+
+
+_MARK = re.compile(r"<!-- data entry (body )?(\d+) -->\n*")  # with the blank line Markdown adds
+
+
+@dataclass
+class ListedPage:
+    """One page of a list: its Markdown (pager, headings, and a mark for each entry's
+    body), and the bodies' HTML in the order of their marks."""
+
+    markdown_parts: list[str] = field(default_factory=list)
+    bodies: list[str] = field(default_factory=list)
+
+    def add(self, markdown: str) -> None:
+        self.markdown_parts.append(markdown)
+
+    def add_entry(self, item_id: str, heading: str, body: str) -> None:
+        """A figure or source: its heading, whose id is the item's, between the marks
+        where its box opens and where its body goes."""
+        opening, body_mark = body_marks(len(self.bodies))
+        self.add(f"{opening}\n\n### {heading} {{ #{item_id} }}\n\n{body_mark}")
+        self.bodies.append(body)
+
+    @property
+    def markdown(self) -> str:
+        return "\n\n".join(part for part in self.markdown_parts if part)
+
+    def html(self, content: str) -> str:
+        """The page's HTML with each entry in its box, its body in place of its mark."""
+        def entry_part(mark: re.Match) -> str:
+            if mark.group(1):
+                more = "\n" if mark.end() < len(mark.string) else ""
+                return f"{self.bodies[int(mark.group(2))]}\n</div>{more}"
+            return '<div class="data-entry">\n'
+        return _MARK.sub(entry_part, content)

@@ -1,36 +1,39 @@
 """'Used in' and 'Cited in': each use as a link to its place, with the words around it.
 
 The words come from the use record (`uses.py`): the block the use stands in, as the
-reader's page shows it, so the link lands on the block whose words are quoted.
+reader's page shows it, so the link lands on the block whose words are quoted. Written
+as HTML, as the list entries' bodies are (`listing.py`).
 """
 
 from __future__ import annotations
 
+import html
+
 from ..registry.model import Registry
-from ..render.escape import md_text
 from ..render.formatting import format_value
 from ..uses import Use
+from .listing import Href, link, same
 
 EXCERPT_WORDS = 10  # words of context on each side of the figure
 
 
 def excerpt(use: Use, registry: Registry) -> str:
-    """The words around a use, the figure in bold: '…range from **45,000** by Human…'."""
+    """The words around a use, the figure in bold: '…range from <strong>45,000</strong> by Human…'."""
     before, after = use.before.split(), use.after.split()
     left = ("…" if len(before) > EXCERPT_WORDS else "") + " ".join(before[-EXCERPT_WORDS:])
     right = " ".join(after[:EXCERPT_WORDS]) + ("…" if len(after) > EXCERPT_WORDS else "")
     if use.kind == "fig" and use.item_id in registry.figures:
-        middle = f" **{md_text(format_value(registry.figures[use.item_id]))}**"
+        middle = f" <strong>{html.escape(format_value(registry.figures[use.item_id]))}</strong>"
     else:
         middle = "[note]"  # a note marker sits on the word before it
     space = "" if right[:1] in ("", ".", ",", ";", ":", "!", "?", ")", "”", "’") else " "
-    return (md_text(left) + middle + space + md_text(right)).strip()
+    return (html.escape(left) + middle + space + html.escape(right)).strip()
 
 
-def use_links(uses: list[Use], registry: Registry) -> list[str]:
+def use_links(uses: list[Use], registry: Registry, href: Href = same) -> list[str]:
     """Each use as a link to its place, with the words around it.
 
     The words are kept out of the search index: they are the text's own, which search
     finds on its page, and quoted here they only made every search list them twice."""
-    return [f"[{md_text(u.place)}]({u.link}): “<span data-search-exclude>{excerpt(u, registry)}</span>”"
+    return [f"{link(href, u.link, html.escape(u.place))}: “<span data-search-exclude>{excerpt(u, registry)}</span>”"
             for u in uses]

@@ -6,6 +6,7 @@ Everything from the data passes through `escape.py` before it meets Markdown.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from ..registry.model import Figure, Registry, Source
 from .escape import attr_text, md_text
@@ -16,28 +17,29 @@ def footnote_key(kind: str, item_id: str) -> str:
     return f"{kind}-{item_id}"
 
 
-def source_citation(source: Source) -> str:
-    """One source as a reader expects it: author, linked title, publisher, date, note."""
+def source_citation(source: Source, text: Callable[[str], str] = md_text) -> str:
+    """One source as a reader expects it: author, linked title, publisher, date, note;
+    its data escaped by `text`, for Markdown (the notes) or for HTML (the figures list)."""
     if source.kind == "attribution":
-        return f"attributed in the essay to {md_text(source.title)}; no public record located."
+        return f"attributed in the essay to {text(source.title)}; no public record located."
     if source.kind == "unchecked":
         # Never "Source: the essay": say plainly that nothing backs the statement yet.
         return "no source is given in the essay, and this edition has not yet checked it against one."
-    title = f"“{md_text(source.title)}”"
+    title = f"“{text(source.title)}”"
     if source.url:
         title = f'<a href="{html.escape(source.url, quote=True)}">{title}</a>'
-    parts = [md_text(str(source.author))] if source.author else []
+    parts = [text(str(source.author))] if source.author else []
     parts.append(title)
     if source.publisher:
-        parts.append(md_text(source.publisher))
+        parts.append(text(source.publisher))
     parts.append(format_partial_date(source.date) if source.date else "date not known")
-    text = ", ".join(parts) + "."
+    citation = ", ".join(parts) + "."
     if not source.url:
-        text += " No public link confirmed."
-    text += access_and_archive(source)
+        citation += " No public link confirmed."
+    citation += access_and_archive(source)
     if source.note:
-        text += f" {md_text(source.note)}"
-    return text
+        citation += f" {text(source.note)}"
+    return citation
 
 
 def access_and_archive(source: Source) -> str:
@@ -85,10 +87,11 @@ def figure_note(figure: Figure, registry: Registry) -> str:
     return body
 
 
-def source_note(source: Source) -> str:
-    """The footnote body for an attributed claim without a number."""
-    text = source_citation(source)
-    return text[0].upper() + text[1:]
+def source_note(source: Source, text: Callable[[str], str] = md_text) -> str:
+    """The footnote body for an attributed claim without a number (and a figure's source
+    on the figures list, in HTML)."""
+    citation = source_citation(source, text)
+    return citation[0].upper() + citation[1:]
 
 
 def figure_tip(figure: Figure, registry: Registry) -> str:
