@@ -203,9 +203,11 @@ def measure_n(args, n: int, work: Path, browser) -> dict:
     items = sorted((on / "rundown").glob("syn-*/index.html"))
     sizes = [p.stat().st_size for p in items]
     sample = [synth.item_id(i) for i in sorted({0, n // 2, n - 1})]
-    same = all(measure.article((on / "rundown" / s / "index.html").read_text(encoding="utf-8")) ==
-               measure.article((off / "rundown" / s / "index.html").read_text(encoding="utf-8"))
-               for s in sample)
+    # The articles and the data lists' first pages, which the macros write last.
+    compared = [f"rundown/{s}/index.html" for s in sample] + [f"{p}/index.html" for p in ("figures", "sources")]
+    same = all(measure.article((on / page).read_text(encoding="utf-8")) ==
+               measure.article((off / page).read_text(encoding="utf-8"))
+               for page in compared)
     notes = min(measure.article((on / "rundown" / s / "index.html").read_text(encoding="utf-8"))
                 .count('id="fn:') for s in sample)
     result = {

@@ -228,6 +228,7 @@ class Build:
                 file.page.markdown = file.page.markdown.replace(mark, listed.markdown)
                 file.page.render(config, files)
                 file.page.content = listed.html(file.page.content)
+                file.page.markdown = listed.written_out(file.page.markdown)
                 links[src].hand_to(file.page)
                 trimmed(file.page.toc, self.options.contents_limit)
 

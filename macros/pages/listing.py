@@ -151,7 +151,8 @@ def body_marks(number: int) -> tuple[str, str]:
     return f"<!-- data entry {number} -->", f"<!-- data entry body {number} -->"
 
 
-_MARK = re.compile(r"<!-- data entry (body )?(\d+) -->\n*")  # with the blank line Markdown adds
+_MARK_IN_MARKDOWN = re.compile(r"<!-- data entry (body )?(\d+) -->")
+_MARK = re.compile(_MARK_IN_MARKDOWN.pattern + r"\n*")  # in HTML, with the blank line Markdown adds
 
 
 @dataclass
@@ -175,6 +176,16 @@ class ListedPage:
     @property
     def markdown(self) -> str:
         return "\n\n".join(part for part in self.markdown_parts if part)
+
+    def written_out(self, markdown: str) -> str:
+        """The page's Markdown with each entry written out in an md_in_html box, which
+        renders as the page does: for whatever reads `page.markdown` after the build
+        (the bench publishes it without macros)."""
+        def entry_part(mark: re.Match) -> str:
+            if mark.group(1):
+                return f"{self.bodies[int(mark.group(2))]}\n\n</div>"
+            return '<div class="data-entry" markdown>'
+        return _MARK_IN_MARKDOWN.sub(entry_part, markdown)
 
     def html(self, content: str) -> str:
         """The page's HTML with each entry in its box, its body in place of its mark."""
