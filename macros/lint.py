@@ -84,7 +84,10 @@ def known_figures(registry: Registry) -> KnownFigures:
         for value in values:
             numbers.setdefault((value, figure.unit == "percent"), figure)
     alternatives = "|".join(map(re.escape, sorted(phrases, key=len, reverse=True)))
-    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if phrases else None
+    # The lookahead on the phrases' first letters lets the engine skip most places at
+    # once: without it every word start tried each phrase (1.2 s at 1,000 items, 600 dates).
+    firsts = re.escape("".join(sorted({phrase[0] for phrase in phrases})))
+    pattern = re.compile(rf"(?<!\w)(?=[{firsts}])(?:{alternatives})(?!\w)") if phrases else None
     return KnownFigures(numbers, phrases, pattern)
 
 
