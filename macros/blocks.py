@@ -9,7 +9,8 @@ a paragraph, a heading, a list item, a table cell, an admonition or a blockquote
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+
+from .html_reading import Reader, read
 
 # Elements whose words an excerpt quotes, by what a contributor calls them.
 BLOCKS = {"p": "paragraph", "li": "list item", "td": "table cell", "th": "table cell",
@@ -65,9 +66,11 @@ class _Open:
     ident: str | None = None
 
 
-class _Locator(HTMLParser):
+class Locator(Reader):
+    """The place of each element whose id is wanted, as a page's HTML is read
+    (`html_reading.read`): `found`, once the whole page is read."""
+
     def __init__(self, wanted: set[str]):
-        super().__init__(convert_charrefs=True)
         self.wanted = wanted
         self.stack: list[_Open] = []
         self.section: str | None = None
@@ -129,7 +132,6 @@ class _Locator(HTMLParser):
 
 def locate(html: str, ids: set[str]) -> dict[str, Place]:
     """The place of each element of `html` whose id is in `ids`; ids not found are absent."""
-    locator = _Locator(ids)
-    locator.feed(html)
-    locator.close()
+    locator = Locator(ids)
+    read(html, locator)
     return locator.found

@@ -15,7 +15,7 @@ from pathlib import Path
 from material.plugins.blog.structure import View
 from mkdocs.exceptions import PluginError
 
-from . import front_matter, html_policy, preview
+from . import front_matter, html_policy, html_reading, preview
 from .errors import DataError, DataErrors
 from .front_matter import FrontMatter
 from .lint import lint_pages, unused
@@ -195,10 +195,12 @@ class Build:
         """Hold the page's HTML to the raw-HTML policy; place its uses in it; trim its
         contents list."""
         name = f"{self.docs_dir.name}/{page.file.src_uri}"
-        for error in html_policy.located(html_policy.violations(html), page.file.content_string, name):
+        policy, locator = html_policy.PolicyReader(), self.record.locator(page.file.src_uri)
+        html_reading.read(html, policy, *([locator] if locator else []))  # one parse for both
+        for error in html_policy.located(policy.found, page.file.content_string, name):
             self.report(error)
         title = self.titles.get(page.file.src_uri) or page.meta.get("title") or page.title
-        for error in self.record.locate(page.file.src_uri, str(title), html):
+        for error in self.record.place(page.file.src_uri, str(title), locator):
             self.report(error)
         trimmed(page.toc, self.options.contents_limit)
 

@@ -18,10 +18,10 @@ carries a Content-Security-Policy (meta/csp.py).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from .errors import DataError
+from .html_reading import Reader, read
 
 # Elements no page's text may hold, and why (the end of each message).
 FORBIDDEN = {
@@ -73,9 +73,10 @@ def _address_problem(tag: str, name: str, value: str) -> Violation | None:
     return None
 
 
-class _Reader(HTMLParser):
+class PolicyReader(Reader):
+    """What breaks the policy, as a page's HTML is read (`html_reading.read`)."""
+
     def __init__(self):
-        super().__init__(convert_charrefs=True)
         self.found: list[Violation] = []
 
     def handle_starttag(self, tag, attrs):
@@ -97,9 +98,8 @@ class _Reader(HTMLParser):
 
 def violations(html: str) -> list[Violation]:
     """What in `html` (a page's content, as Python-Markdown made it) breaks the policy."""
-    reader = _Reader()
-    reader.feed(html)
-    reader.close()
+    reader = PolicyReader()
+    read(html, reader)
     return reader.found
 
 

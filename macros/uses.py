@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .blocks import locate
+from .blocks import Locator
 from .errors import DataError
+from .html_reading import read
 from .render.notes import figure_anchor, footnote_key
 
 
@@ -65,16 +66,20 @@ class UseRecord:
         """The `number`-th use of `item_id` on `page`, the number its anchor carries."""
         self._pages.setdefault(page, []).append(Use(kind, item_id, page, number, line))
 
-    def locate(self, page: str, title: str, html: str) -> list[DataError]:
-        """Place each use of `page` in its HTML; a use with no element to land on (written
-        inside code, a comment, an attribute or front matter) is an error."""
+    def locator(self, page: str) -> Locator | None:
+        """What finds the uses of `page` as its HTML is read; None when it has none."""
         uses = self._pages.get(page)
-        if not uses:
+        return Locator({u.anchor for u in uses}) if uses else None
+
+    def place(self, page: str, title: str, locator: Locator | None) -> list[DataError]:
+        """Place each use of `page` where `locator` found it in the page's HTML; a use with
+        no element to land on (written inside code, a comment, an attribute or front
+        matter) is an error."""
+        if locator is None:
             return []
-        places = locate(html, {u.anchor for u in uses})
         errors, placed = [], []
-        for use in uses:
-            place = places.get(use.anchor)
+        for use in self._pages[page]:
+            place = locator.found.get(use.anchor)
             if place is None:
                 macro = f"{use.kind}('{use.item_id}')"
                 errors.append(DataError(f"docs/{page}", use.line, None,
@@ -86,6 +91,13 @@ class UseRecord:
                                   before=place.before, after=place.after))
         self._pages[page] = placed
         return errors
+
+    def locate(self, page: str, title: str, html: str) -> list[DataError]:
+        """Read `html` for the uses of `page` and place them (`locator`, then `place`)."""
+        locator = self.locator(page)
+        if locator is not None:
+            read(html, locator)
+        return self.place(page, title, locator)
 
     def in_reading_order(self) -> list[Use]:
         """Every use, page by page in path order, each page's in its order."""
