@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from mkdocs.utils.meta import YAML_RE
@@ -48,8 +49,14 @@ def _template_code(meta, marks: Marks, name: str, path: tuple = ()) -> None:
                         "and put figures and notes in the page's text")
 
 
+@lru_cache(maxsize=4096)
 def parse(text: str, name: str) -> FrontMatter:
-    """The front matter of a page's text (an empty one if it has none)."""
+    """The front matter of a page's text (an empty one if it has none).
+
+    Remembered by its arguments: a build reads each page's front matter three or four
+    times (the checks, the page's render, the Rundown list, the corrections' titles), and
+    `mkdocs serve` keeps this module between rebuilds. Callers read the result and never
+    change it; a mistake is raised anew each time."""
     match = YAML_RE.match(text)
     if not match:
         if text.startswith("---\n"):  # MkDocs would print it as text, its last line a heading

@@ -26,12 +26,14 @@ class PageLinks:
 
     def href(self, target: str) -> str:
         """The address of `target` ("essay.md#fig-a-1", or "#a" on this page) from this page."""
+        if self.file is None:  # the list page itself is not built: no link of it is published
+            return target
         path, _, anchor = target.partition("#")
         file = self.file if not path else self.files.get_file_from_path(path)
-        if file is None or self.file is None:
+        if file is None:
             log.log(self.config["validation"]["links"]["not_found"],
                     "Doc file '%s' contains a link '%s', but the target is not found among "
-                    "documentation files.", self.file.src_uri if self.file else "?", target)
+                    "documentation files.", self.file.src_uri, target)
             return target
         if anchor:
             self.anchors.setdefault(file, {}).setdefault(anchor, target)

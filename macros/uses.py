@@ -14,7 +14,6 @@ from dataclasses import dataclass, replace
 
 from .blocks import Locator
 from .errors import DataError
-from .html_reading import read
 from .render.notes import figure_anchor, footnote_key
 
 
@@ -91,13 +90,6 @@ class UseRecord:
                                   before=place.before, after=place.after))
         self._pages[page] = placed
         return errors
-
-    def locate(self, page: str, title: str, html: str) -> list[DataError]:
-        """Read `html` for the uses of `page` and place them (`locator`, then `place`)."""
-        locator = self.locator(page)
-        if locator is not None:
-            read(html, locator)
-        return self.place(page, title, locator)
 
     def in_reading_order(self) -> list[Use]:
         """Every use, page by page in path order, each page's in its order."""

@@ -10,6 +10,7 @@ import markdown
 from pybtex.database import parse_string
 
 from macros.blocks import locate
+from macros.html_reading import read
 from macros.meta.bibtex import entry as bibtex_entry, source_reference
 from macros.meta.csl import csl_item
 from macros.pages.charts import ChartSpec, svg
@@ -41,8 +42,16 @@ def render(page: str, text: str, reg, record: UseRecord | None = None) -> UseRec
     text = re.sub(r"\{(fig|cite):([\w-]+)\}", lambda m: call(m[1], m[2]), text)
     text += "\n\n" + "\n\n".join(f"[^{k}]: note" for k in {f"fig-{f}" for f in reg.figures} | {f"src-{s}" for s in reg.sources})
     html = markdown.markdown(text, extensions=EXTENSIONS, extension_configs={"toc": {"permalink": True}})
-    assert record.locate(page, "A page", html) == []
+    assert place(record, page, "A page", html) == []
     return record
+
+
+def place(record: UseRecord, page: str, title: str, html: str):
+    """Place the page's uses in its HTML as Build.page_content does: one read, then place."""
+    locator = record.locator(page)
+    if locator is not None:
+        read(html, locator)
+    return record.place(page, title, locator)
 
 
 PAGE = """# A page
@@ -91,7 +100,7 @@ def test_a_use_with_no_element_to_land_on_is_an_error():
     record.add("fig", "a", "p.md", 1, 7)
     code = "```\n" + figure_inline(REG.figures["a"], REG) + "\n```"
     html = markdown.markdown(code, extensions=EXTENSIONS + ["fenced_code"])
-    errors = record.locate("p.md", "P", html)
+    errors = place(record, "p.md", "P", html)
     assert [str(e) for e in errors] == [
         "docs/p.md:7: {{ fig('a') }} is written where no reader can reach it (in code, a comment, "
         "an HTML attribute or a link's address); move it into the text"]

@@ -50,3 +50,11 @@ def test_a_missing_anchor_or_page_is_a_warning_strict_fails_on(tmp_path, caplog)
     assert len(warned) == 3, warned
     assert "'gone.md#x'" in warned[0] and "not found" in warned[0]
     assert "'essay.md#fig-a-9'" in warned[1] and "#b" in warned[2]
+
+
+def test_a_list_page_that_is_not_built_warns_of_nothing(tmp_path, caplog):
+    """A preview builds the lists' first pages only: the others' links are never published."""
+    config, files, _pages = site(tmp_path)
+    with caplog.at_level(logging.INFO):
+        assert PageLinks("figures-9.md", files, config).href("gone.md#x") == "gone.md#x"
+    assert not caplog.records
