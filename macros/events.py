@@ -17,6 +17,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .blog_excerpt import PostExcerpt
+from .blog_posts import Posts
 from .front_matter_checks import generated_page_errors
 from .meta import search_index, share_card
 from .meta.downloads import FILES, Downloads
@@ -56,6 +57,13 @@ class BuildEvents(BasePlugin):
         for path, png in share_card.cards(self.build.site.name).items():
             files.append(File.generated(config, path, content=png))
         return files
+
+    @event_priority(-60)  # just after the blog plugin (-50) has gathered its posts
+    def on_nav(self, nav, *, config, files):
+        blog = config.plugins.get("material/blog")
+        if blog is not None and isinstance(getattr(blog.blog, "posts", None), list):
+            blog.blog.posts = Posts(blog.blog.posts)  # `page in posts` by id (blog_posts.py)
+        return nav
 
     @event_priority(-60)  # just after the blog plugin (-50) has given each post its excerpt
     def on_page_markdown(self, markdown, *, page, config, files):
