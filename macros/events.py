@@ -104,3 +104,6 @@ class BuildEvents(BasePlugin):
 
     def on_post_build(self, *, config):
         self.build.finish_site(Path(config["site_dir"]))
+
+    def on_build_error(self, *, error):
+        self.build.search.close()

@@ -1,37 +1,30 @@
-"""The search index: Pagefind, run over the pages MkDocs has built.
+"""The search index: Pagefind, fed each page as MkDocs builds it.
 
 Material's search plugin is off. Material's search box asks our worker
 (`overrides/javascripts/search-worker.js`), which reads the index written here into
 `site/pagefind/`. As each page is built, the article (what a reader searches, not the
-navigation, header or footer) is copied into a scratch folder with what only the index
-should see:
+navigation, header or footer) is handed to Pagefind with what only the index should see:
 
 - the other spellings of the names it uses (`search_variants.py`);
 - its tags as filters: a tag that names a country (in the CLDR's English names, as
   Babel has them) under "country", any other tag under "topic".
 
-Once every page is written, Pagefind's own binary (PyPI `pagefind[bin]`, pinned)
-indexes that folder in one run. Heading permalinks ("¶") and whatever is marked
-`data-search-exclude` (the data pages' quotations of the text, "Cite this page") are
-left out. The blog's index pages, which repeat the items' openings, are not copied.
-Pagefind's Python API would spare the folder, but it took a minute for what the
-binary does in seconds at 1,000 items.
+Pagefind's own binary (PyPI `pagefind[bin]`, pinned) takes each page as it is built,
+and writes the index once every page is (`pagefind_service.py`). Heading permalinks
+("¶") and whatever is marked `data-search-exclude` (the data pages' quotations of the
+text, "Cite this page") are left out. The blog's index pages, which repeat the items' openings, are not indexed.
 """
 
 from __future__ import annotations
 
 import html
-import json
 import re
-import subprocess
-import sys
-import tempfile
 from functools import cache
 from pathlib import Path
 
 from babel import Locale
-from mkdocs.exceptions import PluginError
 
+from .pagefind_service import PagefindService
 from .search_variants import also_spelled
 
 OUTPUT = "pagefind"  # under the site: the worker imports ../pagefind/pagefind.js
@@ -88,32 +81,26 @@ def for_index(output: str, language: str, title: str, content: str, tags: list[s
 
 
 class SearchIndex:
-    """What Pagefind will read, page by page, in a scratch folder this build owns."""
+    """The site's index, fed each page as it is built (`pagefind_service.py`)."""
 
     def __init__(self, language: str, variants: dict[str, list[str]]):
         self.language, self.variants = language, variants
-        self._scratch = tempfile.TemporaryDirectory(prefix="search-index-")
-        self.pages = Path(self._scratch.name) / "pages"
+        self._service: PagefindService | None = None  # started by the first page
 
     def add(self, output: str, url: str, title: str, content: str, tags: list[str]) -> None:
         text = for_index(output, self.language, title, content, tags, self.variants)
         if text is None:
             return
-        # MkDocs' directory URLs ("essay/", "" for the front page) become Pagefind's.
-        path = self.pages / url / "index.html" if not url or url.endswith("/") else self.pages / url
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        if self._service is None:
+            self._service = PagefindService(SETTINGS)
+        self._service.add("/" + url, text)  # MkDocs' "essay/" ("" for the front page)
 
     def write(self, site_dir: Path) -> None:
-        """Index every page added into site/pagefind/, then drop the scratch folder."""
-        folder = Path(self._scratch.name)
-        config = {**SETTINGS, "site": "pages", "output_path": str((site_dir / OUTPUT).resolve())}
-        (folder / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
-        try:
-            # Pagefind reads pagefind.json from the folder it runs in.
-            run = subprocess.run([sys.executable, "-m", "pagefind", "--quiet"], cwd=folder,
-                                 capture_output=True, text=True)
-        finally:
-            self._scratch.cleanup()
-        if run.returncode:
-            raise PluginError(f"Pagefind could not index the site:\n{run.stdout}{run.stderr}")
+        """Write the index of every page added into site/pagefind/."""
+        if self._service is not None:
+            self._service.write(str((site_dir / OUTPUT).resolve()))
+
+    def close(self) -> None:
+        """A build that stops half-way leaves no Pagefind behind."""
+        if self._service is not None:
+            self._service.close()
