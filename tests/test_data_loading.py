@@ -11,6 +11,7 @@ from macros.errors import DataError, DataErrors
 from macros.registry.entries import _entry, read_entries
 from macros.registry.loading import DATA_FILES, load_registry
 from macros.registry.model import PartialDate, Range, UnknownId
+from macros.registry.schemas import quick_check, validator
 from macros.registry.yaml_strict import load
 
 from tests.support import ROOT
@@ -256,3 +257,49 @@ def test_an_entry_its_schema_refuses_goes_to_the_whole_file_parse(tmp_path):
     name = "data/figures.yml"
     text = (ROOT / name).read_text(encoding="utf-8")
     assert read_entries(text.replace("unit: people", "unit: persons", 1), name, DATA_FILES[name]) is None
+
+
+# --- The quick check (registry/schemas.py: quick_check) never passes what the full one refuses ---
+
+# Values at the edges of what the schemas allow: empty and blank text, control and
+# non-ASCII whitespace (Python's and Rust's regexes disagree on some), a trailing newline
+# (which Python's `$` lets through), digits of another script, numbers as text and text
+# as numbers, booleans beside 0 and 1, lists with a repeat, huge and non-finite numbers.
+EDGES = ["", " ", "a b", "x\x1c", "x\x1f", "x\n", "x\u00a0y", "x\u2028", "٣", "2024", "2024-13",
+         "2024-01-02", "2024-01-02\n", "https://example.org/a", "https://example.org/\x1f",
+         "http://example.org/ a", "people", "unchecked", "fig-a", "Fig A", 0, 1, 1.0, -1, 1.5,
+         True, False, None, [], ["a"], ["a", "a"], [1], {}, {"low": 1, "high": 2}, 10 ** 20,
+         float("nan"), float("inf")]
+
+
+def variations(entry):
+    """The entry, then with each field replaced by each edge value, dropped, or joined by
+    an unknown field: what a contributor's typo could make of it."""
+    yield entry
+    for field in entry:
+        yield {k: v for k, v in entry.items() if k != field}
+        for value in EDGES:
+            yield {**entry, field: value}
+    yield {**entry, "colour": "red"}
+
+
+@pytest.mark.parametrize("name", sorted(set(DATA_FILES) - {"data/corrections.yml"}))
+def test_the_quick_check_passes_the_shipped_entries_and_nothing_the_full_check_refuses(name):
+    schema = DATA_FILES[name]
+    full, quick = validator(schema), quick_check(schema)
+    (top, entries), = load((ROOT / name).read_text(encoding="utf-8"), name)[0].items()
+    kinds = {}  # the first entries of each kind (of source, of unit): every branch of the schema
+    for key, entry in entries.items():
+        shape = (entry.get("kind"), entry.get("unit"), entry.get("format")) if isinstance(entry, dict) else ()
+        kinds.setdefault(shape, []).append((key, entry))
+    assert all(quick({top: {key: entry}}) for key, entry in entries.items())
+    refused = 0
+    for same in kinds.values():
+        for key, entry in same[:3]:
+            for variant in variations(entry) if isinstance(entry, dict) else EDGES + [entry]:
+                for key_ in (key, "Not An Id", "id\n"):
+                    document = {top: {key_: variant}}
+                    if not full.is_valid(document):
+                        assert not quick(document), (name, key_, variant)
+                        refused += 1
+    assert refused > 20

@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import DataError
-from .schemas import validator
+from .schemas import quick_check
 from .yaml_strict import Marks, load
 
 _TOP = re.compile(r"^([a-z][a-z_-]*):[ \t]*$")  # the file's one top-level key, alone on its line
@@ -59,7 +59,7 @@ def _entry(chunk: str, name: str, schema: str, top: str) -> tuple[str, Any, Mark
     if not isinstance(value, dict) or len(value) != 1:
         return None
     (key, entry), = value.items()
-    return key, entry, marks, validator(schema).is_valid({top: {key: entry}})
+    return key, entry, marks, quick_check(schema)({top: {key: entry}})
 
 
 def read_entries(text: str, name: str, schema: str) -> tuple[Any, Marks] | None:
