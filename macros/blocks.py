@@ -55,11 +55,13 @@ def _silent(tag: str, attrs: dict) -> bool:
 
 @dataclass
 class _Open:
-    """An open element: its block if it is one, whether its text is silent, the container
-    it opens, and the block holding it when its id is wanted."""
+    """An open element: its block if it is one, the innermost block it is in (its own, or
+    its parent's), whether its text is silent, the container it opens, and the block
+    holding it when its id is wanted."""
 
     tag: str
     block: _Block | None
+    inner: _Block | None
     silent: bool
     container: str | None
     marked_in: _Block | None = None
@@ -73,12 +75,10 @@ class Locator(Reader):
     def __init__(self, wanted: set[str]):
         self.wanted = wanted
         self.stack: list[_Open] = []
+        self.open: dict[str, int] = {}  # tag -> how many are open: an end tag nothing opened is ignored
         self.section: str | None = None
         self.found: dict[str, Place] = {}
         self.context: dict[str, tuple[str | None, str | None]] = {}  # id -> (container, section)
-
-    def _innermost(self) -> _Block | None:
-        return next((entry.block for entry in reversed(self.stack) if entry.block), None)
 
     def handle_starttag(self, tag, attrs):
         if tag in _VOID:
@@ -86,22 +86,27 @@ class Locator(Reader):
         attrs = dict(attrs)
         classes = (attrs.get("class") or "").split()
         container = CONTAINERS.get(tag) or ("admonition" if tag == "div" and "admonition" in classes else None)
-        silent = _silent(tag, attrs) or bool(self.stack and self.stack[-1].silent)
+        parent = self.stack[-1] if self.stack else None
+        silent = _silent(tag, attrs) or bool(parent and parent.silent)
         kind = BLOCKS.get(tag)
-        entry = _Open(tag, _Block(tag, kind) if kind else None, silent, container)
-        block, ident = self._innermost(), attrs.get("id")
-        if ident in self.wanted and block is not None:
-            entry.marked_in, entry.ident = block, ident
-            block.marks[ident] = [block.length(), -1]
+        block = _Block(tag, kind) if kind else None
+        holder = parent.inner if parent else None
+        entry = _Open(tag, block, block or holder, silent, container)
+        ident = attrs.get("id")
+        if holder is not None and ident in self.wanted:
+            entry.marked_in, entry.ident = holder, ident
+            holder.marks[ident] = [holder.length(), -1]
             outer = next((e.container for e in reversed(self.stack) if e.container), None)
             self.context[ident] = (outer, self.section)
         self.stack.append(entry)
+        self.open[tag] = self.open.get(tag, 0) + 1
 
     def handle_endtag(self, tag):
-        if tag in _VOID or not any(entry.tag == tag for entry in self.stack):
+        if tag in _VOID or not self.open.get(tag):
             return
         while self.stack:
             entry = self.stack.pop()
+            self.open[entry.tag] -= 1
             if entry.marked_in is not None:
                 entry.marked_in.marks[entry.ident][1] = entry.marked_in.length()
             if entry.block is not None:
@@ -123,11 +128,9 @@ class Locator(Reader):
                                       _words(text[start:end]))
 
     def handle_data(self, data):
-        if self.stack and self.stack[-1].silent:
-            return
-        block = self._innermost()
-        if block is not None:
-            block.text.append(data)
+        top = self.stack[-1] if self.stack else None
+        if top is not None and not top.silent and top.inner is not None:
+            top.inner.text.append(data)
 
 
 def locate(html: str, ids: set[str]) -> dict[str, Place]:

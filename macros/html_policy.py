@@ -49,12 +49,15 @@ class Violation:
 def _address(value: str) -> str:
     """An address as a browser reads it: tabs and newlines inside, and spaces and
     control characters around it, ignored."""
-    return "".join(c for c in value if c not in "\t\n\r").strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08"
-                                                               "\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16"
-                                                               "\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
+    if "\t" in value or "\n" in value or "\r" in value:
+        value = value.replace("\t", "").replace("\n", "").replace("\r", "")
+    return value.strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14"
+                       "\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
 
 
 def _scheme(address: str) -> str:
+    if address.startswith("#"):  # a place on this page ("#fn:1"), whatever follows
+        return ""
     return urlsplit(address).scheme.lower() if ":" in address.split("/", 1)[0] else ""
 
 
