@@ -227,10 +227,11 @@ class Build:
                 mark = listing.listing_mark(base, number)
                 if file is None or file.page is None or mark not in (file.page.markdown or ""):
                     continue
-                file.page.markdown = file.page.markdown.replace(mark, listed.markdown)
+                waiting = file.page.markdown
+                file.page.markdown = waiting.replace(mark, listed.markdown)
                 file.page.render(config, files)
                 file.page.content = listed.html(file.page.content)
-                file.page.markdown = listed.written_out(file.page.markdown)
+                file.page.markdown = waiting.replace(mark, listed.written_out())
                 links[src].hand_to(file.page)
                 trimmed(file.page.toc, self.options.contents_limit)
 

@@ -130,7 +130,7 @@ def test_competing_estimates_name_each_other():
     b = figure("b", value=64000, quantity="q", as_of=PartialDate("2022-01-26"))
     reg = registry(source("s", "R"), a, b)
     listed = figure_list_pages(reg, {}, listing(reg, 50))[0]
-    text = listed.html(listed.markdown)
+    text = listed.written_out()
     assert "### Label a { #a }" in text and "Competing estimates" in text
     assert '<a href="#b">64,000</a>' in text and "26 January 2022" in text
 
@@ -229,9 +229,9 @@ def test_the_lists_group_their_uses_once_and_read_as_each_entry_would():
     record = render("two.md", PAGE.replace("{fig:a}", "{fig:b}"), reg)
     uses = render("one.md", PAGE, reg, record).in_reading_order()
     groups = by_item(uses)
-    assert [page.bodies for page in figure_list_pages(reg, groups, listing(reg, 50))] == [
+    assert [list(page.bodies.values()) for page in figure_list_pages(reg, groups, listing(reg, 50))] == [
         [figure_entry(f, reg, groups.get(("fig", f.id), []), listing(reg, 50)) for f in (a, b)]]
-    listed = "".join(source_list_pages(reg, uses, listing(reg, 50))[0].bodies)
+    listed = "".join(source_list_pages(reg, uses, listing(reg, 50))[0].bodies.values())
     for item in (s, t):
         citing = [f for f in (a, b) if item.id in f.sources]
         places = [u for u in uses if (u.kind, u.item_id) in {("cite", item.id)} | {("fig", f.id) for f in citing}]

@@ -144,54 +144,43 @@ def definitions(items: list[tuple[str, str | list[str]]]) -> str:
     return "<dl>\n" + "".join(rows) + "</dl>"
 
 
-def body_marks(number: int) -> tuple[str, str]:
-    """Where the `number`-th entry (from 0) opens, and where its body goes, once the page's
-    Markdown is HTML. The box is put in with the body, not written as an md_in_html block:
-    Python-Markdown's md_in_html took most of the time the list pages' headings cost."""
-    return f"<!-- data entry {number} -->", f"<!-- data entry body {number} -->"
-
-
-_MARK_IN_MARKDOWN = re.compile(r"<!-- data entry (body )?(\d+) -->")
-_MARK = re.compile(_MARK_IN_MARKDOWN.pattern + r"\n*")  # in HTML, with the blank line Markdown adds
+# An entry's heading in the HTML Python-Markdown makes of a list page (ids are the data's slugs).
+_ENTRY_HEADING = re.compile(r'<h3 id="([^"]+)">.*?</h3>', re.S)
 
 
 @dataclass
 class ListedPage:
-    """One page of a list: its Markdown (pager, headings, and a mark for each entry's
-    body), and the bodies' HTML in the order of their marks."""
+    """One page of a list: its Markdown (pager, group headings, and each entry's heading,
+    whose id is the item's), and each entry's body as HTML, by the item's id. Each body is
+    put in after its heading once the Markdown is HTML, found by the heading's id: marks
+    in the Markdown to find them by took half the time the list pages' Markdown cost."""
 
-    markdown_parts: list[str] = field(default_factory=list)
-    bodies: list[str] = field(default_factory=list)
+    markdown_parts: list[tuple[str, str | None]] = field(default_factory=list)  # (Markdown, entry's id)
+    bodies: dict[str, str] = field(default_factory=dict)
 
     def add(self, markdown: str) -> None:
-        self.markdown_parts.append(markdown)
+        self.markdown_parts.append((markdown, None))
 
     def add_entry(self, item_id: str, heading: str, body: str) -> None:
-        """A figure or source: its heading, whose id is the item's, between the marks
-        where its box opens and where its body goes."""
-        opening, body_mark = body_marks(len(self.bodies))
-        self.add(f"{opening}\n\n### {heading} {{ #{item_id} }}\n\n{body_mark}")
-        self.bodies.append(body)
+        self.markdown_parts.append((f"### {heading} {{ #{item_id} }}", item_id))
+        self.bodies[item_id] = body
 
     @property
     def markdown(self) -> str:
-        return "\n\n".join(part for part in self.markdown_parts if part)
+        return "\n\n".join(part for part, _entry in self.markdown_parts if part)
 
-    def written_out(self, markdown: str) -> str:
+    def written_out(self) -> str:
         """The page's Markdown with each entry written out in an md_in_html box, which
         renders as the page does: for whatever reads `page.markdown` after the build
         (the bench publishes it without macros)."""
-        def entry_part(mark: re.Match) -> str:
-            if mark.group(1):
-                return f"{self.bodies[int(mark.group(2))]}\n\n</div>"
-            return '<div class="data-entry" markdown>'
-        return _MARK_IN_MARKDOWN.sub(entry_part, markdown)
+        return "\n\n".join(f'<div class="data-entry" markdown>\n\n{part}\n\n{self.bodies[entry]}\n\n</div>'
+                           if entry else part for part, entry in self.markdown_parts if part)
 
     def html(self, content: str) -> str:
-        """The page's HTML with each entry in its box, its body in place of its mark."""
-        def entry_part(mark: re.Match) -> str:
-            if mark.group(1):
-                more = "\n" if mark.end() < len(mark.string) else ""
-                return f"{self.bodies[int(mark.group(2))]}\n</div>{more}"
-            return '<div class="data-entry">\n'
-        return _MARK.sub(entry_part, content)
+        """The page's HTML with each entry in its box: its heading, then its body."""
+        def entry(heading: re.Match) -> str:
+            body = self.bodies.get(heading.group(1))
+            if body is None:  # a heading the page's own text wrote
+                return heading.group(0)
+            return f'<div class="data-entry">\n{heading.group(0)}\n{body}\n</div>'
+        return _ENTRY_HEADING.sub(entry, content)
