@@ -253,9 +253,10 @@ class Build:
     def finish_site(self, site_dir: Path) -> None:
         """Every page is written: index them for search; write the feed and every page's
         Content-Security-Policy."""
-        self.search.write(site_dir)
+        search_written = self.search.write(site_dir)  # Pagefind writes while the rest is written
         csp.write_policy(site_dir, self.policy_pages, csp.policy(set(self.inline.scripts), set(self.inline.styles)))
         rss = feed.rss(list(self.feed.values()), title=f"{self.site.name}: Rights Rundown",
                        link=self.site.url + "rundown/", description=self.site.description,
                        self_url=self.site.url + feed.FEED_PATH)
         (site_dir / feed.FEED_PATH).write_bytes(rss)
+        search_written()

@@ -32,7 +32,7 @@ def test_every_page_added_is_indexed_at_its_address_with_its_words(tmp_path):
     service = PagefindService(SETTINGS)
     for url, html in PAGES.items():
         service.add(url, html)
-    service.write(str(tmp_path / "pagefind"))
+    service.write(str(tmp_path / "pagefind"))()
     entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["version"] == "1.5.2" and entry["languages"]["en"]["page_count"] == len(PAGES)
     found = {page["url"]: page["content"] for page in fragments(tmp_path / "pagefind")}
@@ -47,7 +47,7 @@ def test_a_failure_is_told_not_waited_for(tmp_path):
     service = PagefindService(SETTINGS)
     service.add("/page/", PAGES["/rundown/item-0/"])
     with pytest.raises(PluginError, match="Pagefind could not index the site"):
-        service.write(str(blocked / "pagefind"))  # under a file: nothing can be written there
+        service.write(str(blocked / "pagefind"))()  # under a file: nothing can be written there
 
 
 def test_closing_half_way_stops_the_binary():

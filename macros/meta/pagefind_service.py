@@ -21,6 +21,7 @@ import json
 import subprocess
 import tempfile
 import threading
+from collections.abc import Callable
 
 from mkdocs.exceptions import PluginError
 from pagefind.service import get_executable
@@ -63,9 +64,12 @@ class PagefindService:
         return self._sent
 
     def _ask(self, payload: dict) -> dict:
-        """Send, then wait for every reply so far; the last one is this message's."""
         sent = self._send(payload)
         self._process.stdin.flush()
+        return self._wait(sent)
+
+    def _wait(self, sent: int) -> dict:
+        """Wait for every reply up to message `sent`, and return its reply."""
         with self._arrived:
             self._arrived.wait_for(lambda: self._stopped or len(self._replies) >= sent)
         errors = [reply for reply in self._replies.values() if reply.get("type") == "Error"]
@@ -84,10 +88,17 @@ class PagefindService:
         """Index one page at `url` (a path from the site's root, like Pagefind's own)."""
         self._send({"type": "AddFile", "index_id": self._index, "url": url, "file_contents": html})
 
-    def write(self, output_path: str) -> None:
-        """Write the index into `output_path`, once every page is added; then stop."""
-        self._ask({"type": "WriteFiles", "index_id": self._index, "output_path": output_path})
-        self.close()
+    def write(self, output_path: str) -> Callable[[], None]:
+        """Have the index written into `output_path`, once every page is added; the binary
+        writes while the caller goes on, until it calls what this returns (which raises
+        PluginError if the index could not be written, and stops the binary)."""
+        sent = self._send({"type": "WriteFiles", "index_id": self._index, "output_path": output_path})
+        self._process.stdin.flush()
+
+        def written() -> None:
+            self._wait(sent)
+            self.close()
+        return written
 
     def close(self) -> None:
         """Stop the binary (it ends when its input does); safe to call again."""

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -95,10 +96,12 @@ class SearchIndex:
             self._service = PagefindService(SETTINGS)
         self._service.add("/" + url, text)  # MkDocs' "essay/" ("" for the front page)
 
-    def write(self, site_dir: Path) -> None:
-        """Write the index of every page added into site/pagefind/."""
-        if self._service is not None:
-            self._service.write(str((site_dir / OUTPUT).resolve()))
+    def write(self, site_dir: Path) -> Callable[[], None]:
+        """Have the index of every page added written into site/pagefind/, while the build
+        goes on; what this returns waits until it is (pagefind_service.py)."""
+        if self._service is None:
+            return lambda: None
+        return self._service.write(str((site_dir / OUTPUT).resolve()))
 
     def close(self) -> None:
         """A build that stops half-way leaves no Pagefind behind."""
