@@ -4,7 +4,7 @@ At 1,000 Rundown items data/figures.yml holds 5,000 entries: parsing and checkin
 whole takes two to five seconds, every time `mkdocs serve` rebuilds after any edit of
 it. The data files are each one top-level key holding entries indented two spaces
 (`figures:` then `  detainees-hrw:` ...). Each entry is parsed and checked against the
-file's schema on its own, remembered by its text (`lru_cache`: a pure function of its
+file's schema on its own, remembered by its text and the schema's (`lru_cache`: a pure function of its
 arguments, and `mkdocs serve` keeps this module between rebuilds), and the entries
 are put together with the marks a parse of the whole file gives.
 
@@ -16,6 +16,7 @@ result, which tests/test_data_loading.py checks against the whole-file parse.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -49,7 +50,7 @@ def _split(text: str) -> tuple[str, str, list[tuple[int, str]]] | None:
 
 
 @lru_cache(maxsize=50_000)
-def _entry(chunk: str, name: str, schema: str, top: str) -> tuple[str, Any, Marks, bool] | None:
+def _entry(chunk: str, name: str, passes: Callable[[Any], bool], top: str) -> tuple[str, Any, Marks, bool] | None:
     """One entry: (its key, its value, its marks from line 1, whether the schema accepts
     it); None when it is not one key or does not parse."""
     try:
@@ -59,7 +60,7 @@ def _entry(chunk: str, name: str, schema: str, top: str) -> tuple[str, Any, Mark
     if not isinstance(value, dict) or len(value) != 1:
         return None
     (key, entry), = value.items()
-    return key, entry, marks, quick_check(schema)({top: {key: entry}})
+    return key, entry, marks, passes({top: {key: entry}})
 
 
 def read_entries(text: str, name: str, schema: str) -> tuple[Any, Marks] | None:
@@ -70,10 +71,11 @@ def read_entries(text: str, name: str, schema: str) -> tuple[Any, Marks] | None:
     if split is None:
         return None
     top, head, chunks = split
+    passes = quick_check(schema)  # one per schema text: an edit of the schema is a new one
     _value, marks = load(head, name)  # the top-level key's own marks
     entries: dict[str, Any] = {}
     for line, chunk in chunks:
-        found = _entry(chunk, name, schema, top)
+        found = _entry(chunk, name, passes, top)
         if found is None or not found[3] or found[0] in entries:
             return None
         key, entry, entry_marks, _valid = found
