@@ -33,7 +33,7 @@ ROOT = '<article class="md-content__inner md-typeset">'  # Material's article: w
 SETTINGS = {"root_selector": "article", "exclude_selectors": [".headerlink", "[data-search-exclude]"]}
 # The data pages quote the text around each use; those quotes are not indexed, so a
 # name in them does not earn the page its other spellings.
-_QUOTED = re.compile(r"<span data-search-exclude>[^<]*</span>")
+_QUOTED = re.compile(r"<span data-search-exclude>.*?</span>", re.S)  # its words, the figure in <strong>
 
 
 @cache
