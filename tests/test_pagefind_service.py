@@ -56,3 +56,16 @@ def test_closing_half_way_stops_the_binary():
     service.close()
     assert service._process.poll() is not None
     service.close()  # again, as a failed build may
+
+
+@pytest.mark.parametrize("then", ["write", "add"])
+def test_a_binary_that_dies_is_told_not_waited_for(tmp_path, then):
+    service = PagefindService(SETTINGS)
+    service.add("/page/", PAGES["/rundown/item-0/"])
+    service._process.kill()
+    service._process.wait()
+    with pytest.raises(PluginError, match="Pagefind could not index the site"):
+        if then == "write":
+            service.write(str(tmp_path / "pagefind"))()
+        else:
+            service.add("/other/", PAGES["/rundown/item-1/"] * 20_000)  # more than the pipe's buffer

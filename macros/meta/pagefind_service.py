@@ -42,40 +42,44 @@ class PagefindService:
 
     def _read(self) -> None:
         pending = b""
-        for chunk in iter(lambda: self._process.stdout.read1(65536), b""):
-            *messages, pending = (pending + chunk).split(b",")
+        try:
+            for chunk in iter(lambda: self._process.stdout.read1(65536), b""):
+                *messages, pending = (pending + chunk).split(b",")
+                with self._arrived:
+                    for message in messages:
+                        reply = json.loads(base64.b64decode(message))
+                        # A message it could not read comes back without its id.
+                        self._replies[reply.get("message_id") or -len(self._replies)] = reply["payload"]
+                    self._arrived.notify_all()
+        finally:  # however reading ends, nobody waits for a reply that cannot come
             with self._arrived:
-                for message in messages:
-                    reply = json.loads(base64.b64decode(message))
-                    # A message it could not read comes back without its id.
-                    self._replies[reply.get("message_id") or -len(self._replies)] = reply["payload"]
+                self._stopped = True
                 self._arrived.notify_all()
-        with self._arrived:
-            self._stopped = True
-            self._arrived.notify_all()
 
-    def _send(self, payload: dict) -> int:
+    def _send(self, payload: dict, flush: bool = False) -> int:
+        """Send one message (held in the pipe's buffer unless `flush`); its number."""
         self._sent += 1
         message = json.dumps({"message_id": self._sent, "payload": payload}).encode("utf-8")
         try:
             self._process.stdin.write(base64.b64encode(message) + b",")
-        except BrokenPipeError:
+            if flush:
+                self._process.stdin.flush()
+        except BrokenPipeError:  # the binary has stopped
             raise self._failed(None) from None
         return self._sent
 
     def _ask(self, payload: dict) -> dict:
-        sent = self._send(payload)
-        self._process.stdin.flush()
-        return self._wait(sent)
+        return self._wait(self._send(payload, flush=True))
 
     def _wait(self, sent: int) -> dict:
         """Wait for every reply up to message `sent`, and return its reply."""
         with self._arrived:
             self._arrived.wait_for(lambda: self._stopped or len(self._replies) >= sent)
-        errors = [reply for reply in self._replies.values() if reply.get("type") == "Error"]
-        if errors or sent not in self._replies:
+            errors = [reply for reply in self._replies.values() if reply.get("type") == "Error"]
+            reply = self._replies.get(sent)
+        if errors or reply is None:
             raise self._failed(errors[0] if errors else None)
-        return self._replies[sent]
+        return reply
 
     def _failed(self, reply: dict | None) -> PluginError:
         self.close()
@@ -92,8 +96,7 @@ class PagefindService:
         """Have the index written into `output_path`, once every page is added; the binary
         writes while the caller goes on, until it calls what this returns (which raises
         PluginError if the index could not be written, and stops the binary)."""
-        sent = self._send({"type": "WriteFiles", "index_id": self._index, "output_path": output_path})
-        self._process.stdin.flush()
+        sent = self._send({"type": "WriteFiles", "index_id": self._index, "output_path": output_path}, flush=True)
 
         def written() -> None:
             self._wait(sent)
@@ -102,9 +105,8 @@ class PagefindService:
 
     def close(self) -> None:
         """Stop the binary (it ends when its input does); safe to call again."""
-        if self._process.poll() is None:
-            try:
-                self._process.stdin.close()
-            except BrokenPipeError:
-                pass
-            self._process.wait()
+        try:
+            self._process.stdin.close()
+        except BrokenPipeError:  # what was left in the buffer had nowhere to go
+            pass
+        self._process.wait()
