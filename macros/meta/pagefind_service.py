@@ -3,14 +3,14 @@
 Run once over a folder after the build, Pagefind took 2.5 s of a 1,000-item build, and
 the build spent more writing that folder and deleting it. In service mode
 (`pagefind --service`, the binary pinned in requirements.txt) it takes each page as it
-is written, on the machine's other core while MkDocs builds the next, and only writes
-the index at the end.
+is written, on the machine's other core while MkDocs builds the next, and builds the
+index at the end; its files come back in the reply and are written here.
 
 Pagefind's own Python client (`pagefind.index`) speaks the same protocol, but it waits
 a tenth of a second before reading each reply: two minutes at 1,000 pages. This client
 sends without waiting and reads the replies on a thread. The protocol: each message is
 JSON, base64-encoded, followed by a comma, both ways; `{"message_id": n, "payload":
-{...}}` with the payload types of `pagefind/service/types.py`. `tests/test_search_index.py`
+{...}}` with the payload types of `pagefind/service/types.py`. `tests/test_pagefind_service.py`
 builds an index with it and fails on another Pagefind version.
 """
 
@@ -22,6 +22,7 @@ import subprocess
 import tempfile
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from pagefind.service import get_executable
@@ -41,16 +42,19 @@ class PagefindService:
         self._index = self._ask({"type": "NewIndex", "config": config})["index_id"]
 
     def _read(self) -> None:
-        pending = b""
+        parts: list[bytes] = []  # of a reply not yet ended (the index's files are megabytes)
         try:
-            for chunk in iter(lambda: self._process.stdout.read1(65536), b""):
-                *messages, pending = (pending + chunk).split(b",")
-                with self._arrived:
-                    for message in messages:
-                        reply = json.loads(base64.b64decode(message))
+            for chunk in iter(lambda: self._process.stdout.read1(1 << 20), b""):
+                while b"," in chunk:
+                    end, _comma, chunk = chunk.partition(b",")
+                    reply = json.loads(base64.b64decode(b"".join(parts) + end))
+                    parts = []
+                    with self._arrived:
                         # A message it could not read comes back without its id.
                         self._replies[reply.get("message_id") or -len(self._replies)] = reply["payload"]
-                    self._arrived.notify_all()
+                        self._arrived.notify_all()
+                if chunk:
+                    parts.append(chunk)
         finally:  # however reading ends, nobody waits for a reply that cannot come
             with self._arrived:
                 self._stopped = True
@@ -93,14 +97,27 @@ class PagefindService:
         self._send({"type": "AddFile", "index_id": self._index, "url": url, "file_contents": html})
 
     def write(self, output_path: str) -> Callable[[], None]:
-        """Have the index written into `output_path`, once every page is added; the binary
-        writes while the caller goes on, until it calls what this returns (which raises
-        PluginError if the index could not be written, and stops the binary)."""
-        sent = self._send({"type": "WriteFiles", "index_id": self._index, "output_path": output_path}, flush=True)
+        """Have the index built, once every page is added: the binary builds it while the
+        caller goes on, until it calls what this returns, which writes the index's files
+        into `output_path` and stops the binary (or raises PluginError).
+
+        The files come back in the reply (`GetFiles`) and are written here. Asked to write
+        them itself (`WriteFiles`), the binary replies before its last writes reach the
+        disk, and stopping it then cut files short: a build's `pagefind-component-ui.js`
+        came out truncated, once in some dozen builds."""
+        sent = self._send({"type": "GetFiles", "index_id": self._index}, flush=True)
 
         def written() -> None:
-            self._wait(sent)
+            files = self._wait(sent)["files"]
             self.close()
+            for file in files:
+                path = Path(output_path, file["path"])
+                try:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.write_bytes(base64.b64decode(file["content"]))
+                except OSError as error:
+                    raise PluginError(f"Pagefind could not index the site: {path} could not be "
+                                      f"written ({error.strerror})") from None
         return written
 
     def close(self) -> None:
