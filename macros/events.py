@@ -61,7 +61,7 @@ class BuildEvents(BasePlugin):
     @event_priority(-60)  # just after the blog plugin (-50) has gathered its posts
     def on_nav(self, nav, *, config, files):
         blog = config.plugins.get("material/blog")
-        if blog is not None and isinstance(getattr(blog.blog, "posts", None), list):
+        if blog is not None and blog.config.enabled:
             blog.blog.posts = Posts(blog.blog.posts)  # `page in posts` by id (blog_posts.py)
         return nav
 

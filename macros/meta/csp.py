@@ -5,8 +5,8 @@ inline style attribute the built pages actually hold, allowed by its sha256 hash
 The hashes are read from each page's final HTML (`inline_parts`, run last on every
 page), so they follow whatever the theme or this edition's templates put inline. A
 page's own text (what Markdown made of it) is left out of the script search: a script
-that slips past the build's checks into a page's text gets no hash, and cannot run. The policy is one for
-the whole site, written into every page once all are built (`write_policy`): with
+that slips past the build's checks into a page's text gets no hash, and cannot run.
+The policy is one for the whole site, written into every page once all are built (`write_policy`): with
 instant navigation a reader's first page's policy governs every page they open next.
 `'wasm-unsafe-eval'` lets the search run WebAssembly without allowing JavaScript's
 eval. In a meta tag, frame-ancestors, report-uri and sandbox are ignored, so none is set.
@@ -44,9 +44,9 @@ class InlineParts:
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
 _TYPE = re.compile(r"""\stype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _SRC = re.compile(r"\ssrc\s*=", re.I)
-# `style=` in any case, where whitespace precedes it (checked by `_styles`): a case-blind
-# pattern starting with whitespace was tried at every character, the most costly part
-# of a page's policy at 1,000 items.
+# `style=` in any case, where whitespace precedes it (checked in `inline_parts`): a
+# case-blind pattern starting with whitespace was tried at every character, the most
+# costly part of a page's policy at 1,000 items.
 _STYLE = re.compile(r"""[Ss][Tt][Yy][Ll][Ee]\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _CHARSET = re.compile(r"<meta\s+charset\s*=[^>]*>", re.I)
 

@@ -12,7 +12,8 @@ navigation, header or footer) is handed to Pagefind with what only the index sho
 Pagefind's own binary (PyPI `pagefind[bin]`, pinned) takes each page as it is built,
 and writes the index once every page is (`pagefind_service.py`). Heading permalinks
 ("¶") and whatever is marked `data-search-exclude` (the data pages' quotations of the
-text, "Cite this page") are left out. The blog's index pages, which repeat the items' openings, are not indexed.
+text, "Cite this page") are left out. The blog's index pages, which repeat the items'
+openings, are not indexed.
 """
 
 from __future__ import annotations

@@ -4,9 +4,9 @@ At 1,000 Rundown items data/figures.yml holds 5,000 entries: parsing and checkin
 whole takes two to five seconds, every time `mkdocs serve` rebuilds after any edit of
 it. The data files are each one top-level key holding entries indented two spaces
 (`figures:` then `  detainees-hrw:` ...). Each entry is parsed and checked against the
-file's schema on its own, remembered by its text and the schema's (`lru_cache`: a pure function of its
-arguments, and `mkdocs serve` keeps this module between rebuilds), and the entries
-are put together with the marks a parse of the whole file gives.
+file's schema on its own, remembered by its text and the schema's (`lru_cache`: a pure
+function of its arguments, and `mkdocs serve` keeps this module between rebuilds), and
+the entries are put together with the marks a parse of the whole file gives.
 
 Anything out of that shape, and any mistake, goes to the whole-file parse instead, so
 that every message reads as it always has: this is only a faster way to the same

@@ -69,13 +69,14 @@ def _validator(text: str, definition: str | None) -> Draft202012Validator:
 
 
 def quick_check(schema_name: str) -> Callable[[Any], bool]:
-    """Whether a data file's content passes its schema, answered by jsonschema-rs: the
-    same verdict as `validator(schema_name).is_valid`, six thousand entries in a few
-    hundredths of a second instead of most of a second (`registry/entries.py`). Only the
-    full check says what is wrong, so anything refused here goes to it. Its patterns are
-    written to mean the same in Rust's regex and Python's, and formats are not asserted
-    here (the data files' schemas have none; front matter is not checked this way).
-    `tests/test_data_loading.py` holds the two to the same verdicts."""
+    """Whether a data file's content passes its schema, answered by jsonschema-rs: six
+    thousand entries in a few hundredths of a second instead of most of a second
+    (`registry/entries.py`). It must never pass what `validator(schema_name)` refuses;
+    what it refuses goes to that full check, which alone says what is wrong (and may yet
+    pass it: Python's `$` allows a trailing newline, Rust's does not). The patterns are
+    written to mean the same in both regex engines, and formats are not asserted here
+    (the data files' schemas have none; front matter is not checked this way).
+    `tests/test_data_loading.py` holds the quick check to that."""
     return _quick_check((SCHEMA_DIR / schema_name).read_text(encoding="utf-8"))
 
 
