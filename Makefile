@@ -26,7 +26,7 @@ node_modules/.installed: package.json package-lock.json
 ## (README: "Previewing"); PREVIEW_ITEMS=0 serves the whole site, built strictly
 PREVIEW_ITEMS ?= 10
 serve: $(VENV)/.installed
-	PREVIEW_ITEMS=$(PREVIEW_ITEMS) $(BIN)/python -m macros.serve $(if $(filter 0,$(PREVIEW_ITEMS)),--strict) --dev-addr 127.0.0.1:8000
+	PREVIEW_ITEMS=$(PREVIEW_ITEMS) $(BIN)/python -m macros.commands.serve $(if $(filter 0,$(PREVIEW_ITEMS)),--strict) --dev-addr 127.0.0.1:8000
 
 ## build: strict build into site/; a failed build leaves the previous site/ untouched
 build: $(VENV)/.installed
@@ -41,7 +41,7 @@ publish:
 
 ## check: data, pages and rules in a second or two, without building the site
 check: $(VENV)/.installed
-	$(BIN)/python -m macros.check
+	$(BIN)/python -m macros.commands.check
 
 ## test: `make check`, then every test (browser tests included where Chromium is installed),
 ## on every core: the browser tests on one, the rest shared among the others
@@ -51,7 +51,7 @@ test: check node_modules/.installed
 ## linkcheck: every source's URL and archived copy, asked over the network (the one
 ## command that needs it); writes linkcheck-report.md, fails if a link is broken or silent
 linkcheck: $(VENV)/.installed
-	$(BIN)/python -m macros.linkcheck $(LINKCHECK_ARGS)
+	$(BIN)/python -m macros.commands.linkcheck $(LINKCHECK_ARGS)
 
 ## bench: build, rebuild, page weight, Lighthouse and search at N = 10/100/1000 items
 ## (about 30 minutes; writes bench/results.md and .json; BENCH_ARGS="--help" for options)

@@ -15,24 +15,27 @@ from pathlib import Path
 from material.plugins.blog.structure import View
 from mkdocs.exceptions import PluginError
 
-from . import front_matter, html_policy, html_reading, preview
+from . import preview
+from .checks import front_matter, html_policy
+from .checks.front_matter import FrontMatter
+from .checks.lint import lint_pages, unused
 from .errors import DataError, DataErrors
-from .front_matter import FrontMatter
-from .lint import lint_pages, unused
-from .meta import csp, feed, head, last_change, page_facts, search_index
+from .meta import csp, feed, head, last_change, page_facts
 from .meta.feed import FeedEntry
 from .options import options
-from .page_links import PageLinks
 from .pages import article, corrections, listing
 from .pages.figures_page import figure_list_pages
+from .pages.links import PageLinks
 from .pages.long_contents import trimmed
 from .pages.sources_page import source_list_pages
+from .reading import parse
 from .registry.loading import load_registry
 from .registry.model import UnknownId
 from .render import sandbox
 from .render.escape import md_text
 from .render.notes import NOTES_HEADING, PageNotes
 from .render.template_errors import describe
+from .search import index as search_index
 from .uses import UseRecord, by_item
 
 log = logging.getLogger("mkdocs.plugins.macros.edition")
@@ -196,7 +199,7 @@ class Build:
         contents list."""
         name = f"{self.docs_dir.name}/{page.file.src_uri}"
         policy, locator = html_policy.PolicyReader(), self.record.locator(page.file.src_uri)
-        html_reading.read(html, policy, *([locator] if locator else []))  # one parse for both
+        parse.read(html, policy, *([locator] if locator else []))  # one parse for both
         for error in html_policy.located(policy.found, page.file.content_string, name):
             self.report(error)
         title = self.titles.get(page.file.src_uri) or page.meta.get("title") or page.title

@@ -16,12 +16,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .blog_excerpt import PostExcerpt
-from .blog_posts import Posts
-from .front_matter_checks import generated_page_errors
-from .meta import search_index, share_card
-from .meta.downloads import FILES, Downloads
+from .blog.excerpt import PostExcerpt
+from .blog.posts import Posts
+from .checks.front_matter_checks import generated_page_errors
+from .downloads.files import FILES, Downloads
+from .meta import share_card
 from .pages import listing
+from .search import index as search_index
 
 
 class BuildEvents(BasePlugin):
@@ -62,14 +63,14 @@ class BuildEvents(BasePlugin):
     def on_nav(self, nav, *, config, files):
         blog = config.plugins.get("material/blog")
         if blog is not None and blog.config.enabled:
-            blog.blog.posts = Posts(blog.blog.posts)  # `page in posts` by id (blog_posts.py)
+            blog.blog.posts = Posts(blog.blog.posts)  # `page in posts` by id (blog/posts.py)
         return nav
 
     @event_priority(-60)  # just after the blog plugin (-50) has given each post its excerpt
     def on_page_markdown(self, markdown, *, page, config, files):
         excerpt = getattr(page, "excerpt", None)
         if type(excerpt) is Excerpt:
-            excerpt.__class__ = PostExcerpt  # the same object, converting less (blog_excerpt.py)
+            excerpt.__class__ = PostExcerpt  # the same object, converting less (blog/excerpt.py)
         return markdown
 
     @event_priority(-100)  # last: the HTML as the reader gets it

@@ -2,7 +2,7 @@
 
 `fig()` and `cite()` record each call as they write it: page, line, and its number
 among that page's uses of the id, which names its anchor. Once Python-Markdown has
-made the page's HTML, each use is found there by its anchor (`blocks.py`) and gains
+made the page's HTML, each use is found there by its anchor (`reading/blocks.py`) and gains
 the kind of block it stands in, the section above it and the words around it. The
 figures and sources pages, their excerpts and the unused-id check all read this
 record, once every page has rendered, as Material's tags plugin fills its listings.
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .blocks import Locator
+from .reading.blocks import Locator
 from .errors import DataError
 from .render.notes import figure_anchor, footnote_key
 

@@ -1,4 +1,4 @@
-"""Material's blog converts only a post's excerpt for the index pages (macros/blog_excerpt.py)."""
+"""Material's blog converts only a post's excerpt for the index pages (macros/blog/excerpt.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import markdown
 import pytest
 from mkdocs.config import load_config
 
-from macros.blog_excerpt import excerpt_markdown
+from macros.blog.excerpt import excerpt_markdown
 from tests.support import ROOT
 
 SEPARATOR = "<!-- more -->"

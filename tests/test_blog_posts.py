@@ -1,4 +1,4 @@
-"""Material's blog asks "is this page a post?" of a set, not a list (macros/blog_posts.py)."""
+"""Material's blog asks "is this page a post?" of a set, not a list (macros/blog/posts.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from importlib import metadata
 import pytest
 from material.plugins.blog.plugin import BlogPlugin
 
-from macros.blog_posts import Posts
+from macros.blog.posts import Posts
 
 
 def test_written_for_material_9_8_2():

@@ -46,7 +46,7 @@ def add(path: Path, text: str) -> None:
 
 
 def checks_pass(project: Path) -> None:
-    check = subprocess.run([sys.executable, "-m", "macros.check"], cwd=project, capture_output=True, text=True)
+    check = subprocess.run([sys.executable, "-m", "macros.commands.check"], cwd=project, capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
     out = build(project)
     assert out.returncode == 0, out.log

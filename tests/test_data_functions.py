@@ -9,10 +9,10 @@ import xml.etree.ElementTree as ET
 import markdown
 from pybtex.database import parse_string
 
-from macros.blocks import locate
-from macros.html_reading import read
-from macros.meta.bibtex import entry as bibtex_entry, source_reference
-from macros.meta.csl import csl_item
+from macros.reading.blocks import locate
+from macros.reading.parse import read
+from macros.downloads.bibtex import entry as bibtex_entry, source_reference
+from macros.downloads.csl import csl_item
 from macros.pages.charts import ChartSpec, svg
 from macros.pages.figures_page import figure_entry, figure_list_pages
 from macros.pages.listing import SINGLE_PAGE, listing

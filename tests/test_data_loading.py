@@ -203,7 +203,7 @@ def test_make_check_lists_a_figure_whose_value_left_the_authors_words(tmp_path):
         shutil.copytree(ROOT / part, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
     figures = tmp_path / "data" / "figures.yml"
     figures.write_text(figures.read_text(encoding="utf-8").replace("value: 45000", "value: 44000", 1), encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "macros.check"], cwd=tmp_path, capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-m", "macros.commands.check"], cwd=tmp_path, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr  # a flag, not a mistake: the essay is not edited
     assert "editor's flag (written-words) on detainees-hrw: written “45,000”, value 44,000" in out.stdout
 

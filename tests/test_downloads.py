@@ -61,7 +61,7 @@ def test_figures_csv_matches_the_data_one_type_a_column(site):
 
 
 def test_figures_page_documents_every_column(site):
-    from macros.meta.figures_table import COLUMNS
+    from macros.downloads.figures_table import COLUMNS
 
     header = next(csv.reader(io.StringIO((site.site / "downloads/figures.csv").read_text(encoding="utf-8-sig"))))
     table = site.html("figures/index.html").find(id="the-columns-of-figurescsv").find_next("table")
@@ -88,7 +88,7 @@ def test_figures_json_matches_the_data_and_its_links_resolve(site):
 
 
 def test_sources_bibtex_parses_and_matches_the_data(site):
-    from macros.meta.bibtex import REQUIRED
+    from macros.downloads.bibtex import REQUIRED
 
     bib = parse_string((site.site / "downloads/sources.bib").read_text(encoding="utf-8"), "bibtex")
     assert list(bib.entries) == list(REGISTRY.sources)

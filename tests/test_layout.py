@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from macros.front_matter import read
+from macros.checks.front_matter import read
 from macros.pages.article import FRONT_PAGE_ITEMS, RundownItem, rundown_list
 from macros.render.formatting import format_partial_date
 from macros.registry.loading import load_registry

@@ -116,7 +116,7 @@ def test_linkcheck_passes_when_every_link_answers(server, tmp_path):
 
 def test_the_real_sources_list_every_url_and_archive(tmp_path):
     """What the weekly run will ask, without asking it: every source URL and its archived copy."""
-    from macros.linkcheck import links
+    from macros.commands.linkcheck import links
     from macros.registry.loading import load_sources
 
     sources = load_sources(ROOT).values()

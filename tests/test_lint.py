@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from macros.lint import lint_pages, prose, typed_figures, unused, used_ids
+from macros.checks.lint import lint_pages, prose, typed_figures, unused, used_ids
 from macros.registry.loading import load_registry
 from tests.support import ROOT
 
@@ -57,7 +57,7 @@ def test_a_misspelt_id_is_reported_alone_not_with_knock_on_unused_ids(project):
     essay = project / "docs" / "essay.md"
     essay.write_text(essay.read_text(encoding="utf-8").replace("fig('detainees-hrw')", "fig('detainees-hwr')"),
                      encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "macros.check"], cwd=project, capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-m", "macros.commands.check"], cwd=project, capture_output=True, text=True)
     assert out.returncode == 1 and "did you mean 'detainees-hrw'" in out.stderr
     assert "is used on no page" not in out.stderr and "1 mistake(s)" in out.stdout
 
@@ -79,7 +79,7 @@ def test_the_shipped_pages_are_clean():
 
 
 def test_make_check_fails_on_a_mistake_and_passes_when_clean(project):
-    run = lambda: subprocess.run([sys.executable, "-m", "macros.check"], cwd=project,
+    run = lambda: subprocess.run([sys.executable, "-m", "macros.commands.check"], cwd=project,
                                  capture_output=True, text=True)
     clean = run()
     assert clean.returncode == 0, clean.stderr
@@ -94,6 +94,6 @@ def test_make_check_fails_on_a_mistake_and_passes_when_clean(project):
 def test_make_check_reads_every_data_file(project):
     corrections = project / "data" / "corrections.yml"
     corrections.write_text(corrections.read_text(encoding="utf-8") + "\n  - {}\n", encoding="utf-8")
-    broken = subprocess.run([sys.executable, "-m", "macros.check"], cwd=project,
+    broken = subprocess.run([sys.executable, "-m", "macros.commands.check"], cwd=project,
                             capture_output=True, text=True)
     assert broken.returncode == 1 and "data/corrections.yml:" in broken.stderr, broken.stderr

@@ -10,7 +10,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from macros.page_links import PageLinks
+from macros.pages.links import PageLinks
 
 
 def site(tmp_path):

@@ -9,7 +9,7 @@ import hashlib
 
 import pytest
 
-from macros.html_policy import violations
+from macros.checks.html_policy import violations
 
 
 def sha256(text: str) -> str:

@@ -1,4 +1,4 @@
-"""Pagefind in service mode, fed page by page (macros/meta/pagefind_service.py)."""
+"""Pagefind in service mode, fed page by page (macros/search/pagefind_service.py)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from importlib import metadata
 import pytest
 from mkdocs.exceptions import PluginError
 
-from macros.meta.pagefind_service import PagefindService
-from macros.meta.search_index import SETTINGS
+from macros.search.pagefind_service import PagefindService
+from macros.search.index import SETTINGS
 
 PAGES = {f"/rundown/item-{n}/": f"<html lang='en'><body><article><h1>Item {n}</h1><p>Word{n} and common.</p>"
                                 f"<a class='headerlink'>¶</a></article></body></html>" for n in range(3)}

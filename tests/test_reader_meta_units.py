@@ -7,7 +7,9 @@ from xml.etree import ElementTree as ET
 
 import bibtexparser
 
-from macros.meta import feed, head, page_facts, search_index, search_variants
+from macros.meta import feed, head, page_facts
+from macros.search import index as search_index
+from macros.search import variants as search_variants
 from macros.pages import corrections
 from macros.pages import page_citation
 from macros.registry.model import Author, Correction, PartialDate, Registry

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..registry.model import Author, Correction, Source
-from .licence import ESSAY_NOTICE, NOTES_AND_DATA
+from ..downloads.licence import ESSAY_NOTICE, NOTES_AND_DATA
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import DataError
-from ..front_matter import FrontMatter, read
+from ..checks.front_matter import FrontMatter, read
 from ..registry.model import PartialDate, Registry, Source, UnknownId
 from ..render.escape import md_text
 from ..render.formatting import format_partial_date

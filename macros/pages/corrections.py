@@ -9,7 +9,7 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
-from ..front_matter import read
+from ..checks.front_matter import read
 from ..registry.model import Correction
 from ..render.escape import md_text
 from ..render.formatting import format_partial_date

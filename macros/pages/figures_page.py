@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from ..meta.figures_table import COLUMNS
+from ..downloads.figures_table import COLUMNS
 from ..registry.model import Figure, Registry
 from ..render.escape import md_text
 from ..render.formatting import format_exact, format_partial_date, format_value

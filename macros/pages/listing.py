@@ -11,7 +11,7 @@ permalinks and place in the contents. Each entry's body, the bulk of the page, i
 written as HTML and put in after: at 1,000 items Python-Markdown spent a quarter of the
 build converting 7 MB of bodies whose every part the data already gives. Links in the
 bodies name `.md` files and anchors, as Markdown links would; the build resolves them
-and hands them to MkDocs' own anchor check (`page_links.py`).
+and hands them to MkDocs' own anchor check (`links.py`).
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from dataclasses import replace
 
-from ..meta.bibtex import entry, source_reference
+from ..downloads.bibtex import entry, source_reference
 from ..registry.model import Source
 from ..render.formatting import format_partial_date
 

@@ -78,7 +78,7 @@ class SourceKind:
 
     label: str
     csl_type: str  # CSL 1.0.2 item type (citationstyles.org, specification, appendix III)
-    bibtex_type: str = "misc"  # its required fields are in meta/bibtex.py: REQUIRED
+    bibtex_type: str = "misc"  # its required fields are in downloads/bibtex.py: REQUIRED
     # Where the publisher goes in CSL: the periodical or site an article appears in
     # ("container-title": APA and Chicago print it in italics after the title), or the
     # body that issues a report ("publisher").

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from ..errors import DataError
-from ..source_text import read_text
+from ..checks.source_text import read_text
 
 Marks = dict[tuple, tuple[int, int]]  # YAML path -> (line, column), both 1-based
 

@@ -1,6 +1,6 @@
 """What the search index holds, asked of Pagefind on the served site: the article text
 with its notes, the other spellings of names, the Rundown's filters; not the
-citations, nor the data pages' quotations of the text (macros/meta/search_index.py).
+citations, nor the data pages' quotations of the text (macros/search/index.py).
 """
 
 from __future__ import annotations

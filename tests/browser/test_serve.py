@@ -38,7 +38,7 @@ def serving(tmp_path):
     """`make serve`'s command on a private copy of the project: (project, URL)."""
     project = copy_project(tmp_path / "project")
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "macros.serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
+    server = subprocess.Popen([sys.executable, "-m", "macros.commands.serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
                               cwd=project, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/"

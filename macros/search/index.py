@@ -5,7 +5,7 @@ Material's search plugin is off. Material's search box asks our worker
 `site/pagefind/`. As each page is built, the article (what a reader searches, not the
 navigation, header or footer) is handed to Pagefind with what only the index should see:
 
-- the other spellings of the names it uses (`search_variants.py`);
+- the other spellings of the names it uses (`variants.py`);
 - its tags as filters: a tag that names a country (in the CLDR's English names, as
   Babel has them) under "country", any other tag under "topic".
 
@@ -27,7 +27,7 @@ from pathlib import Path
 from babel import Locale
 
 from .pagefind_service import PagefindService
-from .search_variants import also_spelled
+from .variants import also_spelled
 
 OUTPUT = "pagefind"  # under the site: the worker imports ../pagefind/pagefind.js
 ROOT = '<article class="md-content__inner md-typeset">'  # Material's article: what is indexed

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .html_reading import Reader, read
+from .parse import Reader, read
 
 # Elements whose words an excerpt quotes, by what a contributor calls them.
 BLOCKS = {"p": "paragraph", "li": "list item", "td": "table cell", "th": "table cell",
@@ -70,7 +70,7 @@ class _Open:
 
 class Locator(Reader):
     """The place of each element whose id is wanted, as a page's HTML is read
-    (`html_reading.read`): `found`, once the whole page is read."""
+    (`reading/parse.py: read`): `found`, once the whole page is read."""
 
     def __init__(self, wanted: set[str]):
         self.wanted = wanted

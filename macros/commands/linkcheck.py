@@ -18,9 +18,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import DataError, DataErrors
-from .registry.loading import load_sources
-from .registry.model import Source
+from ..errors import DataError, DataErrors
+from ..registry.loading import load_sources
+from ..registry.model import Source
 
 USER_AGENT = "defeating-isis-unfinished-linkcheck/1 (a sourced edition checking its citations)"
 FAILED = ("broken", "timeout", "unreachable")

@@ -14,11 +14,11 @@ import datetime
 import posixpath
 from pathlib import Path
 
-from .errors import DataError
+from ..errors import DataError
 from .front_matter import FrontMatter, parse
-from .pages.article import ARTICLE_TEMPLATE, POSTS_DIR
-from .registry.model import Registry
-from .registry.schemas import validation_errors, validator
+from ..pages.article import ARTICLE_TEMPLATE, POSTS_DIR
+from ..registry.model import Registry
+from ..registry.schemas import validation_errors, validator
 
 SCHEMA = "front-matter.schema.json"
 KINDS = ("plain", "article", "rundown-item")  # and "generated": generated_page_errors

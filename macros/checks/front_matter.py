@@ -17,8 +17,8 @@ from pathlib import Path
 
 from mkdocs.utils.meta import YAML_RE
 
-from .errors import DataError
-from .registry.yaml_strict import Marks, load
+from ..errors import DataError
+from ..registry.yaml_strict import Marks, load
 from .source_text import read_text
 
 _TEMPLATE_CODE = re.compile(r"\{\{|\{%|\{#")

@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .errors import DataError
+from ..errors import DataError
 from .front_matter_checks import FrontMatterChecks
 from .macro_calls import CALL, call_errors
-from .registry.loading import CORRECTIONS_FILE
-from .registry.model import Figure, PartialDate, Range, Registry
-from .render.formatting import format_value
+from ..registry.loading import CORRECTIONS_FILE
+from ..registry.model import Figure, PartialDate, Range, Registry
+from ..render.formatting import format_value
 from .source_text import read_text
 
 

@@ -22,7 +22,7 @@ from mkdocs.__main__ import cli
 from mkdocs.commands import serve as mkdocs_serve
 from mkdocs.livereload import LiveReloadServer
 
-from .meta.csp import META_NAME, sha256
+from ..meta.csp import META_NAME, sha256
 
 log = logging.getLogger("mkdocs.edition.serve")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .errors import DataError
+from ..errors import DataError
 
 # {{ fig('id') }} or {{ cite("id") }}, as the pages write them: what `make check` reads
 # without rendering. The build itself records each call as it renders it (uses.py).

@@ -3,7 +3,7 @@
 A page that names a place or person in `data/search-variants.yml` (read with the rest
 of the data) is handed to the index with one more sentence, "Also spelled: ...", so
 search finds it by any spelling, and the result's excerpt shows why it matched. The
-page the reader gets is untouched (`search_index.py` adds the sentence to the copy it
+page the reader gets is untouched (`index.py` adds the sentence to the copy it
 indexes).
 """
 

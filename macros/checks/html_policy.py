@@ -20,8 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from .errors import DataError
-from .html_reading import Reader, read
+from ..errors import DataError
+from ..reading.parse import Reader, read
 
 # Elements no page's text may hold, and why (the end of each message).
 FORBIDDEN = {
@@ -77,7 +77,7 @@ def _address_problem(tag: str, name: str, value: str) -> Violation | None:
 
 
 class PolicyReader(Reader):
-    """What breaks the policy, as a page's HTML is read (`html_reading.read`)."""
+    """What breaks the policy, as a page's HTML is read (`reading/parse.py: read`)."""
 
     def __init__(self):
         self.found: list[Violation] = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import DataError
+from ..errors import DataError
 
 
 def decode(data: bytes, name: str) -> str:

@@ -9,11 +9,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .errors import DataErrors
-from .lint import lint_pages, unused, used_ids
-from .registry.loading import load_registry
+from ..errors import DataErrors
+from ..checks.lint import lint_pages, unused, used_ids
+from ..registry.loading import load_registry
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def main(root: Path = ROOT) -> int:
