@@ -7,12 +7,12 @@ turns these into fixtures.
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from bench.project import ROOT, copy_project  # noqa: F401 (copy_project: for the tests)
@@ -45,16 +45,17 @@ def build(project: Path, site: Path | None = None, preview: int = 0) -> Build:
     return Build(result.returncode, result.stdout + result.stderr, site)
 
 
-# Pagefind 1.5 writes its filter index, and so the names of the files that name it, in
-# an order of its own from run to run (upstream: Pagefind issue 638); the index itself,
-# its fragments and every page come out the same.
-PAGEFIND_UNSTABLE = re.compile(r"pagefind/(filter/.*|pagefind\.[^/]*\.pf_meta|pagefind-entry\.json)")
-
-
 def site_files(site: Path) -> dict[Path, bytes]:
-    """Every file of a built site and its bytes, but for Pagefind's few unstable ones."""
-    return {p.relative_to(site): p.read_bytes() for p in site.rglob("*")
-            if p.is_file() and not PAGEFIND_UNSTABLE.fullmatch(p.relative_to(site).as_posix())}
+    """Every file of a built site and its bytes."""
+    return {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def missing(what: str, how: str) -> None:
+    """Skip a test whose tool is missing, or fail it on CI, where it must run."""
+    message = f"{what} is missing: {how}"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(message + " (CI=true: no check may be skipped)", pytrace=False)
+    pytest.skip(message)
 
 
 def edit(path: Path, old: str, new: str, count: int = 1) -> None:

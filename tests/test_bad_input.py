@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import build, edit, site_files
+from tests.support import build, edit
 
 ESSAY = "docs/essay.md"
 FIGURES = "data/figures.yml"
@@ -305,12 +305,3 @@ def test_html_in_data_is_published_as_text(project):
     assert page.find("script", string=re.compile("alert")) is None
     assert page.find("img", attrs={"onerror": True}) is None
     assert hostile in page.get_text()
-
-
-def test_two_builds_of_the_same_commit_are_byte_identical(project, tmp_path):
-    first, second = build(project, tmp_path / "one"), build(project, tmp_path / "two")
-    assert first.returncode == second.returncode == 0, first.log + second.log
-    one, two = site_files(first.site), site_files(second.site)
-    assert any(p.parts[0] == "pagefind" for p in one)
-    assert one.keys() == two.keys()
-    assert [str(p) for p in one if one[p] != two[p]] == []

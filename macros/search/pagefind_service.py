@@ -27,6 +27,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from pagefind.service import get_executable
 
+from .stable_files import stable
+
 
 class PagefindService:
     """One index: `add` pages, then `write` it; `close` stops the binary either way."""
@@ -101,20 +103,25 @@ class PagefindService:
         caller goes on, until it calls what this returns, which writes the index's files
         into `output_path` and stops the binary (or raises PluginError).
 
-        The files come back in the reply (`GetFiles`) and are written here. Asked to write
-        them itself (`WriteFiles`), the binary replies before its last writes reach the
-        disk, and stopping it then cut files short: a build's `pagefind-component-ui.js`
-        came out truncated, once in some dozen builds."""
+        The files come back in the reply (`GetFiles`) and are written here, the filters in
+        a stable order (`stable_files.py`). Asked to write them itself (`WriteFiles`), the
+        binary replies before its last writes reach the disk, and stopping it then cut
+        files short: a build's `pagefind-component-ui.js` came out truncated, once in some
+        dozen builds."""
         sent = self._send({"type": "GetFiles", "index_id": self._index}, flush=True)
 
         def written() -> None:
-            files = self._wait(sent)["files"]
+            files = {file["path"]: base64.b64decode(file["content"]) for file in self._wait(sent)["files"]}
             self.close()
-            for file in files:
-                path = Path(output_path, file["path"])
+            try:
+                files = stable(files)
+            except ValueError as error:  # another Pagefind than the one pinned
+                raise PluginError(f"Pagefind could not index the site: {error}") from None
+            for name, content in sorted(files.items()):
+                path = Path(output_path, name)
                 try:
                     path.parent.mkdir(parents=True, exist_ok=True)
-                    path.write_bytes(base64.b64decode(file["content"]))
+                    path.write_bytes(content)
                 except OSError as error:
                     raise PluginError(f"Pagefind could not index the site: {path} could not be "
                                       f"written ({error.strerror})") from None

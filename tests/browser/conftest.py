@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.support import ROOT, build
+from tests.support import ROOT, build, missing
 
 from .served import serve
 
@@ -38,14 +38,6 @@ CHROMIUM_ARGS = [
 ]
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 ARTIFACTS = ROOT / "test-artifacts"
-
-
-def missing(what: str, how: str) -> None:
-    """Skip a test whose tool is missing, or fail it on CI, where it must run."""
-    message = f"{what} is missing: {how}"
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(message + " (CI=true: browser checks may not be skipped)", pytrace=False)
-    pytest.skip(message)
 
 
 def pytest_collection_modifyitems(config, items):
