@@ -107,6 +107,7 @@ class Build:
         self.policy_pages: list[str] = []  # pages (under site/) waiting for the site's policy
         self.mistakes = 0  # reported on pages so far: past one, what no page uses is not told
         self.git_days = last_change.git_days(root)  # path -> day of its last commit (sitemap)
+        self.source_day = last_change.source_day()  # for a page git knows nothing of
 
     @staticmethod
     def of(env) -> Build:
@@ -173,7 +174,7 @@ class Build:
         built_from_others = "{{" in page.file.content_string or isinstance(page, View)
         # MkDocs' sitemap prints update_date, the build day unless set; "" prints none.
         page.update_date = last_change.page_day(page.file.src_uri, facts.modified, built_from_others,
-                                                self.git_days) or ""
+                                                self.git_days, self.source_day) or ""
         page_facts.escape_description(page.meta)
         entry = page_facts.feed_entry(facts)
         if entry:

@@ -6,7 +6,9 @@ the data and git, never from the output.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
+import sys
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -84,4 +86,23 @@ def test_git_days_are_each_files_last_commit_and_unknown_in_a_shallow_clone(tmp_
     assert page_day("a.md", "2025-05-05", True, days) == "2025-05-05"  # updated: is its word
     shallow = tmp_path / "shallow"
     subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(shallow)], check=True)
-    assert git_days(shallow) == {} and git_days(tmp_path) == {}  # no history, no date
+    assert git_days(shallow) == {} and git_days(tmp_path) == {}  # no history, no date...
+    assert page_day("a.md", None, False, {}) is None
+    assert page_day("a.md", None, False, {}, "2024-05-06") == "2024-05-06"  # ...but SOURCE_DATE_EPOCH's
+
+
+def test_a_copy_outside_git_dates_its_pages_by_source_date_epoch_never_by_the_clock(project, tmp_path):
+    """The sitemap of a build outside git: no lastmod, or SOURCE_DATE_EPOCH's day where it is set."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1", PREVIEW_ITEMS="0")
+    env.pop("SOURCE_DATE_EPOCH", None)
+
+    def lastmods(site: str, **extra) -> set[str]:
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / site)],
+                       cwd=project, env=dict(env, **extra), check=True, capture_output=True)
+        sitemap = (tmp_path / site / "sitemap.xml").read_text(encoding="utf-8")
+        return set(re.findall(r"<lastmod>([^<]*)</lastmod>", sitemap))
+
+    dated = {line.split(":", 1)[1].strip() for page in (project / "docs").rglob("*.md")
+             for line in page.read_text(encoding="utf-8").splitlines() if line.startswith("updated:")}
+    assert lastmods("plain") == dated  # only the pages that say when they changed
+    assert lastmods("epoch", SOURCE_DATE_EPOCH="1700000000") == dated | {"2023-11-14"}

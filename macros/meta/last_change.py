@@ -5,12 +5,17 @@ taken at its word. Any other page changed when its Markdown file last changed in
 or, if it is written from other files (template code: the data pages, the front page;
 or a blog index, listing the items), when anything under docs/ or data/ last did.
 Outside a git work tree (a copy, an archive) or in a shallow clone nothing is known,
-and no date is given: the deploy workflow checks out the whole history.
+and no date is given, unless SOURCE_DATE_EPOCH says when the sources last changed (the
+reproducible-builds convention, which MkDocs also reads): never the day of the build, so
+that two builds of one commit are the same. The deploy workflow checks out the whole
+history.
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
+from datetime import datetime, timezone
 from pathlib import Path
 
 WATCHED = ("docs", "data")
@@ -41,13 +46,20 @@ def git_days(root: Path) -> dict[str, str]:
     return days
 
 
-def page_day(src: str, modified: str | None, built_from_others: bool, days: dict[str, str]) -> str | None:
+def source_day() -> str | None:
+    """The day SOURCE_DATE_EPOCH names (UTC), or None where it is not set."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return datetime.fromtimestamp(int(epoch), timezone.utc).date().isoformat() if epoch.isdigit() else None
+
+
+def page_day(src: str, modified: str | None, built_from_others: bool, days: dict[str, str],
+             unknown: str | None = None) -> str | None:
     """The page's last change as YYYY-MM-DD: `modified` (its `updated:` or newest
-    correction) where it says, else from git; None when neither knows."""
+    correction) where it says, else from git; `unknown` (source_day()) when neither knows."""
     if modified:
         return modified
     found = [days.get(f"docs/{src}")]
     if built_from_others:
         found += [day for path, day in days.items() if path.startswith(tuple(f"{w}/" for w in WATCHED))]
     found = [day for day in found if day]
-    return max(found) if found else None
+    return max(found) if found else unknown
