@@ -132,6 +132,8 @@ class Build:
         name = f"{self.docs_dir.name}/{page.file.src_uri}"
         body_line = self.page.front.body_line if self.page and self.page.src == page.file.src_uri else 1
         self.mistakes += 1  # mkdocs-macros logs the message as a warning
+        # The message replaces the page: its uses are nowhere in it, and are not mistakes of their own.
+        self.record.start_page(page.file.src_uri)
         return describe(error, name, body_line)
 
     # --- mkdocs-macros: each page -----------------------------------------------
