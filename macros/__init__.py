@@ -7,13 +7,17 @@ YAML to page is drawn in ARCHITECTURE.md.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from .build import EVENTS_NAME, Build
+from .checks.annotations import annotate_build
 from .events import BuildEvents
 from .page_macros import page_macros
 from .render import sandbox
 
 
 def define_env(env) -> None:
+    annotate_build(Path(env.project_dir))  # under GitHub Actions: each mistake on its line
     build = Build(env)
     build.macros = page_macros(build)
     for name, function in build.macros.items():

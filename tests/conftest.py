@@ -1,8 +1,12 @@
 """Fixtures: the real project built once, and private copies to break. The helpers
-behind them are in tests/support.py."""
+behind them are in tests/support.py. Under GitHub Actions, a failed test passes on the
+mistakes the real project's build reported (macros/checks/annotations.py) to the job's
+log, so that they show on their lines of the pull request."""
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 
 import pytest
@@ -22,3 +26,18 @@ def site(tmp_path_factory) -> Build:
 def project(tmp_path) -> Path:
     """A private copy of the project, for tests that change it."""
     return copy_project(tmp_path / "project")
+
+
+_COMMAND = re.compile(r"^(?:E\s+)?(::(?:error|warning) file=.*)$", re.M)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Each workflow command in the failures' reports, once, on a line of its own (only the
+    real project's builds print them: tests/support.py keeps them out of broken copies')."""
+    if os.environ.get("GITHUB_ACTIONS") != "true":
+        return
+    seen: dict[str, None] = {}
+    for report in terminalreporter.stats.get("failed", []) + terminalreporter.stats.get("error", []):
+        seen.update(dict.fromkeys(_COMMAND.findall(report.longreprtext)))
+    for command in seen:
+        terminalreporter.write_line(command)

@@ -248,11 +248,13 @@ CASES = [
 ]
 
 
-def publish(project: Path) -> subprocess.CompletedProcess:
-    """`make build` without its venv step: strict build into site.new, swapped in on success."""
+def publish(project: Path, **env: str) -> subprocess.CompletedProcess:
+    """`make build` without its venv step: strict build into site.new, swapped in on success.
+    Not a GitHub Actions step unless `env` says so: these mistakes are the test's own."""
+    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", GITHUB_ACTIONS="")
     return subprocess.run(["make", "--no-print-directory", "-C", str(project), "publish",
                            f"MKDOCS={sys.executable} -m mkdocs"],
-                          capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+                          capture_output=True, text=True, env=dict(environment, **env))
 
 
 def snapshot(folder: Path) -> dict:

@@ -2,6 +2,7 @@
 
 Exit status 1 on any mistake (schema, references, typed-in figures, unknown or unused
 ids); broken consistency rules are listed as the flags readers will see, not failures.
+Under GitHub Actions each is also a workflow command on its line (`checks/annotations.py`).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import sys
 from pathlib import Path
 
 from ..errors import DataErrors
+from ..checks import annotations
 from ..checks.lint import lint_pages, unused, used_ids
 from ..registry.loading import load_registry
 
@@ -21,14 +23,19 @@ def main(root: Path = ROOT) -> int:
         registry = load_registry(root)
     except DataErrors as errors:
         print(errors, file=sys.stderr)
+        annotations.annotate(str(errors), root)
         return 1
     mistakes = lint_pages(root / "docs", registry)
     # Unused ids only once the pages are clean: a misspelt id also leaves its figure unused.
     problems = [] if mistakes else unused(registry, *used_ids(root / "docs"))
     for problem in [*map(str, mistakes), *problems]:
         print(problem, file=sys.stderr)
+    annotations.annotate("\n".join([*map(str, mistakes), *problems]), root)
     for flag in registry.flags:
         print(f"editor's flag ({flag.rule}) on {', '.join(flag.figures)}: {flag.measured}")
+        # On the line of each figure it names, as readers will see it beside each.
+        annotations.annotate("\n".join(f"{registry.figures[f].where}: {flag.message} ({flag.measured})"
+                                       for f in flag.figures), root, "warning", f"Editor's flag ({flag.rule})")
     count = len(mistakes) + len(problems)
     print(f"{len(registry.figures)} figures, {len(registry.sources)} sources, "
           f"{len(registry.flags)} editor's flags, {count} mistake(s)")

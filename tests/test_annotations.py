@@ -1,0 +1,81 @@
+"""Under GitHub Actions a mistake is also shown on its line of the pull request.
+
+Each case breaks a copy of the project the way a contributor would (the rows of
+tests/test_bad_input.py), builds it as `make build` does with GITHUB_ACTIONS=true, and
+expects exactly one `::error` workflow command, naming the file from the repository's
+root and the line where the mistake stands; the plain report stays. Outside Actions
+nothing of it is printed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from tests.support import ROOT
+from tests.test_bad_input import CASES, line_of, publish
+
+COMMAND = re.compile(r"^::(error|warning) (?P<props>[^:]*)::(?P<message>.*)$", re.M)
+# A mistake of each kind a contributor makes, by its row in the bad-input table.
+KINDS = {"data file": "wrong-type", "page": "unknown-figure-in-page", "front matter": "misspelt-front-matter-key",
+         "raw HTML": "raw-script", "template": "undefined-variable", "link": "broken-link"}
+
+
+def commands(log: str) -> list[tuple[str, dict, str]]:
+    return [(m[1], dict(p.split("=", 1) for p in m["props"].split(",")), m["message"]) for m in COMMAND.finditer(log)]
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=list(KINDS))
+def test_a_mistake_is_one_error_on_its_line(project, kind):
+    _id, breaks, file, line_text, expected = next(case for case in CASES if case[0] == KINDS[kind])
+    breaks(project)
+    line = line_of(project, file, line_text if line_text else expected)
+    out = publish(project, GITHUB_ACTIONS="true")
+    found = [c for c in commands(out.stdout) if c[0] == "error"]
+    assert out.returncode != 0
+    assert len(found) == 1, out.stdout + out.stderr
+    _kind, props, message = found[0]
+    assert props["file"] == file and props["line"] == str(line), found
+    assert expected in message.replace("%0A", "\n").replace("%25", "%")
+    assert expected in out.stderr  # the plain report, as before
+
+
+def test_outside_actions_nothing_changes(project):
+    _id, breaks, *_ = next(case for case in CASES if case[0] == KINDS["page"])
+    breaks(project)
+    out = publish(project, GITHUB_ACTIONS="")
+    assert out.returncode != 0 and commands(out.stdout + out.stderr) == []
+
+
+def test_make_check_puts_each_editors_flag_on_its_figures_line():
+    """The real data's flags: a warning on the line of each figure a flag names."""
+    from macros.registry.loading import load_registry
+
+    registry = load_registry(ROOT)
+    out = subprocess.run([sys.executable, "-m", "macros.commands.check"], cwd=ROOT, capture_output=True, text=True,
+                         env=dict(os.environ, GITHUB_ACTIONS="true"))
+    warnings = {(props["file"], props["line"]) for kind, props, _ in commands(out.stdout) if kind == "warning"}
+    expected = {tuple(registry.figures[f].where.split(":")) for flag in registry.flags for f in flag.figures}
+    assert registry.flags and warnings == expected, out.stdout
+
+
+def test_a_failed_test_passes_the_real_builds_commands_on_to_the_log(tmp_path):
+    """What the real project's build annotated, quoted in a failed test's report, reaches the
+    job's log on a line of its own, once (tests/conftest.py)."""
+    command = "::error file=docs/essay.md,line=3,title=This stops the build::a mistake"
+    test = tmp_path / "test_fails.py"
+    test.write_text(f"def test_one():\n    assert False, 'log:\\n{command}'\n\n"
+                    f"def test_two():\n    assert False, 'log:\\n{command}'\n", encoding="utf-8")
+
+    def run(actions: str) -> str:
+        out = subprocess.run([sys.executable, "-m", "pytest", "-p", "tests.conftest", "-p", "no:xdist",
+                              "-p", "no:cacheprovider", "--rootdir", str(tmp_path), str(test)],
+                             cwd=ROOT, capture_output=True, text=True, env=dict(os.environ, GITHUB_ACTIONS=actions))
+        return out.stdout
+
+    assert run("true").splitlines().count(command) == 1
+    assert command not in run("").splitlines()
