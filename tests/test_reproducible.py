@@ -39,7 +39,7 @@ def clean_build(source: Path, clone: Path, run: dict) -> Path:
     """Clone the commit at `source` to `clone` and build it strictly, as `make build` does."""
     git(clone.parent, "clone", "--quiet", str(source), clone.name)
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    env.update(run, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1", PREVIEW_ITEMS="0")
+    env.update(run, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1", PREVIEW_ITEMS="0", GITHUB_ACTIONS="")
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"]
     if "FAKETIME" in run:
         command = ["faketime", "-f", env.pop("FAKETIME"), *command]

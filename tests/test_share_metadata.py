@@ -93,7 +93,7 @@ def test_git_days_are_each_files_last_commit_and_unknown_in_a_shallow_clone(tmp_
 
 def test_a_copy_outside_git_dates_its_pages_by_source_date_epoch_never_by_the_clock(project, tmp_path):
     """The sitemap of a build outside git: no lastmod, or SOURCE_DATE_EPOCH's day where it is set."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1", PREVIEW_ITEMS="0")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1", PREVIEW_ITEMS="0", GITHUB_ACTIONS="")
     env.pop("SOURCE_DATE_EPOCH", None)
 
     def lastmods(site: str, **extra) -> set[str]:

@@ -39,7 +39,7 @@ def serving(tmp_path):
     project = copy_project(tmp_path / "project")
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "macros.commands.serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=project, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+                              cwd=project, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", GITHUB_ACTIONS=""),
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/"
     try:
