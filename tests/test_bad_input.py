@@ -245,6 +245,14 @@ CASES = [
      "anchors and aliases (&name, *name) are not allowed"),
     ("alias-bomb-in-front-matter", replace(POST, "slug: lebanon", BOMB + "slug: lebanon"), POST, "lol1:",
      "anchors and aliases (&name, *name) are not allowed"),
+    # Issue 18: mistakes that published without a word.
+    ("number-set-in-a-statement", append(ESSAY, "\n\n{% set n = 58000 %}Children held: {{ n }}.\n"), ESSAY,
+     "{% set n = 58000 %}", "{% set %} is not allowed in a page"),
+    ("number-in-template-code", append(ESSAY, "\n\nChildren held: {{ 58000 }}.\n"), ESSAY, "{{ 58000 }}",
+     "write {{ fig('children-detained') }} instead"),
+    ("note-under-a-figures-key", append(ESSAY, "\n\n[^fig-detainees-hrw]: My own note.\n"), ESSAY,
+     "[^fig-detainees-hrw]: My own", "[^fig-detainees-hrw] is the key of the note the build writes for "
+                                     "{{ fig('detainees-hrw') }}"),
 ]
 
 
