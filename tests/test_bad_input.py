@@ -250,6 +250,12 @@ CASES = [
      "{% set n = 58000 %}", "{% set %} is not allowed in a page"),
     ("number-in-template-code", append(ESSAY, "\n\nChildren held: {{ 58000 }}.\n"), ESSAY, "{{ 58000 }}",
      "write {{ fig('children-detained') }} instead"),
+    ("unclosed-comment", append(POST, "\n\n<!-- a note to self\n\nDraft text, not for readers.\n"), POST,
+     "<!-- a note to self", "<!-- opens an HTML comment that is published as text"),
+    ("comment-split-by-a-blank-line", append(POST, "\n\nText <!-- a note\n\nthat goes on --> here.\n"), POST,
+     "Text <!-- a note", "<!-- opens an HTML comment that is published as text"),
+    ("footnote-without-its-note", append(POST, "\n\nA claim.[^x]\n"), POST, "A claim.[^x]",
+     "[^x] is published as text: no note [^x] is defined on this page"),
     ("note-under-a-figures-key", append(ESSAY, "\n\n[^fig-detainees-hrw]: My own note.\n"), ESSAY,
      "[^fig-detainees-hrw]: My own", "[^fig-detainees-hrw] is the key of the note the build writes for "
                                      "{{ fig('detainees-hrw') }}"),

@@ -60,6 +60,11 @@ def _blanked(pattern: re.Pattern, text: str) -> str:
     return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
 
 
+def without_code(text: str) -> str:
+    """`text` with its code blanked out, newlines kept."""
+    return _blanked(_INLINE_CODE, _blanked(_FENCED_CODE, text))
+
+
 def prose(text: str) -> str:
     """`text` with everything but prose blanked out, newlines kept."""
     for pattern in _NOT_PROSE:
