@@ -259,6 +259,10 @@ CASES = [
     ("note-under-a-figures-key", append(ESSAY, "\n\n[^fig-detainees-hrw]: My own note.\n"), ESSAY,
      "[^fig-detainees-hrw]: My own", "[^fig-detainees-hrw] is the key of the note the build writes for "
                                      "{{ fig('detainees-hrw') }}"),
+    ("figure-in-a-links-text", append(POST, "\n\n[see {{ fig('children-detained') }}](../../figures.md)\n"), POST,
+     "[see {{ fig(", "{{ fig('children-detained') }} stands in a link's text"),
+    ("note-in-a-links-text", append(POST, "\n\n[the interview{{ cite('fink-pbs') }}](../../sources.md)\n"), POST,
+     "[the interview{{ cite(", "{{ cite('fink-pbs') }} stands in a link's text"),
 ]
 
 
@@ -328,3 +332,41 @@ def test_two_builds_of_the_same_commit_are_byte_identical(project, tmp_path):
     assert any(p.parts[0] == "pagefind" for p in one)
     assert one.keys() == two.keys()
     assert [str(p) for p in one if one[p] != two[p]] == []
+
+
+# What only looks like the mistakes of issue 18, in a Rundown item: each passes, as written.
+LOOKALIKES = """
+
+Write `[^x]` to refer to a note and `<!--` to open a comment, or \\[^y] with a backslash.
+
+<!-- hidden, on a line of its own -->
+
+Text <!-- hidden, inside a paragraph --> goes on.
+
+<!-- hidden, on a line of its own
+
+and across a blank line -->
+
+[The figures](../../figures.md) {{ fig('children-detained') }}, and a claim.[^mine]
+
+[^mine]: A note of the page's own.
+
+{% raw %}{% set n = 1 %}{{ n }}{% endraw %}{# a template comment #}
+"""
+
+
+def test_what_only_looks_like_those_mistakes_is_published_as_written(project):
+    append(POST, LOOKALIKES)(project)
+    out = build(project)
+    assert out.returncode == 0, out.log
+    article = out.html("rundown/lebanon-unsolved-murders/index.html").select_one("article")
+    text = article.get_text()
+    assert {"[^x]", "<!--"} <= {code.get_text() for code in article.find_all("code")}
+    assert "or [^y] with a backslash" in text
+    assert "hidden" not in text
+    assert "Text goes on." in " ".join(text.split())
+    link = article.find("a", string="The figures")
+    assert link.find("a") is None and link.find_next_sibling("span", class_="fig")["data-figure"] == "children-detained"
+    note = article.find(id="fn:mine")
+    assert note is not None and "A note of the page's own." in note.get_text()
+    assert "{% set n = 1 %}{{ n }}" in text
