@@ -23,6 +23,7 @@ FIGURES = "data/figures.yml"
 SOURCES = "data/sources.yml"
 CORRECTIONS = "data/corrections.yml"
 VARIANTS = "data/search-variants.yml"
+QUANTITIES = "data/quantities.yml"
 POST = "docs/rundown/posts/lebanon-unsolved-murders.md"
 # "Billion laughs": nine lines that expand to 10^9 strings when anything walks them.
 BOMB = "".join(f"lol{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 10)}]\n" if n else "lol0: &l0 lol\n" for n in range(9))
@@ -261,6 +262,14 @@ CASES = [
                                      "{{ fig('detainees-hrw') }}"),
     ("figure-in-a-links-text", append(POST, "\n\n[see {{ fig('children-detained') }}](../../figures.md)\n"), POST,
      "[see {{ fig(", "{{ fig('children-detained') }} stands in a link's text"),
+    # Issue 18, part 5: a quantity is named for readers by its label.
+    ("unknown-quantity", replace(FIGURES, "quantity: detainees-northeast-syria", "quantity: detainees-northeast-syra"),
+     FIGURES, "quantity: detainees-northeast-syra",
+     "unknown quantity 'detainees-northeast-syra': did you mean 'detainees-northeast-syria'?"),
+    ("quantity-without-a-label", replace(QUANTITIES, "    label: ISIS suspects and family members held in northeast Syria\n", ""),
+     QUANTITIES, "detainees-northeast-syria:", "is not a quantity with its label"),
+    ("quantity-label-misspelt", replace(QUANTITIES, "    label: ISIS", "    lable: ISIS"), QUANTITIES, "lable:",
+     "unknown field 'lable' (did you mean 'label'?)"),
     ("note-in-a-links-text", append(POST, "\n\n[the interview{{ cite('fink-pbs') }}](../../sources.md)\n"), POST,
      "[the interview{{ cite(", "{{ cite('fink-pbs') }} stands in a link's text"),
 ]
