@@ -16,7 +16,7 @@ from material.plugins.blog.structure import View
 from mkdocs.exceptions import PluginError
 
 from . import preview
-from .checks import front_matter, html_policy
+from .checks import front_matter, html_policy, markup_as_text
 from .checks.front_matter import FrontMatter
 from .checks.lint import lint_pages, unused
 from .errors import DataError, DataErrors
@@ -198,12 +198,13 @@ class Build:
     # --- MkDocs: once a page's HTML is made, and once all are -------------------
 
     def page_content(self, page, html: str) -> None:
-        """Hold the page's HTML to the raw-HTML policy; place its uses in it; trim its
-        contents list."""
-        name = f"{self.docs_dir.name}/{page.file.src_uri}"
-        policy, locator = html_policy.PolicyReader(), self.record.locator(page.file.src_uri)
-        parse.read(html, policy, *([locator] if locator else []))  # one parse for both
-        for error in html_policy.located(policy.found, page.file.content_string, name):
+        """Hold the page's HTML to the raw-HTML policy; find the markup it publishes as
+        text; place its uses in it; trim its contents list."""
+        name, source = f"{self.docs_dir.name}/{page.file.src_uri}", page.file.content_string
+        policy, as_text = html_policy.PolicyReader(), markup_as_text.TextReader()
+        locator = self.record.locator(page.file.src_uri)
+        parse.read(html, policy, as_text, *([locator] if locator else []))  # one parse for all
+        for error in html_policy.located(policy.found, source, name) + markup_as_text.mistakes(as_text, source, name):
             self.report(error)
         title = self.titles.get(page.file.src_uri) or page.meta.get("title") or page.title
         for error in self.record.place(page.file.src_uri, str(title), locator):

@@ -94,7 +94,7 @@ def page_macros(build) -> dict[str, Callable]:
     def chart(name: str) -> str:
         try:
             return charts.chart(name, registry, build.listing.figure_link)
-        except (charts.UnknownChart, UnknownId) as error:
+        except (charts.ChartError, UnknownId) as error:
             return marker(error)
 
     return {

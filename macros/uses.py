@@ -73,19 +73,24 @@ class UseRecord:
     def place(self, page: str, title: str, locator: Locator | None) -> list[DataError]:
         """Place each use of `page` where `locator` found it in the page's HTML; a use with
         no element to land on (written inside code, a comment, an attribute or front
-        matter) is an error."""
+        matter) is an error, and so is one inside a link's text."""
         if locator is None:
             return []
         errors, placed = [], []
         for use in self._pages[page]:
             place = locator.found.get(use.anchor)
+            macro = f"{use.kind}('{use.item_id}')"
             if place is None:
-                macro = f"{use.kind}('{use.item_id}')"
                 errors.append(DataError(f"docs/{page}", use.line, None,
                                         f"{{{{ {macro} }}}} is written where no reader can reach it "
                                         "(in code, a comment, an HTML attribute or a link's address); "
                                         "move it into the text"))
                 continue
+            if place.in_link:
+                errors.append(DataError(f"docs/{page}", use.line, None,
+                                        f"{{{{ {macro} }}}} stands in a link's text, and the link to its note "
+                                        "would be a link inside a link: put it outside the link, as in "
+                                        f"[the link's words](...) {{{{ {macro} }}}}"))
             placed.append(replace(use, title=title, block=place.block, section=place.section,
                                   before=place.before, after=place.after))
         self._pages[page] = placed

@@ -23,6 +23,7 @@ FIGURES = "data/figures.yml"
 SOURCES = "data/sources.yml"
 CORRECTIONS = "data/corrections.yml"
 VARIANTS = "data/search-variants.yml"
+QUANTITIES = "data/quantities.yml"
 POST = "docs/rundown/posts/lebanon-unsolved-murders.md"
 # "Billion laughs": nine lines that expand to 10^9 strings when anything walks them.
 BOMB = "".join(f"lol{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 10)}]\n" if n else "lol0: &l0 lol\n" for n in range(9))
@@ -245,6 +246,32 @@ CASES = [
      "anchors and aliases (&name, *name) are not allowed"),
     ("alias-bomb-in-front-matter", replace(POST, "slug: lebanon", BOMB + "slug: lebanon"), POST, "lol1:",
      "anchors and aliases (&name, *name) are not allowed"),
+    # Issue 18: mistakes that published without a word.
+    ("number-set-in-a-statement", append(ESSAY, "\n\n{% set n = 58000 %}Children held: {{ n }}.\n"), ESSAY,
+     "{% set n = 58000 %}", "{% set %} is not allowed in a page"),
+    ("number-in-template-code", append(ESSAY, "\n\nChildren held: {{ 58000 }}.\n"), ESSAY, "{{ 58000 }}",
+     "write {{ fig('children-detained') }} instead"),
+    ("unclosed-comment", append(POST, "\n\n<!-- a note to self\n\nDraft text, not for readers.\n"), POST,
+     "<!-- a note to self", "<!-- opens an HTML comment that is published as text"),
+    ("comment-split-by-a-blank-line", append(POST, "\n\nText <!-- a note\n\nthat goes on --> here.\n"), POST,
+     "Text <!-- a note", "<!-- opens an HTML comment that is published as text"),
+    ("footnote-without-its-note", append(POST, "\n\nA claim.[^x]\n"), POST, "A claim.[^x]",
+     "[^x] is published as text: no note [^x] is defined on this page"),
+    ("note-under-a-figures-key", append(ESSAY, "\n\n[^fig-detainees-hrw]: My own note.\n"), ESSAY,
+     "[^fig-detainees-hrw]: My own", "[^fig-detainees-hrw] is the key of the note the build writes for "
+                                     "{{ fig('detainees-hrw') }}"),
+    ("figure-in-a-links-text", append(POST, "\n\n[see {{ fig('children-detained') }}](../../figures.md)\n"), POST,
+     "[see {{ fig(", "{{ fig('children-detained') }} stands in a link's text"),
+    # Issue 18, part 5: a quantity is named for readers by its label.
+    ("unknown-quantity", replace(FIGURES, "quantity: detainees-northeast-syria", "quantity: detainees-northeast-syra"),
+     FIGURES, "quantity: detainees-northeast-syra",
+     "unknown quantity 'detainees-northeast-syra': did you mean 'detainees-northeast-syria'?"),
+    ("quantity-without-a-label", replace(QUANTITIES, "    label: ISIS suspects and family members held in northeast Syria\n", ""),
+     QUANTITIES, "detainees-northeast-syria:", "is not a quantity with its label"),
+    ("quantity-label-misspelt", replace(QUANTITIES, "    label: ISIS", "    lable: ISIS"), QUANTITIES, "lable:",
+     "unknown field 'lable' (did you mean 'label'?)"),
+    ("note-in-a-links-text", append(POST, "\n\n[the interview{{ cite('fink-pbs') }}](../../sources.md)\n"), POST,
+     "[the interview{{ cite(", "{{ cite('fink-pbs') }} stands in a link's text"),
 ]
 
 
@@ -307,3 +334,41 @@ def test_html_in_data_is_published_as_text(project):
     assert page.find("script", string=re.compile("alert")) is None
     assert page.find("img", attrs={"onerror": True}) is None
     assert hostile in page.get_text()
+
+
+# What only looks like the mistakes of issue 18, in a Rundown item: each passes, as written.
+LOOKALIKES = """
+
+Write `[^x]` to refer to a note and `<!--` to open a comment, or \\[^y] with a backslash.
+
+<!-- hidden, on a line of its own -->
+
+Text <!-- hidden, inside a paragraph --> goes on.
+
+<!-- hidden, on a line of its own
+
+and across a blank line -->
+
+[The figures](../../figures.md) {{ fig('children-detained') }}, and a claim.[^mine]
+
+[^mine]: A note of the page's own.
+
+{% raw %}{% set n = 1 %}{{ n }}{% endraw %}{# a template comment #}
+"""
+
+
+def test_what_only_looks_like_those_mistakes_is_published_as_written(project):
+    append(POST, LOOKALIKES)(project)
+    out = build(project)
+    assert out.returncode == 0, out.log
+    article = out.html("rundown/lebanon-unsolved-murders/index.html").select_one("article")
+    text = article.get_text()
+    assert {"[^x]", "<!--"} <= {code.get_text() for code in article.find_all("code")}
+    assert "or [^y] with a backslash" in text
+    assert "hidden" not in text
+    assert "Text goes on." in " ".join(text.split())
+    link = article.find("a", string="The figures")
+    assert link.find("a") is None and link.find_next_sibling("span", class_="fig")["data-figure"] == "children-detained"
+    note = article.find(id="fn:mine")
+    assert note is not None and "A note of the page's own." in note.get_text()
+    assert "{% set n = 1 %}{{ n }}" in text

@@ -13,7 +13,7 @@ from macros.reading.blocks import locate
 from macros.reading.parse import read
 from macros.downloads.bibtex import entry as bibtex_entry, source_reference
 from macros.downloads.csl import csl_item
-from macros.pages.charts import ChartSpec, svg
+from macros.pages.charts import svg
 from macros.pages.figures_page import figure_entry, figure_list_pages
 from macros.pages.listing import SINGLE_PAGE, listing
 from macros.pages.sources_page import source_entry, source_list_pages
@@ -191,7 +191,7 @@ def test_csl_names_are_split_bodies_kept_whole_and_dates_as_parts():
 def test_chart_svg_escapes_data_and_parses():
     hostile = '<script>alert(1)</script> & "quotes"'
     a, b = figure("a", label=hostile), figure("b", value=90000)
-    text = svg("c", ChartSpec(hostile, ("a", "b")), [a, b], registry(source("s", "R & D"), a, b))
+    text = svg("c", hostile, [a, b], registry(source("s", "R & D"), a, b))
     assert "<script" not in text
     root = ET.fromstring(text)
     assert root.find("{http://www.w3.org/2000/svg}title").text == hostile

@@ -64,6 +64,7 @@ def write_project(tmp_path: Path, figures: str, sources: str | None = None) -> P
     (tmp_path / "data" / "rules.yml").write_text("rules: {}\n")
     (tmp_path / "data" / "corrections.yml").write_text("corrections: []\n")
     (tmp_path / "data" / "search-variants.yml").write_text("variants: {}\n")
+    (tmp_path / "data" / "quantities.yml").write_text("quantities: {}\n")
     (tmp_path / "data" / "figures.yml").write_text(textwrap.dedent(figures))
     (tmp_path / "data" / "sources.yml").write_text(textwrap.dedent(sources or """\
         sources:

@@ -114,7 +114,10 @@ def test_competing_estimates_are_side_by_side_with_dates_and_scopes(site):
     for quantity, figures in groups.items():
         if len(figures) < 2:
             continue
-        table = soup.find(id=f"quantity-{quantity}").find_next("table")
+        heading = soup.find(id=f"quantity-{quantity}")
+        assert heading.get_text(" ", strip=True).removesuffix("¶").strip() == \
+            f"Estimates of {REGISTRY.quantities[quantity].label}"
+        table = heading.find_next("table")
         rows = {tr.a["href"].lstrip("#"): [td.get_text(" ", strip=True) for td in tr.find_all("td")]
                 for tr in table.select("tbody tr")}
         assert set(rows) == {f.id for f in figures}
@@ -209,18 +212,17 @@ def charts(site) -> list[tuple[ET.Element, object]]:
 
 
 def test_charts_are_valid_accessible_svg_carrying_the_data(site):
-    from macros.pages.charts import CHARTS
+    from macros.pages.charts import CHARTS, drawn
 
-    drawn = charts(site)
-    assert len(drawn) >= 2
-    assert {f["id"] for _, f in drawn} == set(CHARTS)
-    for root, holder in drawn:
-        spec = CHARTS[holder["id"]]
+    svgs = charts(site)
+    assert len(svgs) >= 2
+    assert {f["id"] for _, f in svgs} == set(CHARTS)
+    for root, holder in svgs:
+        title_text, figures = drawn(CHARTS[holder["id"]], REGISTRY)
         assert root.tag == f"{SVG}svg" and root.get("role") == "img"
         title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
-        assert title.text == spec.title and desc.text
+        assert title.text == title_text == holder.figcaption.get_text() and desc.text
         assert root.get("aria-labelledby").split() == [title.get("id"), desc.get("id")]
-        figures = [REGISTRY.figure(i) for i in spec.figure_ids]
         bars = root.findall(f".//{SVG}rect[@class='bar']")
         assert [float(b.get("data-value")) for b in bars] == [f.value for f in figures]
         widths = [float(b.get("width")) for b in bars]  # bars in proportion to their values
@@ -233,14 +235,58 @@ def test_charts_are_valid_accessible_svg_carrying_the_data(site):
 
 
 def test_each_chart_has_its_numbers_as_a_table(site):
-    from macros.pages.charts import CHARTS
+    from macros.pages.charts import CHARTS, drawn
 
     for _root, holder in charts(site):
         table = holder.find_next("table")
         rows = table.select("tbody tr")
-        figures = [REGISTRY.figure(i) for i in CHARTS[holder["id"]].figure_ids]
+        figures = drawn(CHARTS[holder["id"]], REGISTRY)[1]
         assert [r.a["href"].split("#")[1] for r in rows] == [f.id for f in figures]
         assert [r.find_all("td")[1].get_text(strip=True) for r in rows] == [format_exact(f) for f in figures]
+
+
+def test_a_chart_of_a_quantitys_estimates_draws_each_under_the_quantitys_label(site):
+    """Its title and caption are the data's words for the quantity, and its bars every
+    figure estimating it, oldest first: a new estimate in the data joins the chart."""
+    estimated = {f.quantity for f in REGISTRY.figures.values() if f.quantity}
+    drawn_any = False
+    for root, holder in charts(site):
+        labels = [q for q in estimated if REGISTRY.quantities[q].label in root.find(f"{SVG}title").text]
+        if not labels:
+            continue
+        drawn_any = True
+        (quantity,) = labels
+        assert REGISTRY.quantities[quantity].label in holder.figcaption.get_text()
+        estimates = sorted((f for f in REGISTRY.figures.values() if f.quantity == quantity),
+                           key=lambda f: f.as_of.text if f.as_of else "")
+        bars = root.findall(f".//{SVG}rect[@class='bar']")
+        assert [float(b.get("data-value")) for b in bars] == [f.value for f in estimates]
+    assert drawn_any
+
+
+def test_the_figures_page_and_the_chart_print_the_label_the_data_gives_a_quantity(project):
+    quantities = project / "data" / "quantities.yml"
+    text = quantities.read_text(encoding="utf-8")
+    quantity = next(f.quantity for f in REGISTRY.figures.values() if f.quantity)
+    old = f"  {quantity}:\n    label: {REGISTRY.quantities[quantity].label}\n"
+    assert old in text
+    quantities.write_text(text.replace(old, f"  {quantity}:\n    label: people held, as an edited label\n"),
+                          encoding="utf-8")
+    out = build(project)
+    assert out.returncode == 0, out.log
+    heading = out.html("figures/index.html").find(id=f"quantity-{quantity}")
+    assert "Estimates of people held, as an edited label" in heading.get_text()
+    titles = [(root.find(f"{SVG}title").text, holder.figcaption.get_text()) for root, holder in charts(out)]
+    assert any("people held, as an edited label" in t and "people held, as an edited label" in c for t, c in titles)
+
+
+def test_readers_never_see_a_quantitys_id(site):
+    """A quantity is named by its label: its id, the data's key, is on no page's text."""
+    ids = set(REGISTRY.quantities)
+    assert ids
+    for page in site.site.rglob("*.html"):
+        text = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").get_text(" ")
+        assert not [i for i in ids if i in text], page
 
 
 def test_data_text_is_escaped_on_every_data_page_and_download(project):

@@ -7,7 +7,8 @@ import sys
 
 import pytest
 
-from macros.checks.lint import lint_pages, prose, typed_figures, unused, used_ids
+from macros.checks.lint import (lint_pages, macro_calls, note_key_errors, prose, statement_errors,
+                                typed_figures, unused, used_ids)
 from macros.registry.loading import load_registry
 from tests.support import ROOT
 
@@ -39,6 +40,46 @@ def test_a_registered_figure_typed_in_prose_is_caught(typed, figure):
 ])
 def test_what_is_not_a_typed_in_figure(text):
     assert typed_figures(text, "docs/x.md", REGISTRY) == []
+
+
+@pytest.mark.parametrize("code, column", [
+    ("{% set n = 58000 %}{{ n }}", 12), ("{{ 58000 }}", 4), ("{{ '58,000' }}", 5), ("{{ fig('x') ~ 58000 }}", 15),
+])
+def test_a_registered_figure_written_in_template_code_is_caught(code, column):
+    found = typed_figures(f"Text.\n{code}\n", "docs/x.md", REGISTRY)
+    assert [(f.line, f.column) for f in found] == [(2, column)]
+    assert "fig('children-detained')" in found[0].message
+
+
+@pytest.mark.parametrize("text, where", [
+    ("Text.\n{% set n = 1 %}{{ n }}\n", [(2, 1, "set")]),
+    ("{%- for x in [1] -%}{{ x }}{% endfor %}\n", [(1, 1, "for")]),       # its end is no second mistake
+    ("```\n{% if true %}x{% endif %}\n```\n", [(2, 1, "if")]),           # Jinja runs code blocks too
+    ("<!-- {% set n = 1 %} -->\n", [(1, 6, "set")]),                      # ... and HTML comments
+])
+def test_a_template_statement_in_a_page_is_caught(text, where):
+    found = statement_errors(text, "docs/x.md")
+    assert [(f.line, f.column) for f in found] == [(line, column) for line, column, _word in where]
+    assert all(f"{{% {word} %}} is not allowed in a page" in f.message for f, (*_, word) in zip(found, where))
+
+
+@pytest.mark.parametrize("text", [
+    "{% raw %}{% set n = 1 %}{% endraw %}",     # printed as it is
+    "{# {% set n = 1 %} #}",                    # a template comment
+    "{{ fig('detainees-hrw') }} and {{ summary() }}",
+    "---\ntitle: x\n---\nText.",
+])
+def test_what_is_not_a_template_statement(text):
+    assert statement_errors(text, "docs/x.md") == []
+
+
+def test_a_note_under_the_key_of_a_note_the_build_writes_is_caught():
+    text = ("{{ fig('detainees-hrw') }} and {{ cite('fink-pbs') }}.[^own]\n\n[^fig-detainees-hrw]: Mine.\n"
+            "   [^src-fink-pbs]: Mine too.\n[^fig-detainees-un]: No fig() for it here: no clash.\n[^own]: Fine.\n")
+    found = note_key_errors(text, "docs/x.md", macro_calls(text))
+    assert [(f.line, f.column) for f in found] == [(3, 1), (4, 4)]
+    assert "for {{ fig('detainees-hrw') }}" in found[0].message and "[^detainees-hrw-note]" in found[0].message
+    assert "for {{ cite('fink-pbs') }}" in found[1].message
 
 
 def test_blanking_keeps_lines_and_columns():

@@ -1,11 +1,12 @@
 """Checks on the Markdown pages, read without building: front matter
-(front_matter_checks.py), figures typed in by hand, malformed macro calls
-(macro_calls.py), unknown ids, and ids no page uses.
+(front_matter_checks.py), figures typed in by hand, template statements, malformed
+macro calls (macro_calls.py), notes written under a key the build gives its own,
+unknown ids, and ids no page uses.
 
 A number that the registry knows must reach the page through {{ fig('id') }}, or a
 correction to data/figures.yml would miss it. Prose is what remains of a page once
-front matter, code, HTML comments and tags, template expressions and link targets
-are blanked out (with spaces, so that lines and columns stay true).
+front matter, code, HTML comments and tags, macro calls and link targets are blanked
+out (with spaces, so that lines and columns stay true).
 
 The build runs all but the unused-id check before rendering; it checks unused ids
 against the record of what the pages rendered (uses.py), and `make check` against the
@@ -22,20 +23,28 @@ from pathlib import Path
 
 from ..errors import DataError
 from .front_matter_checks import FrontMatterChecks
-from .macro_calls import CALL, call_errors
+from .macro_calls import CALL, call_errors, position
 from ..registry.loading import CORRECTIONS_FILE
 from ..registry.model import Figure, PartialDate, Range, Registry
 from ..render.formatting import format_value
+from ..render.notes import footnote_key
+from ..render.template_errors import ALLOWED
 from .source_text import read_text
 
 
 
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n(---|\.\.\.)\n", re.S)
+_FENCED_CODE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.S | re.M)
+_INLINE_CODE = re.compile(r"`[^`\n]+`")
 _NOT_PROSE = [
-    re.compile(r"\A---\n.*?\n(---|\.\.\.)\n", re.S),           # front matter
-    re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.S | re.M),       # fenced code
+    _FRONT_MATTER,
+    _FENCED_CODE,
     re.compile(r"<!--.*?-->", re.S),                           # HTML comments
-    re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S),      # template code
-    re.compile(r"`[^`\n]+`"),                                  # inline code
+    re.compile(r"\{#.*?#\}|\{\{-?\s*\w+\([^{}]*?\)\s*-?\}\}", re.S),  # template comments, macro calls
+    # Of other template code only the delimiters: a number written in it reaches the page
+    # as surely as one typed in the text ({% set n = 58000 %} ... {{ n }}, or {{ 58000 }}).
+    re.compile(r"\{\{-?|-?\}\}|\{%[-+]?|[-+]?%\}"),
+    _INLINE_CODE,
     re.compile(r"\]\([^)\n]*\)|<[^>\n]+>|https?://\S+"),       # link targets, tags, URLs
 ]
 
@@ -46,10 +55,20 @@ _NUMBER = re.compile(
 _SCALE = {"million": 1e6, "billion": 1e9}
 
 
+def _blanked(pattern: re.Pattern, text: str) -> str:
+    """`text` with what `pattern` matches blanked out, newlines kept."""
+    return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+
+
+def without_code(text: str) -> str:
+    """`text` with its code blanked out, newlines kept."""
+    return _blanked(_INLINE_CODE, _blanked(_FENCED_CODE, text))
+
+
 def prose(text: str) -> str:
     """`text` with everything but prose blanked out, newlines kept."""
     for pattern in _NOT_PROSE:
-        text = pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+        text = _blanked(pattern, text)
     return text
 
 
@@ -118,6 +137,55 @@ def typed_figures(text: str, name: str, registry: Registry,
     return sorted(found, key=lambda e: (e.line, e.column))
 
 
+# A template statement (its opening tag: {% endfor %} or {% else %} only close or go on
+# with one), and what may hold one without running it: a template comment, and
+# {% raw %} ... {% endraw %}, which prints braces as they are.
+_STATEMENT = re.compile(r"\{%[-+]?\s*(?!end|else\b|elif\b|raw\b)(\w+)")
+_NOT_RUN = re.compile(r"\{%[-+]?\s*raw\s*[-+]?%\}.*?\{%[-+]?\s*endraw\s*[-+]?%\}|\{#.*?#\}", re.S)
+
+
+def statement_errors(text: str, name: str) -> list[DataError]:
+    """Each template statement in a page: {% set %}, {% for %}, {% if %} and the rest.
+
+    A page calls macros and holds no code of its own (ALLOWED): a value named in a
+    statement (`{% set n = 58000 %}` ... `{{ n }}`) reaches readers without its source,
+    and no correction of the data reaches it. Jinja runs statements in code and HTML
+    comments too, so only front matter, template comments and raw blocks are passed over."""
+    if "{%" not in text:
+        return []
+    hidden = _blanked(_NOT_RUN, _blanked(_FRONT_MATTER, text))
+    errors = []
+    for match in _STATEMENT.finditer(hidden):
+        line, column = position(text, match.start())
+        errors.append(DataError(name, line, column,
+                                f"{{% {match[1]} %}} is not allowed in a page. {ALLOWED} Write a number "
+                                "from the data as {{ fig('figure-id') }} where it stands"))
+    return errors
+
+
+# A footnote's definition, as Python-Markdown's footnotes extension finds one.
+_NOTE_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\n]+)\]:", re.M)
+
+
+def note_key_errors(text: str, name: str, calls: list[tuple[str, str, int]]) -> list[DataError]:
+    """Each footnote the page defines by hand under the key of a note the build writes for
+    one of its calls ([^fig-ID], [^src-ID], render/notes.py). Python-Markdown keeps one
+    text a key, the last: the build's note, appended to the page, replaces the
+    contributor's without a word."""
+    built = {footnote_key("fig" if macro == "fig" else "src", item_id): (macro, item_id)
+             for macro, item_id, _line in calls}
+    errors = []
+    for match in _NOTE_DEFINITION.finditer(text):
+        if match[1] in built:
+            macro, item_id = built[match[1]]
+            line, column = position(text, match.start(1) - 2)
+            errors.append(DataError(name, line, column,
+                                    f"[^{match[1]}] is the key of the note the build writes for "
+                                    f"{{{{ {macro}('{item_id}') }}}}, which would replace this one: give "
+                                    f"yours a key of its own, such as [^{item_id}-note]"))
+    return errors
+
+
 def macro_calls(text: str) -> list[tuple[str, str, int]]:
     """(macro, id, line) of every fig('...') and cite('...') call in a page."""
     return [(m[1], m[3], text.count("\n", 0, m.start()) + 1) for m in CALL.finditer(text)]
@@ -161,8 +229,10 @@ def lint_pages(docs_dir: Path, registry: Registry, today: date | None = None,
         except DataError as error:
             errors.append(error)
             continue
-        errors += fronts.page(name, text) + typed_figures(text, name, registry, typed) + call_errors(text, name)
-        for macro, item_id, line in macro_calls(text):
+        calls = macro_calls(text)
+        errors += fronts.page(name, text) + statement_errors(text, name) + typed_figures(text, name, registry, typed)
+        errors += call_errors(text, name) + note_key_errors(text, name, calls)
+        for macro, item_id, line in calls:
             try:
                 (registry.figure if macro == "fig" else registry.source)(item_id)
             except LookupError as error:

@@ -25,7 +25,8 @@ EXAMPLE = {"fig": "fig('detainees-hrw')", "cite": "cite('fink-pbs')"}
 WHAT = {"fig": "figure", "cite": "source"}
 
 
-def _position(text: str, offset: int) -> tuple[int, int]:
+def position(text: str, offset: int) -> tuple[int, int]:
+    """(line, column) of `offset` in `text`, both from 1."""
     line = text.count("\n", 0, offset) + 1
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
@@ -61,6 +62,6 @@ def call_errors(text: str, name: str) -> list[DataError]:
             close = text.find(")", call.end(), expression.end(1))
             inside = text[call.end():close if close != -1 else expression.end(1)]
             offset, message = _diagnosis(call[1], inside)
-            line, column = _position(text, call.end() + offset)
+            line, column = position(text, call.end() + offset)
             errors.append(DataError(name, line, column, message))
     return errors

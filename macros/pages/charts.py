@@ -20,6 +20,7 @@ from ..errors import did_you_mean
 from ..registry.model import Figure, Registry
 from ..render.escape import md_text
 from ..render.formatting import format_exact, format_partial_date
+from .figures_page import estimates
 
 WIDTH = 340          # viewBox units: about 1 unit a CSS pixel on a 390-px phone
 VALUE_SPACE = 84     # right of the longest bar, for its value
@@ -32,22 +33,24 @@ WRAP = 44            # characters a label line holds at this width
 
 @dataclass(frozen=True)
 class ChartSpec:
-    title: str
-    figure_ids: tuple[str, ...]
+    """What a chart draws: the figures named, under `title`; or, with `quantity`, every
+    figure estimating that quantity, in date order, under the quantity's label."""
+
+    title: str = ""
+    figure_ids: tuple[str, ...] = ()
+    quantity: str | None = None  # an id in data/quantities.yml
 
 
 CHARTS = {
-    "detainee-estimates": ChartSpec(
-        "Estimates of ISIS suspects and family members held in northeast Syria, by source and date",
-        ("detainees-un", "detainees-hrw")),
+    "detainee-estimates": ChartSpec(quantity="detainees-northeast-syria"),
     "iraq-displacement": ChartSpec(
         "The scale of Iraq’s displacement and of its “ISIS families”",
         ("idps-iraq", "isis-families", "isis-supporters-displaced", "iraqi-isis-in-syria")),
 }
 
 
-class UnknownChart(LookupError):
-    pass
+class ChartError(LookupError):
+    """A chart the page names that is not defined, or that has nothing to draw."""
 
 
 def row_label(figure: Figure, registry: Registry) -> str:
@@ -58,13 +61,13 @@ def row_label(figure: Figure, registry: Registry) -> str:
     return f"{figure.label}: {who}, {when}"
 
 
-def description(spec: ChartSpec, figures: list[Figure], registry: Registry) -> str:
+def description(figures: list[Figure], registry: Registry) -> str:
     """The chart in words, for screen readers: every bar and its exact value."""
     parts = [f"{row_label(f, registry)}: {format_exact(f)} ({f.scope})" for f in figures]
     return "Horizontal bar chart. " + "; ".join(parts) + "."
 
 
-def svg(chart_id: str, spec: ChartSpec, figures: list[Figure], registry: Registry) -> str:
+def svg(chart_id: str, title: str, figures: list[Figure], registry: Registry) -> str:
     """The chart as one inline <svg>, on one line per element and without blank lines."""
     esc = lambda text: html.escape(text, quote=True)  # noqa: E731
     top = max(f.value for f in figures)
@@ -86,8 +89,8 @@ def svg(chart_id: str, spec: ChartSpec, figures: list[Figure], registry: Registr
         f'<svg class="data-chart__svg" role="img" aria-labelledby="{title_id} {desc_id}" '
         f'viewBox="0 0 {WIDTH} {y}" width="100%" fill="currentColor" '
         f'xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{title_id}">{esc(spec.title)}</title>',
-        f'<desc id="{desc_id}">{esc(description(spec, figures, registry))}</desc>',
+        f'<title id="{title_id}">{esc(title)}</title>',
+        f'<desc id="{desc_id}">{esc(description(figures, registry))}</desc>',
         f'<line x1="0.5" y1="0" x2="0.5" y2="{y - GAP}" stroke="currentColor" stroke-width="1"/>',
         *body,
         "</svg>",
@@ -109,18 +112,29 @@ def table(figures: list[Figure], registry: Registry, link=_entry) -> str:
     return "\n".join(rows)
 
 
+def drawn(spec: ChartSpec, registry: Registry) -> tuple[str, list[Figure]]:
+    """The chart's title and the figures it draws."""
+    if spec.quantity is None:
+        return spec.title, [registry.figure(i) for i in spec.figure_ids]
+    quantity, figures = registry.quantities.get(spec.quantity), estimates(registry).get(spec.quantity)
+    if quantity is None or not figures:
+        raise ChartError(f"the chart draws the estimates of '{spec.quantity}', but no figure in data/figures.yml "
+                         f"has quantity: {spec.quantity} (charts are defined in macros/pages/charts.py)")
+    return f"Estimates of {quantity.label}, by source and date", figures
+
+
 def chart(chart_id: str, registry: Registry, link=_entry) -> str:
     """A figure holding the SVG, then the same numbers as a table."""
     try:
         spec = CHARTS[chart_id]
     except KeyError:
         hint = did_you_mean(chart_id, CHARTS, n=1) or f"known charts are {', '.join(CHARTS)}"
-        raise UnknownChart(f"unknown chart '{chart_id}': {hint} (charts are defined in macros/pages/charts.py)") from None
-    figures = [registry.figure(i) for i in spec.figure_ids]
+        raise ChartError(f"unknown chart '{chart_id}': {hint} (charts are defined in macros/pages/charts.py)") from None
+    title, figures = drawn(spec, registry)
     return "\n".join([
         f'<figure class="data-chart" id="{chart_id}">',
-        svg(chart_id, spec, figures, registry),
-        f"<figcaption>{html.escape(spec.title)}</figcaption>",
+        svg(chart_id, title, figures, registry),
+        f"<figcaption>{html.escape(title)}</figcaption>",
         "</figure>",
         "",
         table(figures, registry, link),

@@ -58,9 +58,10 @@ def figure_entry(figure: Figure, registry: Registry, uses: list[Use], listing_: 
     return definitions(items)
 
 
-def _by_quantity(registry: Registry) -> dict[str, list[Figure]]:
+def estimates(registry: Registry) -> dict[str, list[Figure]]:
+    """The figures estimating each quantity, in date order."""
     groups: dict[str, list[Figure]] = {}
-    for figure in registry.figures.values():
+    for figure in sorted(registry.figures.values(), key=sort_date):
         if figure.quantity:
             groups.setdefault(figure.quantity, []).append(figure)
     return groups
@@ -71,7 +72,7 @@ def figure_list_pages(registry: Registry, uses: dict[tuple[str, str], list[Use]]
     """Every page of the figures list, each between pagers when there are several;
     `uses` is the record grouped by (kind, id) (uses.by_item), `href_on(page)` resolves
     the links of the list page `page` ("figures-2.md")."""
-    estimating = _by_quantity(registry)
+    estimating = estimates(registry)
     pages = []
     for number, figures in enumerate(listing_.figures, 1):
         listed, href = ListedPage(), href_on(page_src("figures", number))
@@ -88,7 +89,7 @@ def figure_list_pages(registry: Registry, uses: dict[tuple[str, str], list[Use]]
 
 def quantities(registry: Registry) -> dict[str, list[Figure]]:
     """Figures grouped by the quantity they estimate, for quantities with two or more."""
-    return {q: sorted(fs, key=sort_date) for q, fs in _by_quantity(registry).items() if len(fs) > 1}
+    return {q: fs for q, fs in estimates(registry).items() if len(fs) > 1}
 
 
 def estimates_table(figures: list[Figure], registry: Registry, listing_: Listing = SINGLE_PAGE) -> str:
@@ -102,9 +103,11 @@ def estimates_table(figures: list[Figure], registry: Registry, listing_: Listing
 
 
 def competing_estimates(registry: Registry, listing_: Listing = SINGLE_PAGE) -> str:
+    """Each quantity two or more figures estimate, under its label (the id is only its anchor)."""
     blocks = []
     for quantity, figures in quantities(registry).items():
-        blocks.append(f"### Estimates of `{quantity}` {{ #quantity-{quantity} }}\n\n"
+        label = md_text(registry.quantities[quantity].label)
+        blocks.append(f"### Estimates of {label} {{ #quantity-{quantity} }}\n\n"
                       f"{estimates_table(figures, registry, listing_)}")
     return "\n\n".join(blocks) or "No two figures estimate the same quantity."
 

@@ -30,6 +30,7 @@ class Place:
     before: str  # the block's words before the element
     after: str  # ... and after it
     text: str  # the element's own words
+    in_link: bool = False  # inside an <a>: a figure's or a note's own link would be a link in a link
 
 
 @dataclass
@@ -79,6 +80,7 @@ class Locator(Reader):
         self.section: str | None = None
         self.found: dict[str, Place] = {}
         self.context: dict[str, tuple[str | None, str | None]] = {}  # id -> (container, section)
+        self.in_link: set[str] = set()  # ids found inside an <a>
 
     def handle_starttag(self, tag, attrs):
         if tag in _VOID:
@@ -98,6 +100,8 @@ class Locator(Reader):
             holder.marks[ident] = [holder.length(), -1]
             outer = next((e.container for e in reversed(self.stack) if e.container), None)
             self.context[ident] = (outer, self.section)
+            if self.open.get("a"):
+                self.in_link.add(ident)
         self.stack.append(entry)
         self.open[tag] = self.open.get(tag, 0) + 1
 
@@ -125,7 +129,7 @@ class Locator(Reader):
             if block.tag in ("h2", "h3", "h4", "h5", "h6"):
                 section = self.section  # a use in a heading is placed under that heading
             self.found[ident] = Place(kind, section, _words(text[:start]), _words(text[end:]),
-                                      _words(text[start:end]))
+                                      _words(text[start:end]), ident in self.in_link)
 
     def handle_data(self, data):
         top = self.stack[-1] if self.stack else None

@@ -1,9 +1,10 @@
 """One pass of the standard library's HTML parser over a page, for every reader that needs it.
 
-Two readers look at each page's HTML as Python-Markdown made it: the raw-HTML policy
-(`checks/html_policy.py`) and the placing of each figure's use (`blocks.py`). Tokenizing the
-page is most of what either costs, so one parse feeds both (at 1,000 Rundown items
-the second parse took about a second of the build).
+Three readers look at each page's HTML as Python-Markdown made it: the raw-HTML policy
+(`checks/html_policy.py`), the markup it published as text (`checks/markup_as_text.py`)
+and the placing of each figure's use (`blocks.py`). Tokenizing the page is most of what
+any of them costs, so one parse feeds all (at 1,000 Rundown items a second parse took
+about a second of the build).
 """
 
 from __future__ import annotations

@@ -95,6 +95,18 @@ def figure_errors(figures: dict, sources: dict, fig_marks: Marks, fig_file: str,
     return found
 
 
+def quantity_errors(figures: dict, quantities: dict, fig_marks: Marks, fig_file: str,
+                    quantities_file: str) -> list[DataError]:
+    """Each figure's quantity is one `quantities_file` names, and so gives a label to print."""
+    found = _Found(fig_file, fig_marks)
+    for fid, fig in figures.items():
+        quantity = fig.get("quantity")
+        if quantity is not None and quantity not in quantities:
+            hint = did_you_mean(quantity, quantities) or f"add it to {quantities_file} with the label readers see"
+            found.add(("figures", fid, "quantity"), f"unknown quantity '{quantity}': {hint}")
+    return found
+
+
 def rule_reference_errors(rules: dict, figures: dict, marks: Marks, file: str,
                           figure_fields: dict[str, dict[str, bool | None]]) -> list[DataError]:
     """Each rule names existing figures of the right type (a date where a date is needed)."""

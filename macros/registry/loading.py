@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DataError, DataErrors
-from .data_checks import correction_errors, figure_errors, rule_reference_errors, source_errors
-from .model import Author, Correction, Figure, PartialDate, Range, Registry, Source
+from .data_checks import correction_errors, figure_errors, quantity_errors, rule_reference_errors, source_errors
+from .model import Author, Correction, Figure, PartialDate, Quantity, Range, Registry, Source
 from .rules import FIGURE_FIELDS, evaluate
 from .schemas import schema_errors
 from .entries import read_entries
@@ -26,11 +26,12 @@ SOURCES_FILE = "data/sources.yml"
 RULES_FILE = "data/rules.yml"
 CORRECTIONS_FILE = "data/corrections.yml"
 VARIANTS_FILE = "data/search-variants.yml"
+QUANTITIES_FILE = "data/quantities.yml"
 
 # Each data file and its schema under data/schema/.
 DATA_FILES = {SOURCES_FILE: "sources.schema.json", FIGURES_FILE: "figures.schema.json",
               RULES_FILE: "rules.schema.json", CORRECTIONS_FILE: "corrections.schema.json",
-              VARIANTS_FILE: "search-variants.schema.json"}
+              VARIANTS_FILE: "search-variants.schema.json", QUANTITIES_FILE: "quantities.schema.json"}
 
 
 def _value(raw):
@@ -120,9 +121,10 @@ def load_registry(root: Path, docs_dir: Path | None = None, today: date | None =
     today = today or date.today()
     loaded = _read_all(root)
     (sources, src_marks), (figures, fig_marks), (rules, rule_marks), (corrections, corr_marks), \
-        (variants, _) = (loaded[name] for name in DATA_FILES)
+        (variants, _), (quantities, _) = (loaded[name] for name in DATA_FILES)
     pages = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
     errors = figure_errors(figures["figures"], sources["sources"], fig_marks, FIGURES_FILE, SOURCES_FILE, today)
+    errors += quantity_errors(figures["figures"], quantities["quantities"], fig_marks, FIGURES_FILE, QUANTITIES_FILE)
     errors += source_errors(sources["sources"], src_marks, SOURCES_FILE, today)
     errors += rule_reference_errors(rules["rules"], figures["figures"], rule_marks, RULES_FILE, FIGURE_FIELDS)
     errors += correction_errors(corrections["corrections"], corr_marks, pages, CORRECTIONS_FILE, today)
@@ -134,6 +136,7 @@ def load_registry(root: Path, docs_dir: Path | None = None, today: date | None =
                                        why=c["why"], at=corr_marks.get(("corrections", i, "date"), (None, None)))
                             for i, c in enumerate(corrections["corrections"])]
     registry.variants = variants["variants"]
+    registry.quantities = {qid: Quantity(qid, q["label"]) for qid, q in quantities["quantities"].items()}
     return registry
 
 

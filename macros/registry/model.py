@@ -155,9 +155,17 @@ class Figure:
     pattern: str | None = None
     note: str | None = None
     event: bool = False
-    quantity: str | None = None  # figures estimating the same quantity share this
+    quantity: str | None = None  # the id in data/quantities.yml of what it estimates, shared
     unused: str | None = None
     where: str = ""  # "data/figures.yml:40", for messages
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """What two or more figures estimate (data/quantities.yml): readers see its label, never its id."""
+
+    id: str
+    label: str  # as it reads after "Estimates of"
 
 
 @dataclass(frozen=True)
@@ -197,6 +205,7 @@ class Registry:
 
     sources: dict[str, Source] = field(default_factory=dict)
     figures: dict[str, Figure] = field(default_factory=dict)
+    quantities: dict[str, Quantity] = field(default_factory=dict)
     flags: list[Flag] = field(default_factory=list)
     corrections: list[Correction] = field(default_factory=list)
     variants: dict[str, list[str]] = field(default_factory=dict)  # name -> other spellings

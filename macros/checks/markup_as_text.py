@@ -1,0 +1,94 @@
+"""Markup that reaches readers as the characters typed, found in a page's HTML with file:line.
+
+Python-Markdown prints what it cannot read as markup, without a word:
+
+- an HTML comment that never closes, or that a blank line splits inside a paragraph:
+  its `<!--` and the words meant to stay hidden are published;
+- a footnote reference that no definition answers: `[^x]` is published.
+
+Only Python-Markdown knows which comments and references it read (a comment on a line of
+its own may span blank lines, one inside a paragraph may not; the build adds the notes of
+fig() and cite() as the page renders), so this reads the HTML it made, in the one parse
+of each page (`reading/parse.py`), and finds the line in the page's source. Text in code
+is meant as it stands, and so is text the source does not hold as typed: data the macros
+print (escaped on purpose) and a `\\[^x]` escaped by hand.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import DataError
+from ..reading.parse import Reader
+from .lint import prose, without_code
+from .macro_calls import position
+
+_REFERENCE = re.compile(r"\[\^[^\]]*\]")  # Python-Markdown's footnote reference
+# A comment the source opens and does not close before a blank line or the end.
+_OPEN_COMMENT = re.compile(r"<!--(?:(?!-->|\n[ \t]*\n).)*(?=\n[ \t]*\n|\Z)", re.S)
+_CODE = {"code", "pre"}
+
+
+class TextReader(Reader):
+    """Comments and footnote references printed as text, as a page's HTML is read:
+    `comments` (the text after each `<!--` on its line) and `references` ("[^x]")."""
+
+    def __init__(self):
+        self.code = 0  # open <code> and <pre> elements
+        self.comments: list[str] = []
+        self.references: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.code += tag in _CODE
+
+    def handle_endtag(self, tag):
+        if tag in _CODE and self.code:
+            self.code -= 1
+
+    def handle_data(self, data):
+        if self.code:
+            return
+        if "<!--" in data:
+            self.comments += [after.split("\n", 1)[0].strip() for after in data.split("<!--")[1:]]
+        if "[^" in data:
+            self.references += _REFERENCE.findall(data)
+
+
+def _comments_at(source: str, published: list[str]) -> list[int]:
+    """Where the source opens each comment published as text, given the words after each
+    (in the order of the page): the comments left open, each matched to the next of them
+    that those words follow."""
+    starts = [m.start() for m in _OPEN_COMMENT.finditer(without_code(source))]
+    found, next_one = [], 0
+    for after in published:
+        if next_one == len(starts):
+            break
+        at = next((i for i in range(next_one, len(starts)) if source[starts[i] + 4:].lstrip().startswith(after)),
+                  next_one)
+        found.append(starts[at])
+        next_one = at + 1
+    return found
+
+
+def _reference_at(source: str, reference: str) -> int | None:
+    """Where the page's prose writes `reference`, not escaped (`\\[^x]` prints as it is)."""
+    match = re.search(r"(?<!\\)(?:\\\\)*" + re.escape(reference), prose(source))
+    return match.end() - len(reference) if match else None
+
+
+def mistakes(reader: TextReader, source: str, name: str) -> list[DataError]:
+    """What `reader` found that the page's own text (`source`, the file `name`) wrote."""
+    errors = []
+    for at in _comments_at(source, reader.comments):
+        errors.append(DataError(name, *position(source, at),
+                                "<!-- opens an HTML comment that is published as text: it never closes, or "
+                                "a blank line splits it inside a paragraph. Close it with --> in the same "
+                                "paragraph, or start it on a line of its own"))
+    for reference in dict.fromkeys(reader.references):
+        at = _reference_at(source, reference)
+        if at is not None:
+            errors.append(DataError(name, *position(source, at),
+                                    f"{reference} is published as text: no note {reference} is defined on this "
+                                    f"page. Define it on a line of its own (`{reference}: the note's text`), "
+                                    "or, to print the brackets, put them in `code`"))
+    return sorted(errors, key=lambda e: (e.line, e.column))
