@@ -44,6 +44,7 @@ def test_the_vocabulary_is_fetched_only_to_correct_a_word(new_context):
     fetched = index_requests(page, (VOCABULARY,))
     page.goto("essay/?q=hezbollah")
     page.wait_for_selector(LEBANON, timeout=30_000)
+    assert fetched == [], "the vocabulary was fetched for a query that needs no correction"
     page.locator('form[name="search"] input[name="query"]').fill("Hezbolah")  # one letter short
     page.locator(".md-search-correction a").wait_for(timeout=30_000)
     assert len(fetched) == 1
