@@ -9,7 +9,7 @@ navigation, header or footer) is handed to Pagefind as the page shows it, with:
   data pages, about, corrections, the front page) at half, its headings too, which there
   are entries (a figure's label, a source's title) rather than the steps of an argument.
   For the same words the story comes first; a query naming a data page ("sources") still
-  finds it first by its title, which Pagefind ranks above any text;
+  finds it first by its title, a match Pagefind 1.5 adds on top of the text's;
 - its tags as filters: a tag that names a country (in the CLDR's English names, as
   Babel has them) under "country", any other tag under "topic".
 
