@@ -41,7 +41,7 @@ def test_pages_other_than_articles_weigh_half_headings_and_all():
 
 
 def test_the_vocabulary_holds_the_words_search_can_find():
-    page = ('<article><h1 id="a">Tunisia<a class="headerlink" href="#a">Permalink</a></h1>'
+    page = ('<!doctype html><article><h1 id="a">Tunisia<a class="headerlink" href="#a">Permalink</a></h1>'
             '<p>Tunisia&rsquo;s <b>judges</b>, 45,000 of us<br/>on<!-- Hidden --> 3 Feb</p>'
             '<span data-search-exclude>Quoted <span>nested <b>words</b></span></span> after'
             '<div class="cite-this" data-search-exclude><h2>Cite</h2><pre>@misc{howpublished}</pre></div>'

@@ -20,9 +20,9 @@ import json
 import re
 from collections import Counter
 
-# A tag or a run of text; comments are taken out first.
+# A tag or a run of text; comments and the doctype are taken out first.
 _PARTS = re.compile(r"<(/?)([a-zA-Z][^\s/>]*)([^>]*)>|([^<]+)")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_COMMENT = re.compile(r"<!--.*?-->|<![^>]*>", re.S)
 _LEFT_OUT = re.compile(r"\bdata-search-exclude\b|\bclass=\"[^\"]*\bheaderlink\b")
 # Elements Pagefind 1.5 never indexes (REMOVE_SELECTORS in its parser, but <head>).
 UNINDEXED = ("style", "script", "noscript", "label", "form", "svg", "footer", "nav", "iframe", "template")
