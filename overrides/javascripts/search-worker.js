@@ -38,12 +38,10 @@ var FILTER = /(^|\s)(country|topic):(?:"([^"]*)"?|(\S+))/g
 var RANKING = { pageLength: 0 }
 var SPELLINGS = 8 // queries searched at most for one query's other spellings
 
-var engine = null     // Pagefind, once imported
-var spellings = null  // the other spellings, once fetched
-var vocabulary = null // the site's words, once a query needed one
-var latest = 0        // the newest query: an older one still loading is dropped
+var latest = 0 // the newest query: an older one still loading is dropped
 var correction = typeof BroadcastChannel === "function" ? new BroadcastChannel("search-correction") : null
 
+// `load` run once, when first asked for (Pagefind, the spellings, the vocabulary).
 function retried(load) {
   var promise = null
   return function () {
