@@ -9,8 +9,9 @@ a correction never leads to a word search cannot find.
 
 A word here is a run of three or more letters: numbers are searched as written and never
 corrected, and a query word must have four letters to be corrected (one edit may leave
-three). Each word is kept in the form the site writes it most often ("Tunisia", not
-"tunisia"), which is what the reader sees in "Showing results for Tunisia".
+three). Each word is kept as a dictionary keeps it, which is what the reader sees in
+"Showing results for ...": in lower case if the site ever writes it so ("detainees",
+though headings write "Detainees"), else as the site writes it most often ("Tunisia").
 """
 
 from __future__ import annotations
@@ -58,16 +59,18 @@ class Vocabulary:
         self._counts.update(words(page))
 
     def forms(self) -> dict[str, int]:
-        """Each word once, in the form the site writes most often (the first in sorting
-        order where two are as frequent), with the count of all its forms."""
-        best: dict[str, tuple[int, str]] = {}
+        """Each word once, with the count of all its forms: in lower case if the site ever
+        writes it so, else in the form it writes most often (the first in sorting order
+        where two are as frequent)."""
+        best: dict[str, tuple[bool, int, str]] = {}
         total: Counter[str] = Counter()
         for form, count in sorted(self._counts.items()):
             key = form.lower()
             total[key] += count
-            if key not in best or count > best[key][0]:
-                best[key] = (count, form)
-        return {form: total[key] for key, (_, form) in sorted(best.items())}
+            rank = (form == key, count)
+            if key not in best or rank > best[key][:2]:
+                best[key] = (*rank, form)
+        return {form: total[key] for key, (_, _, form) in sorted(best.items())}
 
     def json(self) -> bytes:
         """The file the worker reads: {"words": {"Tunisia": 12, ...}}, sorted, the same
