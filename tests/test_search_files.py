@@ -45,13 +45,14 @@ def test_the_vocabulary_holds_the_words_search_can_find():
             '<p>Tunisia&rsquo;s <b>judges</b>, 45,000 of us<br/>on<!-- Hidden --> 3 Feb</p>'
             '<span data-search-exclude>Quoted <span>nested <b>words</b></span></span> after'
             '<div class="cite-this" data-search-exclude><h2>Cite</h2><pre>@misc{howpublished}</pre></div>'
-            '<svg><title>Chart</title></svg><nav>Tags</nav><img alt="Picture"><p>TUNISIA Tunisia</p></article>')
-    assert vocabulary.words(page) == ["Tunisia", "Tunisia", "judges", "Feb", "after", "TUNISIA", "Tunisia"]
+            '<svg><title>Chart</title></svg><nav>Tags</nav><img alt="Picture"><p>TUNISIA Tunisia</p>'
+            '<p>Link <a href="https://e.org/tunisia">https://e.org/tunisia-report</a></p></article>')
+    assert vocabulary.words(page) == ["Tunisia", "Tunisia", "judges", "Feb", "after", "TUNISIA", "Tunisia", "Link"]
     words = vocabulary.Vocabulary()
     words.add(page)
     words.add("<p>Judges Judges judges</p>")
     # Lower case where the site writes it so, else its commoner form; all forms counted.
-    expected = {"Feb": 1, "Tunisia": 4, "after": 1, "judges": 4}
+    expected = {"Feb": 1, "Link": 1, "Tunisia": 4, "after": 1, "judges": 4}
     assert words.forms() == expected and json.loads(words.json()) == {"words": expected}
 
 
@@ -69,5 +70,6 @@ def test_the_site_writes_both_files_from_its_data_and_its_pages(site):
         assert all(word in words for word in name.replace("-", " ").split() if len(word) > 2), name
     seed = (ROOT / "tests" / "seed" / "article.txt").read_text(encoding="utf-8")
     assert {"Hasakeh", "detainees", "repatriate"} <= set(words) and all(w in seed for w in ("Hasakeh", "detainees"))
+    assert "Lebanon" in words and "lebanon" not in words  # in lower case only in web addresses
     cite = site.html("essay/index.html").select_one("div.cite-this").get_text()
     assert "howpublished" in cite and "howpublished" not in words  # "Cite this page" is not indexed

@@ -7,9 +7,10 @@ indexes, leaving out what Pagefind leaves out (`index.py`: the heading permalink
 is marked `data-search-exclude`; and what Pagefind never indexes, `UNINDEXED`), so that
 a correction never leads to a word search cannot find.
 
-A word here is a run of three or more letters: numbers are searched as written and never
-corrected, and a query word must have four letters to be corrected (one edit may leave
-three). Each word is kept as a dictionary keeps it, which is what the reader sees in
+A word here is a run of three or more letters, outside web addresses (the sources page
+prints them: "lebanon" in an address is not how the site writes Lebanon): numbers are
+searched as written and never corrected, and a query word must have four letters to be
+corrected (one edit may leave three). Each word is kept as a dictionary keeps it, which is what the reader sees in
 "Showing results for ...": in lower case if the site ever writes it so ("detainees",
 though headings write "Detainees"), else as the site writes it most often ("Tunisia").
 """
@@ -30,6 +31,7 @@ UNINDEXED = ("style", "script", "noscript", "label", "form", "svg", "footer", "n
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                    "source", "track", "wbr"})
 _WORD = re.compile(r"[^\W\d_]{3,}")
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
 
 
 def words(page: str) -> list[str]:
@@ -39,7 +41,7 @@ def words(page: str) -> list[str]:
     for closing, tag, attrs, text in _PARTS.findall(_COMMENT.sub("", page)):
         if text:
             if not skipped:
-                found += _WORD.findall(html.unescape(text) if "&" in text else text)
+                found += _WORD.findall(_ADDRESS.sub(" ", html.unescape(text) if "&" in text else text))
         elif tag.lower() in _VOID or attrs.endswith("/"):
             continue
         elif skipped:
