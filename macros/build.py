@@ -255,7 +255,8 @@ class Build:
         """Keep the page as search will read it; the blog's index pages only repeat the items."""
         if isinstance(page, View):
             return
-        self.search.add(output, page.url, str(page.title), page.content or "", page.meta.get("tags") or [])
+        self.search.add(output, page.url, page.meta.get("tags") or [],
+                        is_article=page.meta.get("template") == article.ARTICLE_TEMPLATE)
 
     def finish_site(self, site_dir: Path) -> None:
         """Every page is written: index them for search; write the feed and every page's

@@ -424,7 +424,7 @@ def test_a_figure_in_any_block_links_to_the_block_its_excerpt_quotes(project):
             target = out.html(path).find(id=anchor)
             assert target is not None, item.a["href"]
             block = target.find_parent(BLOCK_TAGS)
-            quote = " ".join(item.span.get_text().strip("…").split())
+            quote = " ".join(item.span.get_text().strip("“”").strip("…").split())
             assert quote in reading(block), (anchor, quote, reading(block))
             assert item.span.strong.get_text() == target.get_text(), anchor
             checked.add((figure.id, block.name))

@@ -8,8 +8,6 @@ from xml.etree import ElementTree as ET
 import bibtexparser
 
 from macros.meta import feed, head, page_facts
-from macros.search import index as search_index
-from macros.search import variants as search_variants
 from macros.pages import corrections
 from macros.pages import page_citation
 from macros.registry.model import Author, Correction, PartialDate, Registry
@@ -46,37 +44,6 @@ def test_citation_block_escapes_html():
     hostile = source("h", "</code><script>x</script>", kind="original", publisher="P&Q", url="https://e.org/")
     block = page_citation.block("h", "T", None, hostile, "Site", "https://site/p/")
     assert "<script>" not in block and "&lt;script&gt;" in block and "P&amp;Q" in block
-
-
-def test_spellings_match_whole_names_in_any_case_once_each():
-    variants = {"Saied": ["Saïed", "Said"], "Kais": ["Qais", "Said"]}
-    assert search_variants.spellings_for("Saieda and Kaiser", variants) == []
-    assert search_variants.spellings_for("KAIS SAIED", variants) == ["Saïed", "Said", "Qais"]
-    assert search_variants.also_spelled("Kais", variants) == "<p>Also spelled: Qais, Said.</p>"
-    assert search_variants.also_spelled("y", variants) == ""
-    assert search_variants.also_spelled("Kais", {"Kais": ["<b>"]}) == "<p>Also spelled: &lt;b&gt;.</p>"
-
-
-def test_tags_become_country_and_topic_filters():
-    assert search_index.filters(["Lebanon", "Impunity", "Palestinian Territories", "Press freedom"]) == {
-        "country": ["Lebanon", "Palestinian Territories"], "topic": ["Impunity", "Press freedom"]}
-    assert search_index.all_filters([["Tunisia", "Impunity"], ["Lebanon", "Impunity"], []]) == {
-        "country": ["Lebanon", "Tunisia"], "topic": ["Impunity"]}
-
-
-def test_the_copy_search_reads_is_the_article_with_spellings_and_filters():
-    built = f'<html><nav>Kais</nav>{search_index.ROOT}<h1>T</h1></article><footer>F</footer></html>'
-    text = search_index.for_index(built, "en", "T", "<p>Kais</p>", ['Lebanon', 'A "b"'], {"Kais": ["Qais"]})
-    assert text.startswith(f'<!doctype html><html lang="en"><body>{search_index.ROOT}<p>Also spelled: Qais.</p>')
-    assert "<nav>" not in text and "<footer>" not in text and text.endswith("<h1>T</h1></article></body></html>")
-    assert '<span data-pagefind-filter="country:Lebanon"></span>' in text
-    assert '<span data-pagefind-filter="topic:A &quot;b&quot;"></span>' in text
-    # A name only in the data pages' quotations (not indexed) earns no spellings.
-    for words in ("Kais", "Kais said <strong>45,000</strong>"):  # a quotation bolds the figure it quotes
-        quoted = search_index.for_index(built, "en", "T", f"<span data-search-exclude>{words}</span> then Kai",
-                                        [], {"Kais": ["Qais"]})
-        assert "Also spelled" not in quoted, words
-    assert search_index.for_index("<html>no article</html>", "en", "T", "Kais", [], {}) is None
 
 
 def test_feed_escapes_text_and_lists_newest_first():

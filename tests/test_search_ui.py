@@ -51,7 +51,8 @@ CHANGES = {
         '''          </div>
           <ol class="md-search-result__list"''',
         '''          </div>
-                    {% include "partials/search-filters.html" %}
+                    {% include "partials/search-correction.html" %}
+          {% include "partials/search-filters.html" %}
           <ol class="md-search-result__list"'''),
 }
 

@@ -33,7 +33,8 @@ def excerpt(use: Use, registry: Registry) -> str:
 def use_links(uses: list[Use], registry: Registry, href: Href = same) -> list[str]:
     """Each use as a link to its place, with the words around it.
 
-    The words are kept out of the search index: they are the text's own, which search
-    finds on its page, and quoted here they only made every search list them twice."""
-    return [f"{link(href, u.link, html.escape(u.place))}: “<span data-search-exclude>{excerpt(u, registry)}</span>”"
+    The words are kept out of the search index, quotation marks and all: they are the
+    text's own, which search finds on its page, and quoted here they only made every
+    search list them twice (and left alone, the marks showed in excerpts as “”)."""
+    return [f"{link(href, u.link, html.escape(u.place))}: <span data-search-exclude>“{excerpt(u, registry)}”</span>"
             for u in uses]

@@ -3,9 +3,13 @@
 Material's search plugin is off. Material's search box asks our worker
 (`overrides/javascripts/search-worker.js`), which reads the index written here into
 `site/pagefind/`. As each page is built, the article (what a reader searches, not the
-navigation, header or footer) is handed to Pagefind with what only the index should see:
+navigation, header or footer) is handed to Pagefind as the page shows it, with:
 
-- the other spellings of the names it uses (`variants.py`);
+- its weight: an article (the essay, a Rundown item) counts in full; any other page (the
+  data pages, about, corrections, the front page) at half, its headings too, which there
+  are entries (a figure's label, a source's title) rather than the steps of an argument.
+  For the same words the story comes first; a query naming a data page ("sources") still
+  finds it first by its title, a match Pagefind 1.5 adds on top of the text's;
 - its tags as filters: a tag that names a country (in the CLDR's English names, as
   Babel has them) under "country", any other tag under "topic".
 
@@ -14,12 +18,15 @@ and writes the index once every page is (`pagefind_service.py`). Heading permali
 ("¶") and whatever is marked `data-search-exclude` (the data pages' quotations of the
 text, "Cite this page") are left out. The blog's index pages, which repeat the items'
 openings, are not indexed.
+
+Beside the index, in `site/search/`, go the two files the worker reads only when it needs
+them: the other spellings of names (`variants.py`) and the site's vocabulary, for typos
+(`vocabulary.py`).
 """
 
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -27,14 +34,16 @@ from pathlib import Path
 from babel import Locale
 
 from .pagefind_service import PagefindService
-from .variants import also_spelled
+from .variants import for_worker
+from .vocabulary import Vocabulary
 
 OUTPUT = "pagefind"  # under the site: the worker imports ../pagefind/pagefind.js
+WORKER_FILES = "search"  # under the site: the worker fetches ../search/spellings.json, vocabulary.json
 ROOT = '<article class="md-content__inner md-typeset">'  # Material's article: what is indexed
 SETTINGS = {"root_selector": "article", "exclude_selectors": [".headerlink", "[data-search-exclude]"]}
-# The data pages quote the text around each use; those quotes are not indexed, so a
-# name in them does not earn the page its other spellings.
-_QUOTED = re.compile(r"<span data-search-exclude>.*?</span>", re.S)  # its words, the figure in <strong>
+# Pagefind multiplies the weight of a word found in an element by its data-pagefind-weight
+# (1 by default, headings 2 to 7); a weight on the article applies to all it holds.
+OTHER_PAGES = ROOT.replace("<article ", '<article data-pagefind-weight="0.5" ', 1)
 
 
 @cache
@@ -69,17 +78,16 @@ def article(output: str) -> str | None:
     return output[start:end + len("</article>")]
 
 
-def for_index(output: str, language: str, title: str, content: str, tags: list[str],
-              variants: dict[str, list[str]]) -> str | None:
-    """The page as Pagefind should read it: its article, with spellings and filters."""
+def for_index(output: str, language: str, tags: list[str], is_article: bool) -> str | None:
+    """The page as Pagefind should read it: its article, weighed, with its filters."""
     body = article(output)
     if body is None:
         return None
-    extras = also_spelled(f"{title} {_QUOTED.sub('', content)}", variants)
-    for name, values in filters(tags, language).items():
-        extras += "".join(f'<span data-pagefind-filter="{name}:{html.escape(v)}"></span>' for v in values)
+    root = ROOT if is_article else OTHER_PAGES
+    filter_tags = "".join(f'<span data-pagefind-filter="{name}:{html.escape(v)}"></span>'
+                          for name, values in filters(tags, language).items() for v in values)
     return (f'<!doctype html><html lang="{html.escape(language)}"><body>'
-            f"{body.replace(ROOT, ROOT + extras, 1)}</body></html>")
+            f"{body.replace(ROOT, root + filter_tags, 1)}</body></html>")
 
 
 class SearchIndex:
@@ -87,21 +95,30 @@ class SearchIndex:
 
     def __init__(self, language: str, variants: dict[str, list[str]]):
         self.language, self.variants = language, variants
+        self.vocabulary = Vocabulary()
         self._service: PagefindService | None = None  # started by the first page
 
-    def add(self, output: str, url: str, title: str, content: str, tags: list[str]) -> None:
-        text = for_index(output, self.language, title, content, tags, self.variants)
+    def add(self, output: str, url: str, tags: list[str], is_article: bool) -> None:
+        """Index the built page at `url` (MkDocs' "essay/", "" for the front page); an
+        article is the essay or a Rundown item."""
+        text = for_index(output, self.language, tags, is_article)
         if text is None:
             return
         if self._service is None:
             self._service = PagefindService(SETTINGS)
-        self._service.add("/" + url, text)  # MkDocs' "essay/" ("" for the front page)
+        self._service.add("/" + url, text)
+        self.vocabulary.add(text)
 
     def write(self, site_dir: Path) -> Callable[[], None]:
         """Have the index of every page added written into site/pagefind/, while the build
-        goes on; what this returns waits until it is (pagefind_service.py)."""
+        goes on; what this returns waits until it is (pagefind_service.py). The spellings
+        and the vocabulary are written into site/search/ at once."""
         if self._service is None:
             return lambda: None
+        folder = site_dir / WORKER_FILES
+        folder.mkdir(exist_ok=True)
+        (folder / "spellings.json").write_bytes(for_worker(self.variants, self.vocabulary.forms()))
+        (folder / "vocabulary.json").write_bytes(self.vocabulary.json())
         return self._service.write(str((site_dir / OUTPUT).resolve()))
 
     def close(self) -> None:

@@ -1,51 +1,25 @@
-"""Search that knows the region: other spellings of names, for the search index.
+"""Other spellings of names, for the search worker to apply to a query.
 
-A page that names a place or person in `data/search-variants.yml` (read with the rest
-of the data) is handed to the index with one more sentence, "Also spelled: ...", so
-search finds it by any spelling, and the result's excerpt shows why it matched. The
-page the reader gets is untouched (`index.py` adds the sentence to the copy it
-indexes).
+`data/search-variants.yml` holds each name as the site writes it (Hasakeh) and the other
+spellings a reader may type (Hasakah, Al-Hasakah, ...). The index holds only what the
+pages say; the search worker (`overrides/javascripts/search-worker.js`) reads this file
+on the first query and searches for the site's spelling in place of the reader's, so the
+excerpt shows the page's own words with the name highlighted.
+
+A spelling the site's text also uses as a word of its own ("Said", a spelling of Saied
+and an English word) is searched as well as the name: `written` lists those, read from
+the site's vocabulary (`vocabulary.py`).
 """
 
 from __future__ import annotations
 
-import html
-import re
+import json
 
 
-def _pattern(name: str) -> re.Pattern:
-    """`name` as a whole word, in any case (the re module keeps what it compiled)."""
-    return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
-
-
-def _names(text: str, lowered: str, name: str) -> bool:
-    """Whether `text` names `name` as a whole word, in any case. The regex is tried only
-    where the lowered text has the lowered name: searching with it alone, case-blind and
-    from every place in the text, took a third of a second over 1,000 pages. Where lowering
-    changes the text's length, or finds no place the regex takes, the regex searches the
-    whole text (it also matches a few letters lowering does not, such as 'ſ' for 's')."""
-    pattern = _pattern(name)
-    if len(lowered) == len(text):
-        key, at = name.lower(), lowered.find(name.lower())
-        while at != -1:
-            if pattern.match(text, at):
-                return True
-            at = lowered.find(key, at + 1)
-    return bool(pattern.search(text))
-
-
-def spellings_for(text: str, variants: dict[str, list[str]]) -> list[str]:
-    """The other spellings of every name `text` contains, in data order, each once."""
-    folded, lowered = text.casefold(), text.lower()
-    found: list[str] = []
-    for name, others in variants.items():
-        # The substring test first: a regex per name per page took seconds at 1,000 items.
-        if name.casefold() in folded and _names(text, lowered, name):
-            found.extend(o for o in others if o not in found)
-    return found
-
-
-def also_spelled(text: str, variants: dict[str, list[str]]) -> str:
-    """The sentence to index with a page whose `text` names someone: "" when it names no one."""
-    spellings = spellings_for(text, variants)
-    return f"<p>Also spelled: {html.escape(', '.join(spellings), quote=False)}.</p>" if spellings else ""
+def for_worker(variants: dict[str, list[str]], vocabulary: dict[str, int]) -> bytes:
+    """The file the worker reads: {"names": {name: [spellings]}, "written": [spellings
+    the site also writes]}, sorted, the same bytes for the same data."""
+    known = {word.lower() for word in vocabulary}
+    written = sorted({other for others in variants.values() for other in others if other.lower() in known})
+    return json.dumps({"names": variants, "written": written}, ensure_ascii=False, sort_keys=True,
+                      separators=(",", ":")).encode("utf-8")

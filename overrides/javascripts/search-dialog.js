@@ -5,6 +5,11 @@
 // the query as Pagefind's syntax (country:Lebanon), which the search worker reads, so
 // a shared search link keeps it.
 //
+// Typo correction (overrides/partials/search-correction.html): when the search worker
+// searched a corrected query, it says so on the BroadcastChannel "search-correction",
+// and the dialog shows "Showing results for Tunisia. Search instead for Tunisa"; the
+// link searches the query as typed, which the worker then leaves alone.
+//
 // Material searches on key-up only: text pasted with the mouse, dictated or filled in
 // by the browser found nothing until the next key. Any input now tells it.
 (function () {
@@ -26,19 +31,48 @@
     })
   }
 
+  // "Showing results for <strong>Tunisia</strong>. <a>Search instead for Tunisa</a>"
+  // for the query the worker corrected, if it is still the one in the box; else nothing.
+  function correct(notice, said, input) {
+    notice.replaceChildren()
+    if (!said.corrected || said.query !== input.value) return
+    var corrected = document.createElement("strong")
+    corrected.textContent = said.corrected
+    var link = document.createElement("a")
+    link.href = "?" + new URLSearchParams({ q: said.instead })
+    link.setAttribute("data-search-query", said.instead)
+    var text = document.createElement("span")
+    text.setAttribute("data-md-score", "-1")
+    text.textContent = "Search instead for " + said.query.trim()
+    link.appendChild(text)
+    notice.append("Showing results for ", corrected, ". ", link)
+  }
+
+  if (typeof BroadcastChannel === "function") {
+    new BroadcastChannel("search-correction").addEventListener("message", function (event) {
+      var notice = document.querySelector(".md-search-correction")
+      var input = document.querySelector(".md-search__input")
+      if (notice && input) correct(notice, event.data, input)
+    })
+  }
+
   // Capturing, and stopping there: Material would close the search on a link's click,
   // and instant navigation would follow it.
   document.addEventListener("click", function (event) {
-    var link = event.target instanceof Element && event.target.closest("[data-search-filter]")
+    var link = event.target instanceof Element && event.target.closest("[data-search-filter], [data-search-query]")
     if (!link) return
     event.preventDefault()
     event.stopPropagation()
     var input = document.querySelector(".md-search__input")
     var term = link.getAttribute("data-search-filter")
-    var on = link.getAttribute("aria-current") === "true"
-    // One value a filter: choosing Tunisia replaces Lebanon.
-    var words = input.value.replace(pattern(term), " ").trim()
-    input.value = on ? words : (words + " " + term).trim()
+    if (term) {
+      var on = link.getAttribute("aria-current") === "true"
+      // One value a filter: choosing Tunisia replaces Lebanon.
+      var words = input.value.replace(pattern(term), " ").trim()
+      input.value = on ? words : (words + " " + term).trim()
+    } else {
+      input.value = link.getAttribute("data-search-query")
+    }
     mark(input)
     input.focus()
     search(input)

@@ -9,8 +9,22 @@
 //
 // A query may carry filters, written as Pagefind's filter names: country:Lebanon,
 // topic:"Press freedom" (overrides/javascripts/search-dialog.js writes them from the
-// dialog's filter links). tests/browser/ drive it in Chromium; tests/test_search_ui.py pins
-// the protocol to the Material version it was written for.
+// dialog's filter links). What this adds to Pagefind, each step only when a query
+// needs it (the files it reads are written by macros/search/index.py):
+//
+// - Spellings. A name typed in another spelling (al-Hasakah) is searched as the site
+//   writes it (Hasakeh), from ../search/spellings.json, fetched with Pagefind; the
+//   excerpt then shows the page's own words with that name highlighted.
+// - Typos. When a word matches nothing, it is corrected to the nearest word of the
+//   site's vocabulary (../search/vocabulary.json, fetched only then): one letter off
+//   for words of 4 to 7 letters, two for longer ones, the more frequent word where two
+//   are as near. The dialog says "Showing results for ..." with the query as typed a
+//   click away (it hears of the correction on the BroadcastChannel "search-correction").
+// - A query with a quotation mark in its words is searched as typed: no other
+//   spelling, no correction ("Search instead for" quotes the word it keeps).
+//
+// tests/browser/ drive it in Chromium; tests/test_search_ui.py pins the protocol to the
+// Material version it was written for.
 "use strict"
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
@@ -18,23 +32,79 @@ var FIRST = 1    // the best result first, alone: each result's excerpt is one m
 var MOST = 50    // results loaded in all; narrow with a word or a filter for others
 var SECTIONS = 3 // sections shown under a page; Material folds the rest ("N more")
 var FILTER = /(^|\s)(country|topic):(?:"([^"]*)"?|(\S+))/g
+// Ranking: the length of a page does not count. The essay is long and the reference
+// pages are short; length said nothing about which a reader wants. (Pagefind weighs
+// the pages themselves: macros/search/index.py.)
+var RANKING = { pageLength: 0 }
+var SPELLINGS = 8 // queries searched at most for one query's other spellings
 
-var engine = null // Pagefind, once imported
-var latest = 0    // the newest query: an older one still loading is dropped
+var latest = 0 // the newest query: an older one still loading is dropped
+var correction = typeof BroadcastChannel === "function" ? new BroadcastChannel("search-correction") : null
 
-function pagefind() {
-  if (!engine) {
-    // The index sits beside the site's root; so does this file's folder.
-    var url = new URL("../pagefind/pagefind.js", self.location.href)
-    engine = import(url.href).then(function (module) {
-      return module.options({ excerptLength: 24 }).then(function () { return module })
-    }, function (error) {
-      engine = null // a failed load (the network, say) is tried again on the next query
+// `load` run once, when first asked for (Pagefind, the spellings, the vocabulary).
+function retried(load) {
+  var promise = null
+  return function () {
+    if (!promise) promise = load().catch(function (error) {
+      promise = null // a failed load (the network, say) is tried again on the next query
       throw error
     })
+    return promise
   }
-  return engine
 }
+
+function beside(path) {
+  return new URL(path, self.location.href).href // the worker's folder is beside the site's root
+}
+
+var pagefind = retried(function () {
+  return import(beside("../pagefind/pagefind.js")).then(function (module) {
+    return module.options({ excerptLength: 24, ranking: RANKING }).then(function () { return module })
+  })
+})
+
+function fetched(name) {
+  return fetch(beside("../search/" + name)).then(function (response) {
+    if (!response.ok) throw new Error(name + ": HTTP " + response.status)
+    return response.json()
+  })
+}
+
+// The way words are compared: no case, no accents, no punctuation (Saïed, saied).
+function fold(word) {
+  return word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "")
+}
+
+// A name's words as compared: "Al-Hasakah" -> "al hasakah", "Sina'a" -> "sinaa".
+function folded(text) {
+  return text.split(/[\s\p{Pd}]+/u).map(fold).filter(Boolean)
+}
+
+// {names: {Hasakeh: ["Al-Hasakah", ...]}, written: ["Said"]} -> the names each spelling
+// stands for (folded words joined by spaces), and the spellings searched as typed too.
+var loadSpellings = retried(function () {
+  return fetched("spellings.json").then(function (file) {
+    var names = new Map(), longest = 1
+    Object.keys(file.names).sort().forEach(function (name) {
+      [name].concat(file.names[name]).forEach(function (spelling) {
+        var words = folded(spelling)
+        var key = words.join(" ")
+        longest = Math.max(longest, words.length)
+        names.set(key, (names.get(key) || []).concat(name))
+      })
+    })
+    var written = new Set(file.written.map(function (s) { return folded(s).join(" ") }))
+    return { names: names, written: written, longest: longest }
+  })
+})
+
+var loadVocabulary = retried(function () {
+  return fetched("vocabulary.json").then(function (file) {
+    return Object.keys(file.words).map(function (word) {
+      return { word: word, folded: fold(word), count: file.words[word] }
+    })
+  })
+})
 
 function escapeHtml(text) {
   return String(text).replace(/[&<>"']/g, function (c) {
@@ -52,6 +122,150 @@ function parse(query) {
   return { words: words, filters: filters }
 }
 
+// The site's spellings of a name found in the query, and the reader's own where the site
+// also writes it as a word ("said"); anywhere else Pagefind would match its first
+// letters ("has" for Hasakah).
+function searchedFor(text, key, names, known) {
+  var others = names.filter(function (name) { return folded(name).join(" ") !== key })
+  return others.length < names.length || known.written.has(key) ? [text].concat(others) : others
+}
+
+// The query's words as parts, {text, spellings}: a name in any spelling (the longest run
+// of words that spells one) with the spellings to search in its place, or a word, to
+// search as typed (spellings null).
+function spelled(words, known) {
+  var raw = words.split(/\s+/).filter(Boolean)
+  var parts = []
+  for (var i = 0; i < raw.length; i = parts[parts.length - 1].to) {
+    var part = { text: raw[i], spellings: null, to: i + 1 }
+    for (var j = Math.min(raw.length, i + known.longest); j > i; j--) {
+      var text = raw.slice(i, j).join(" ")
+      var key = folded(text).join(" ")
+      var names = known.names.get(key)
+      if (names) {
+        part = { text: text, spellings: searchedFor(text, key, names, known), to: j }
+        break
+      }
+    }
+    parts.push(part)
+  }
+  return parts
+}
+
+// Every query to ask Pagefind for the parts: one per combination of spellings.
+function spellingsOf(parts) {
+  var queries = [[]]
+  parts.forEach(function (part) {
+    var options = part.spellings || [part.text]
+    queries = [].concat.apply([], queries.map(function (words) {
+      return options.map(function (option) { return words.concat(option) })
+    })).slice(0, SPELLINGS)
+  })
+  return queries.map(function (words) { return words.join(" ") })
+}
+
+// Pagefind's results for every spelling of the query, each page once at its best
+// score, with the words that found it (what Material highlights on the page it opens).
+function find(pf, parts, filters) {
+  var queries = parts.length ? spellingsOf(parts) : [null]
+  return Promise.all(queries.map(function (query) {
+    return pf.search(query, { filters: filters }).then(function (found) {
+      return found.results.map(function (result) { return { result: result, words: query || "" } })
+    })
+  })).then(function (lists) {
+    var best = new Map()
+    ;[].concat.apply([], lists).forEach(function (found) {
+      var seen = best.get(found.result.id)
+      if (!seen || found.result.score > seen.result.score) best.set(found.result.id, found)
+    })
+    return Array.from(best.values()).sort(function (a, b) { return b.result.score - a.result.score })
+  })
+}
+
+// Whether Pagefind matched on the page a word beginning with `word` ("Tunis" finds
+// "Tunisia"); its locations count the words of the page's content.
+function begins(data, word) {
+  var key = fold(word)
+  var words = data.content.split(/[\r\n\s]+/g)
+  return data.locations.some(function (at) { return fold(words[at] || "").indexOf(key) === 0 })
+}
+
+// The words of the query that matched nothing: not on the best page found, not as a
+// form of the word ("repatriation" finds "repatriate": only a search for the word
+// quoted tells), and, when nothing was found, not alone. Pagefind answers a word it does
+// not know with the longest word that begins it ("he" for "Hezbolah"), so a result
+// alone does not prove a match.
+async function unmatched(pf, words, best) {
+  var missing = []
+  for (var i = 0; i < words.length; i++) {
+    var word = words[i]
+    if (best && begins(best, word)) continue
+    if ((await pf.search("\"" + word + "\"")).results.length) continue
+    if (!best) {
+      var alone = (await pf.search(word)).results
+      if (alone.length && begins(await alone[0].data(), word)) continue
+    }
+    missing.push(word)
+  }
+  return missing
+}
+
+// Optimal string alignment distance (a swap of two letters is one edit), or more than
+// `most` as soon as it must be.
+function distance(a, b, most) {
+  if (Math.abs(a.length - b.length) > most) return most + 1
+  var before = null, row = [], previous = []
+  for (var j = 0; j <= b.length; j++) previous[j] = j
+  for (var i = 1; i <= a.length; i++) {
+    row = [i]
+    var least = i
+    for (j = 1; j <= b.length; j++) {
+      var cost = a[i - 1] === b[j - 1] ? 0 : 1
+      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost)
+      if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        row[j] = Math.min(row[j], before[j - 2] + 1)
+      }
+      least = Math.min(least, row[j])
+    }
+    if (least > most) return most + 1
+    before = previous
+    previous = row
+  }
+  return previous[b.length]
+}
+
+// The word of the site nearest `word`: one edit away for 4 to 7 letters, two beyond;
+// the nearer first, then the more frequent. Null if none is that near, or if the site
+// writes the word itself.
+function nearest(word, words) {
+  var key = fold(word)
+  var most = key.length >= 8 ? 2 : key.length >= 4 ? 1 : 0
+  if (words.some(function (entry) { return entry.folded === key })) return null
+  var best = null
+  words.forEach(function (entry) {
+    if (!most) return
+    var d = distance(key, entry.folded, most)
+    if (d <= most && (!best || d < best.d || (d === best.d && entry.count > best.count))) {
+      best = { word: entry.word, d: d, count: entry.count }
+    }
+  })
+  return best && best.word
+}
+
+// The words a typo may be: of letters only, four or more, not a spelling of a name.
+function correctable(parts) {
+  return parts.filter(function (part) {
+    return !part.spellings && /^\p{L}{4,}$/u.test(fold(part.text))
+  }).map(function (part) { return part.text })
+}
+
+// `query` with each word of `fixes` (word -> replacement) replaced where it stands.
+function replaced(query, fixes) {
+  return query.split(/(\s+)/).map(function (piece) {
+    return fixes.has(piece) ? fixes.get(piece) : piece
+  }).join("")
+}
+
 // Pagefind's URLs start at the site's root ("/essay/"); Material resolves a result's
 // location against the site's base, so it wants them relative ("essay/").
 function relative(url) {
@@ -59,7 +273,9 @@ function relative(url) {
 }
 
 // One result as Material draws it: the page, then its matching sections.
-function item(data, score, terms) {
+function item(data, score, words) {
+  var terms = {}
+  words.replace(/"/g, "").split(/\s+/).filter(Boolean).forEach(function (word) { terms[word] = true })
   var tags = [].concat(data.filters.country || [], data.filters.topic || [])
   var page = {
     location: relative(data.url),
@@ -87,29 +303,61 @@ function answer(items) {
   self.postMessage({ type: RESULT, data: { items: items } })
 }
 
-function search(query, id) {
+// What to answer `query` with: {found, corrected, typos}, where corrected is the query
+// searched in its place ("Tunisia" for "Tunisa") or null, and typos maps each word
+// corrected to the word searched.
+async function understood(pf, known, query) {
   var parsed = parse(query)
-  if (!parsed.words && !Object.keys(parsed.filters).length) return Promise.resolve(answer([]))
-  var terms = {}
-  parsed.words.split(/\s+/).filter(Boolean).forEach(function (word) { terms[word] = true })
-  return pagefind().then(function (pf) {
-    return pf.search(parsed.words || null, { filters: parsed.filters })
-  }).then(function (found) {
-    var results = found.results.slice(0, MOST)
-    var load = function (from, to) {
-      return Promise.all(results.slice(from, to).map(function (result) {
-        return result.data().then(function (data) { return item(data, result.score, terms) })
-      }))
-    }
-    return load(0, FIRST).then(function (first) {
-      if (id !== latest) return
-      answer(first)
-      if (results.length <= FIRST) return
-      return load(FIRST, MOST).then(function (rest) {
-        if (id === latest) answer(first.concat(rest))
-      })
-    })
+  var asTyped = parsed.words.indexOf("\"") >= 0
+  var parts = asTyped ? [{ text: parsed.words, spellings: null }] : spelled(parsed.words, known)
+  var found = await find(pf, parts, parsed.filters)
+  var typos = asTyped ? [] : correctable(parts)
+  var missing = typos.length ? await unmatched(pf, typos, found.length ? await found[0].result.data() : null) : []
+  if (!missing.length) return { found: found, corrected: null }
+  var words = await loadVocabulary()
+  var fixes = new Map()
+  missing.forEach(function (word) {
+    var fix = nearest(word, words)
+    if (fix) fixes.set(word, fix)
   })
+  if (!fixes.size) return { found: found, corrected: null }
+  var corrected = replaced(query, fixes)
+  var again = parse(corrected)
+  var better = await find(pf, spelled(again.words, known), again.filters)
+  return better.length ? { found: better, corrected: corrected, typos: fixes } : { found: found, corrected: null }
+}
+
+// Tell the search dialog what was corrected, and what to search to keep the query as
+// typed: each corrected word in quotation marks.
+function tell(query, answered) {
+  if (!correction) return
+  var instead = answered.corrected && replaced(query, new Map(Array.from(answered.typos.keys(), function (word) {
+    return [word, "\"" + word + "\""]
+  })))
+  correction.postMessage({ query: query, corrected: answered.corrected, instead: instead || null })
+}
+
+async function search(query, id) {
+  var parsed = parse(query)
+  if (!parsed.words && !Object.keys(parsed.filters).length) {
+    tell(query, { corrected: null })
+    return answer([])
+  }
+  var loaded = await Promise.all([pagefind(), loadSpellings()])
+  var answered = await understood(loaded[0], loaded[1], query)
+  var results = answered.found.slice(0, MOST)
+  var load = function (from, to) {
+    return Promise.all(results.slice(from, to).map(function (found) {
+      return found.result.data().then(function (data) { return item(data, found.result.score, found.words) })
+    }))
+  }
+  var first = await load(0, FIRST)
+  if (id !== latest) return
+  tell(query, answered)
+  answer(first)
+  if (results.length <= FIRST) return
+  var rest = await load(FIRST, MOST)
+  if (id === latest) answer(first.concat(rest))
 }
 
 self.addEventListener("message", function (event) {

@@ -14,6 +14,9 @@ from urllib.parse import urlsplit
 import axe_playwright_python
 import material
 
+from macros.search.index import SETTINGS
+from macros.search.vocabulary import UNINDEXED
+
 # axe-core as the pinned axe-playwright-python package ships it.
 AXE_JS = Path(axe_playwright_python.__file__).parent / "axe.min.js"
 PHONE = {"width": 390, "height": 844}  # an iPhone 12-15 screen in CSS pixels
@@ -146,3 +149,21 @@ def indexed(page, query: str | None = None, filters: dict | None = None) -> dict
         [query, filters],
     )
     return {urlsplit(data["url"]).path: data for data in found}
+
+
+def letters(text: str) -> str:
+    """Text compared for what it says: its letters and digits, in any case (Pagefind ends
+    each block with a full stop, and spaces fall differently around notes)."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+_LEFT_OUT = ", ".join(f"article {selector}" for selector in [*SETTINGS["exclude_selectors"], *UNINDEXED])
+
+
+def shown_to_search(page, path: str) -> str:
+    """What the page at `path` shows of its article in a reader's browser, as letters,
+    but for what the index leaves out on purpose (heading permalinks, the data pages'
+    quotations of the text, what Pagefind never indexes, such as a chart's SVG)."""
+    page.goto(path.lstrip("/"))
+    page.evaluate("(left) => document.querySelectorAll(left).forEach(e => e.remove())", _LEFT_OUT)
+    return letters(page.locator("article").first.inner_text())

@@ -1,15 +1,17 @@
 """Search as a reader uses it, through Material's search box answered from Pagefind:
-keys, highlighting on the page it opens, instant navigation, the filters, axe."""
+keys, highlighting on the page it opens, instant navigation, the filters, other
+spellings, the typo correction, axe."""
 
 from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
 
-from .served import axe_violations, open_search, search, until, with_axe
+from .served import axe_violations, material_text, open_search, search, until, with_axe
 
 TUNISIA = "/rundown/tunisia-supreme-judicial-council/"
 LEBANON = "/rundown/lebanon-unsolved-murders/"
+CORRECTION = ".md-search-correction"
 
 
 def test_enter_opens_the_best_result_with_the_terms_highlighted(page):
@@ -67,6 +69,52 @@ def test_a_shared_link_with_a_filter_opens_filtered(page):
     expect(page.locator(f'.md-search-result__list a[href*="{LEBANON}"]').first).to_be_visible()
     expect(page.locator(f'.md-search-result__list a[href*="{TUNISIA}"]')).to_have_count(0)
     expect(page.locator('[data-search-filter="topic:Impunity"]')).to_have_attribute("aria-current", "true")
+
+
+def test_another_spelling_finds_the_page_with_its_own_words_highlighted(page):
+    """data/search-variants.yml: al-Hasakah is the essay's Hasakeh."""
+    page.goto("")
+    assert search(page, "al-Hasakah")[0] == "/essay/"
+    marks = page.locator(".md-search-result__list mark").all_text_contents()
+    assert marks and {mark.strip(".,") for mark in marks} == {"Hasakeh"}, marks
+    page.locator(".md-search__input").press("Enter")
+    page.wait_for_url("**/essay/?h=Hasakeh")
+    expect(page.locator("article mark[data-md-highlight]").first).to_have_text("Hasakeh")
+
+
+def test_a_typo_is_corrected_and_the_query_as_typed_is_a_key_away(page):
+    page.goto("")
+    assert search(page, "Tunisa")[0] == TUNISIA
+    expect(page.locator(CORRECTION)).to_have_text("Showing results for Tunisia. Search instead for Tunisa")
+    page.keyboard.press("ArrowDown")  # the first thing under the count
+    expect(page.locator(f"{CORRECTION} a")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator(".md-search__input")).to_have_value('"Tunisa"')
+    expect(page.locator(".md-search-result__meta")).to_have_text(material_text("search.result.none"))
+    expect(page.locator(CORRECTION)).to_be_empty()
+    assert page.evaluate("document.getElementById('__search').checked")  # still searching
+
+
+def test_a_shared_link_with_a_typo_shows_the_correction(page):
+    page.goto("essay/?q=Hezbolah")
+    expect(page.locator(f'.md-search-result__list a[href*="{LEBANON}"]').first).to_be_visible()
+    expect(page.locator(CORRECTION)).to_have_text("Showing results for Hezbollah. Search instead for Hezbolah")
+
+
+def test_a_word_the_site_has_is_not_corrected(page):
+    page.goto("")
+    assert search(page, "Tunisia")[0] == TUNISIA
+    expect(page.locator(CORRECTION)).to_be_empty()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violations_with_a_correction_shown(new_context, scheme):
+    page = with_axe(new_context(color_scheme=scheme)).new_page()
+    page.goto("essay/")
+    search(page, "detainess")
+    expect(page.locator(CORRECTION)).to_contain_text("Showing results for detainees")
+    violations = axe_violations(page)
+    assert not violations, violations
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -1,11 +1,10 @@
 """What the search index holds, asked of Pagefind on the served site: the article text
-with its notes, the other spellings of names, the Rundown's filters; not the
-citations, nor the data pages' quotations of the text (macros/search/index.py).
+with its notes, as the page shows it, and the Rundown's filters; not the citations, the
+data pages' quotations of the text, nor other spellings of names, which the search
+worker applies to the query (macros/search/index.py).
 """
 
 from __future__ import annotations
-
-import re
 
 import pytest
 from bs4 import BeautifulSoup
@@ -13,10 +12,9 @@ from bs4 import BeautifulSoup
 from macros.registry.loading import load_registry
 from tests.support import ROOT
 
-from .served import indexed
+from .served import indexed, letters, shown_to_search
 
 REGISTRY = load_registry(ROOT)
-ALSO = re.compile(r"Also spelled: ([^.]*)\.")
 ARTICLES = ("/essay/", "/rundown/lebanon-unsolved-murders/", "/rundown/tunisia-supreme-judicial-council/")
 
 
@@ -48,29 +46,14 @@ def test_words_and_figures_find_their_page(ask, query, page):
     assert page in ask(query)
 
 
-def test_spellings_reach_exactly_the_pages_that_name_the_place(everything):
-    for name, others in REGISTRY.variants.items():
-        own = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.I)
-        naming = {path for path, data in everything.items() if own.search(ALSO.sub("", data["content"]))}
-        assert naming, f"no page names {name}: drop it from data/search-variants.yml"
-        for other in others:
-            spelled = {path for path, data in everything.items()
-                       if other in ", ".join(ALSO.findall(data["content"])).split(", ")}
-            assert spelled == naming, (name, other)
-
-
-@pytest.mark.parametrize("spelling, page, not_page", [
-    ("Hizbullah", "/rundown/lebanon-unsolved-murders/", "/rundown/tunisia-supreme-judicial-council/"),
-    # Pagefind matches word beginnings, so "Qais" also finds the essay's al-Qaim.
-    ("Qais", "/rundown/tunisia-supreme-judicial-council/", "/rundown/lebanon-unsolved-murders/"),
-    ("Saïed", "/rundown/tunisia-supreme-judicial-council/", "/rundown/lebanon-unsolved-murders/"),
-    ("Baghuz", "/essay/", "/rundown/tunisia-supreme-judicial-council/"),
-    ("Al-Hasakah", "/essay/", "/rundown/lebanon-unsolved-murders/"),
-    ("Qurayshi", "/essay/", "/rundown/lebanon-unsolved-murders/"),
-])
-def test_a_reader_spelling_finds_the_page(ask, spelling, page, not_page):
-    found = ask(spelling)
-    assert page in found and not_page not in found, found
+def test_each_page_is_indexed_with_what_it_shows_and_nothing_else(everything, browser, served_site):
+    """The index holds a page's own words: what a reader's browser shows of its article,
+    but for what is left out of the index on purpose. No other spelling of a name ("Also
+    spelled: ..."), nor any other text the page does not show, can reach an excerpt."""
+    reader = browser.new_page(base_url=served_site)
+    for path, data in everything.items():
+        assert letters(data["content"]) == shown_to_search(reader, path), path
+    reader.close()
 
 
 def test_the_index_keeps_figures_and_notes_and_leaves_citations_out(everything, site_dir):
@@ -98,7 +81,7 @@ def test_quoted_excerpts_are_shown_but_not_indexed(everything, site_dir):
         content, quoted = everything[path]["content"], 0
         for dt in soup(site_dir, path).find_all("dt", string=term):
             for span in dt.find_next_sibling("dd").select("li > a + span"):
-                words = " ".join(span.get_text().strip("…").split()[:6])
+                words = " ".join(span.get_text().strip("“”").strip("…").split()[:6])
                 assert len(words) > 20 and words not in content, (path, words)
                 assert span.find_previous_sibling("a").get_text() in content, path
                 quoted += 1
