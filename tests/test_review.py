@@ -53,18 +53,26 @@ def repo(tmp_path) -> Path:
     """The project in a git repository of its own, on main, with the venv `make` expects."""
     repo = copy_project(tmp_path / "repo")
     shutil.copy2(ROOT / "requirements.txt", repo / "requirements.txt")
-    os.utime(repo / "requirements.txt", (0, 0))  # older than the venv: make installs nothing
-    (repo / ".venv").symlink_to(Path(sys.prefix), target_is_directory=True)
+    shutil.copy2(ROOT / ".gitignore", repo / ".gitignore")
     git(repo, "init", "-q", "-b", "main")
-    (repo / ".git" / "info" / "exclude").write_text(".venv\n/site/\n/review.md\n", encoding="utf-8")
     commit(repo, "the project as it is")
+    return with_venv(repo)
+
+
+def with_venv(repo: Path) -> Path:
+    """The venv `make` expects, this one; requirements.txt older, so that make installs nothing."""
+    os.utime(repo / "requirements.txt", (0, 0))
+    (repo / ".venv").symlink_to(Path(sys.prefix), target_is_directory=True)
     return repo
 
 
-def review(repo: Path, *args: str) -> subprocess.CompletedProcess:
-    """`make review ...` as a reviewer runs it, outside GitHub Actions."""
+def review(repo: Path, *args: str, summary: Path | None = None) -> subprocess.CompletedProcess:
+    """`make review ...` as a reviewer runs it: outside GitHub Actions, or with `summary`
+    as a GitHub Actions step's summary."""
     env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_STEP_SUMMARY", "BASE", "MAKEFLAGS")}
     env["GITHUB_ACTIONS"] = ""
+    if summary is not None:
+        env["GITHUB_STEP_SUMMARY"] = str(summary)
     return subprocess.run(["make", "--no-print-directory", "review", *args], cwd=repo, env=env,
                           capture_output=True, text=True, timeout=600)
 
@@ -263,3 +271,26 @@ def test_a_long_report_is_shortened_for_the_step_summary_and_says_so():
     kept = sum(1 for line in short.splitlines() if line.startswith("- item "))
     assert kept > 100 and f"…and {500 - kept} more entries left out here." in short
     assert "This summary is shortened" in short and "shortened" not in full
+
+
+def test_in_ci_the_pull_request_merged_is_reviewed_against_its_base_into_the_step_summary(repo, tmp_path):
+    """As the workflow runs it: a clone of the merge commit and its parents only (fetch-depth
+    2), BASE=HEAD^1, the report added to the step's summary after what is there already."""
+    git(repo, "checkout", "-q", "-b", "change")
+    edit(repo / ITEM, OLD_SENTENCE, NEW_SENTENCE)
+    commit(repo, "a reworded sentence")
+    git(repo, "checkout", "-q", "main")
+    git(repo, "merge", "-q", "--no-ff", "-m", "the pull request merged", "change")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "2", f"file://{repo}", str(clone))
+    summary = tmp_path / "summary.md"
+    summary.write_text("## An earlier step's summary\n", encoding="utf-8")
+
+    run = review(with_venv(clone), "BASE=HEAD^1", summary=summary)
+    assert run.returncode == 0, run.stdout + run.stderr
+    written = summary.read_text(encoding="utf-8")
+    assert written.startswith("## An earlier step's summary\n")
+    assert written.removeprefix("## An earlier step's summary\n") == (clone / "review.md").read_text(encoding="utf-8")
+    assert "uncommitted" not in written
+    assert list(listed_pages(sections(written)["Pages"])) == ["rundown/lebanon-unsolved-murders/"]
+    assert (clone / "site" / "rundown" / "lebanon-unsolved-murders" / "index.html").exists()  # the preview
