@@ -107,7 +107,10 @@ class Built:
 
 
 def _start(tree: Path, site: Path, log: Path) -> subprocess.Popen:
-    env = dict(os.environ, PREVIEW_ITEMS="0", NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    # GITHUB_ACTIONS off: the log goes to a file and into the report, where a workflow
+    # command would annotate nothing (the test job's build puts them on their lines).
+    env = dict(os.environ, PREVIEW_ITEMS="0", NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1",
+               GITHUB_ACTIONS="")
     shutil.rmtree(site, ignore_errors=True)
     with log.open("wb") as out:  # a file, not a pipe: two chatty builds cannot block on it
         return subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],

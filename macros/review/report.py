@@ -68,48 +68,50 @@ def _plural(count: int, singular: str, plural: str | None = None) -> str:
     return f"{count} {singular if count == 1 else plural or singular + 's'}"
 
 
+def _md(text: str) -> str:
+    """Page or data text in Markdown; `~` too, since struck words sit between `~~`."""
+    return md_text(text).replace("~", "\\~")
+
+
 def word_diff(before: str, after: str) -> tuple[str, str]:
-    """Both texts in Markdown, the words only one has marked (~~gone~~, **new**), and long
-    runs of words both share cut to their ends."""
+    """Both texts in Markdown, the words only one has marked (~~gone~~, **new**), and a
+    long run of words both share cut down to its ends (its first words, before a change)."""
     old, new = before.split(), after.split()
     out_old, out_new = [], []
     opcodes = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    last = len(opcodes) - 1
     for index, (op, i1, i2, j1, j2) in enumerate(opcodes):
-        if op == "equal":
-            shared = [md_text(w) for w in old[i1:i2]]
-            head = shared[:_CONTEXT_WORDS] if index else []
-            tail = shared[-_CONTEXT_WORDS:] if index < len(opcodes) - 1 else []
-            kept = shared if len(shared) <= len(head) + len(tail) + 1 else head + ["…"] + tail
-            if len(opcodes) == 1:
-                kept = shared
-            out_old += kept
-            out_new += kept
+        if op != "equal":
+            out_old += ["~~" + _md(" ".join(old[i1:i2])) + "~~"] if i2 > i1 else []
+            out_new += ["**" + _md(" ".join(new[j1:j2])) + "**"] if j2 > j1 else []
             continue
-        if i2 > i1:
-            out_old.append("~~" + " ".join(md_text(w) for w in old[i1:i2]) + "~~")
-        if j2 > j1:
-            out_new.append("**" + " ".join(md_text(w) for w in new[j1:j2]) + "**")
+        shared = [_md(word) for word in old[i1:i2]]
+        if last and len(shared) > 2 * _CONTEXT_WORDS + 1:
+            shared = (shared[:_CONTEXT_WORDS] if index else []) + ["…"] + \
+                (shared[-_CONTEXT_WORDS:] if index < last else [])
+        out_old += shared
+        out_new += shared
     return " ".join(out_old), " ".join(out_new)
 
 
 def _before_after(before: str | None, after: str | None, indent: str = "  ") -> str:
     if before is None:
-        return f"{indent}- new: “{md_text(after)}”"
+        return f"{indent}- new: “{_md(after)}”"
     if after is None:
-        return f"{indent}- gone: “{md_text(before)}”"
+        return f"{indent}- gone: “{_md(before)}”"
     if before == after:
-        return f"{indent}- reads the same: “{md_text(after)}”"
+        return f"{indent}- reads the same: “{_md(after)}”"
     old, new = word_diff(before, after)
     return f"{indent}- before: “{old}”\n{indent}  after: “{new}”"
 
 
 def _link(text: str, url: str) -> str:
-    return f"[{md_text(text)}]({url.replace(' ', '%20').replace(')', '%29')})"
+    return f"[{_md(text)}]({url.replace(' ', '%20').replace(')', '%29')})"
 
 
 def _figure_value(change: Change) -> str:
     figure = change.new or change.old
-    return md_text(format_value(figure))
+    return _md(format_value(figure))
 
 
 def figures_section(review: Review) -> Section:
@@ -117,16 +119,16 @@ def figures_section(review: Review) -> Section:
         return Section("Figures", ["Not compared: " + "; ".join(map(md_text, review.data_problems))], [])
     items = []
     for change in review.figures:
-        head = f"- **{change.kind.capitalize()}** {code(change.id)}, {md_text(change.title)}"
+        head = f"- **{change.kind.capitalize()}** {code(change.id)}, {_md(change.title)}"
         if change.kind != "changed":
             head += f": {_figure_value(change)}"
-        lines = [head] + [f"  - {field.name}: {md_text(field.old)} → {md_text(field.new)}" for field in change.fields]
+        lines = [head] + [f"  - {field.name}: {_md(field.old)} → {_md(field.new)}" for field in change.fields]
         uses = review.uses.get(change.id)
         if uses:
             lines.append("  - where the text uses it:" if change.kind == "changed" else "  - used in:")
             for old, new in uses:
                 use = new or old
-                place = _link(use.place, use.link) if new else md_text(use.place) + " (gone)"
+                place = _link(use.place, use.link) if new else _md(use.place) + " (gone)"
                 lines.append(f"    - {place}")
                 lines.append(_before_after(old.sentence if old else None, new.sentence if new else None, "      "))
         elif change.kind == "changed" and review.pages is None:
@@ -136,8 +138,8 @@ def figures_section(review: Review) -> Section:
 
 
 def _flag(flag: Flag) -> str:
-    return f"{code(flag.rule)} on {', '.join(map(code, flag.figures))}: {md_text(flag.message)} " \
-           f"(checked: {md_text(flag.measured)})"
+    return f"{code(flag.rule)} on {', '.join(map(code, flag.figures))}: {_md(flag.message)} " \
+           f"(checked: {_md(flag.measured)})"
 
 
 def flags_section(review: Review) -> Section:
@@ -147,7 +149,7 @@ def flags_section(review: Review) -> Section:
     items = [f"- **Raised** {_flag(f)}" for f in flags.raised]
     items += [f"- **Cleared** {_flag(f)}" for f in flags.cleared]
     items += [f"- **Changed** {code(new.rule)} on {', '.join(map(code, new.figures))}: checked "
-              f"{md_text(old.measured)} → {md_text(new.measured)}" for old, new in flags.changed]
+              f"{_md(old.measured)} → {_md(new.measured)}" for old, new in flags.changed]
     return Section("Editor's flags", [] if items else ["No editor's flag raised or cleared."], items)
 
 
@@ -157,7 +159,7 @@ def sources_section(review: Review) -> Section:
     items = []
     for change in review.sources:
         source = change.new or change.old
-        lines = [f"- **{change.kind.capitalize()}** {code(change.id)}, {md_text(change.title)}"]
+        lines = [f"- **{change.kind.capitalize()}** {code(change.id)}, {_md(change.title)}"]
         if change.kind == "changed":
             lines += [f"  - {f.name}: {_shown(f.old)} → {_shown(f.new)}" for f in change.fields]
         else:
@@ -172,7 +174,7 @@ def _shown(value) -> str:
 
 
 def _page(page) -> str:
-    return f"{_link('/' + page.address, page.url)} “{md_text(page.title)}”"
+    return f"{_link('/' + page.address, page.url)} “{_md(page.title)}”"
 
 
 def pages_section(review: Review) -> Section:
@@ -185,14 +187,14 @@ def pages_section(review: Review) -> Section:
         if change.kind == "added":
             items.append(f"- **Added** {_page(change.page)}")
         elif change.kind == "removed":
-            items.append(f"- **Removed** /{md_text(change.page.address)} “{md_text(change.page.title)}”")
+            items.append(f"- **Removed** /{_md(change.page.address)} “{_md(change.page.title)}”")
         else:
-            moved = f" (was /{md_text(change.old.address)})" if change.kind == "moved" else ""
+            moved = f" (was /{_md(change.old.address)})" if change.kind == "moved" else ""
             items.append(f"- **{change.kind.capitalize()}** {_page(change.page)}{moved}")
             section = None
             for block in change.blocks:
                 if block.section != section and block.section:
-                    items.append(f"  - under “{md_text(block.section)}”:")
+                    items.append(f"  - under “{_md(block.section)}”:")
                 section = block.section
                 items.append(_before_after(block.before, block.after, "    " if section else "  "))
     intro = ["Each page's article as readers read it: its text, not its HTML, navigation or lists "
@@ -201,7 +203,7 @@ def pages_section(review: Review) -> Section:
 
 
 def numbers_section(review: Review) -> Section:
-    items = [f"- {code(f'{n.file}:{n.line}')}: “{md_text(n.number)}” in “{md_text(n.context)}”"
+    items = [f"- {code(f'{n.file}:{n.line}')}: “{_md(n.number)}” in “{_md(n.context)}”"
              for n in review.numbers]
     intro = ["Numbers typed into new or changed prose, not written through `data/figures.yml`: "
              "check that none of them is a figure that needs a source (CONTRIBUTING.md)."]
@@ -210,7 +212,7 @@ def numbers_section(review: Review) -> Section:
 
 
 def _correction(kind: str, c: Correction) -> str:
-    return f"- **{kind}** {code(c.page)}, {c.date}: {md_text(c.what)} Why: {md_text(c.why)}"
+    return f"- **{kind}** {code(c.page)}, {c.date}: {_md(c.what)} Why: {_md(c.why)}"
 
 
 def corrections_section(review: Review) -> Section:
@@ -236,27 +238,26 @@ def sections(review: Review) -> list[Section]:
             numbers_section(review), corrections_section(review), downloads_section(review)]
 
 
+def _by_kind(changes: list[Change] | None, noun: str) -> list[str]:
+    """"1 figure added", "2 figures changed": each kind of change there is, counted."""
+    counts = {kind: sum(1 for c in changes or [] if c.kind == kind) for kind in ("added", "removed", "changed")}
+    return [f"{_plural(count, noun)} {kind}" for kind, count in counts.items() if count]
+
+
 def verdict(review: Review) -> str:
     parts = []
     if review.head_build is not None and not review.head_build.ok:
         parts.append("the working tree does not build")
     if review.base_build is not None and not review.base_build.ok:
         parts.append("BASE does not build")
-    for kind in ("added", "removed", "changed"):
-        count = sum(1 for c in review.figures or [] if c.kind == kind)
-        if count:
-            parts.append(f"{_plural(count, 'figure')} {kind}")
+    parts += _by_kind(review.figures, "figure")
     if review.pages:
         parts.append(f"{_plural(len(review.pages), 'page')} change{'s' if len(review.pages) == 1 else ''} for readers")
-    if review.flags:
-        if review.flags.raised:
-            parts.append(_plural(len(review.flags.raised), "new editor's flag"))
-        if review.flags.cleared:
-            parts.append(f"{_plural(len(review.flags.cleared), 'editor’s flag')} cleared".replace("’", "'"))
-    for kind in ("added", "removed", "changed"):
-        count = sum(1 for c in review.sources or [] if c.kind == kind)
-        if count:
-            parts.append(f"{_plural(count, 'source')} {kind}")
+    if review.flags and review.flags.raised:
+        parts.append(_plural(len(review.flags.raised), "new editor's flag"))
+    if review.flags and review.flags.cleared:
+        parts.append(_plural(len(review.flags.cleared), "editor's flag") + " cleared")
+    parts += _by_kind(review.sources, "source")
     if review.corrections_added:
         parts.append(f"{_plural(len(review.corrections_added), 'correction')} added")
     if review.numbers:
@@ -288,7 +289,7 @@ def header(review: Review) -> list[str]:
     lines += ["", "Both are built as `make build` builds them (strict, every page). The working tree's "
                   "build is in `site/` (in CI, the `preview` artifact): CONTRIBUTING.md says how to open it."]
     lines += _build_note("BASE", review.base_build) + _build_note("The working tree", review.head_build)
-    lines += [f"**The data could not be compared**: {md_text(problem)}" for problem in review.data_problems]
+    lines += [f"**The data could not be compared**: {_md(problem)}" for problem in review.data_problems]
     return lines
 
 
