@@ -11,18 +11,20 @@ from __future__ import annotations
 import html
 import os
 import re
-import shutil
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
 import yaml
 
+from bench.project import commit, git, git_repository, with_venv
 from macros.registry.loading import load_registry
+from macros.review.articles import Page, article_of, text_blocks
+from macros.review.numbers import new_numbers
+from macros.review.pages import page_changes
 from macros.review.report import Section, render
-from tests.support import ROOT, copy_project, edit
+from tests.support import copy_project, edit
 
 FIGURE = "children-detained"  # written "58,000" in the essay, a page of the original
 OLD_VALUE, NEW_VALUE = 58000, 57000
@@ -35,35 +37,10 @@ NEW_ITEM_TITLE = "Iraq: a new item for the review"
 TYPED_NUMBER = "4,321"  # a number the new item types in; not a registered figure
 
 
-def git(repo: Path, *args: str) -> str:
-    env = dict(os.environ, GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="test@example.org",
-               GIT_COMMITTER_NAME="Test", GIT_COMMITTER_EMAIL="test@example.org")
-    return subprocess.run(["git", "-C", str(repo), *args], env=env, check=True, capture_output=True,
-                          text=True).stdout.strip()
-
-
-def commit(repo: Path, message: str) -> str:
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", message)
-    return git(repo, "rev-parse", "HEAD")
-
-
 @pytest.fixture
 def repo(tmp_path) -> Path:
-    """The project in a git repository of its own, on main, with the venv `make` expects."""
-    repo = copy_project(tmp_path / "repo")
-    shutil.copy2(ROOT / "requirements.txt", repo / "requirements.txt")
-    shutil.copy2(ROOT / ".gitignore", repo / ".gitignore")
-    git(repo, "init", "-q", "-b", "main")
-    commit(repo, "the project as it is")
-    return with_venv(repo)
-
-
-def with_venv(repo: Path) -> Path:
-    """The venv `make` expects, this one; requirements.txt older, so that make installs nothing."""
-    os.utime(repo / "requirements.txt", (0, 0))
-    (repo / ".venv").symlink_to(Path(sys.prefix), target_is_directory=True)
-    return repo
+    """The project in a git repository of its own, on main, where `make` runs."""
+    return git_repository(copy_project(tmp_path / "repo"))
 
 
 def review(repo: Path, *args: str, summary: Path | None = None) -> subprocess.CompletedProcess:
@@ -294,3 +271,43 @@ def test_in_ci_the_pull_request_merged_is_reviewed_against_its_base_into_the_ste
     assert "uncommitted" not in written
     assert list(listed_pages(sections(written)["Pages"])) == ["rundown/lebanon-unsolved-murders/"]
     assert (clone / "site" / "rundown" / "lebanon-unsolved-murders" / "index.html").exists()  # the preview
+
+
+# --- The parts, on small inputs ---------------------------------------------------
+
+def page(address: str, body: str) -> Page:
+    return Page(address, f"http://example.invalid/{address}", f'<article class="md-content__inner md-typeset">{body}</article>')
+
+
+def test_a_page_at_a_new_address_with_its_text_has_moved_and_a_changed_block_shows_both_sides():
+    old = {"a/": page("a/", "<h1>A</h1><p>One.</p>"), "b/": page("b/", "<h1>B</h1><p>Two.</p><p>Three.</p>")}
+    new = {"a2/": page("a2/", "<h1>A</h1><p>One.</p>"), "b/": page("b/", "<h1>B</h1><p>Two!</p><p>Three.</p>")}
+    changes = {change.page.address: change for change in page_changes(old, new)}
+    assert changes["a2/"].kind == "moved" and changes["a2/"].old.address == "a/" and not changes["a2/"].blocks
+    assert changes["b/"].kind == "changed"
+    assert [(b.before, b.after, b.section) for b in changes["b/"].blocks] == [("Two.", "Two!", "B")]
+
+
+def test_an_article_is_its_own_words_only():
+    """Permalinks, note numbers and back-links, and the front page's newest items, are not
+    the page's text; on a blog index, only the header above the posts is."""
+    article = ('<article class="md-content__inner md-typeset"><h1>T<a class="headerlink" href="#t">¶</a></h1>'
+               '<p>Words<sup id="fnref:x"><a href="#fn:x">1</a></sup> here.</p>'
+               '<ul class="rundown-list" data-newest-items="data-newest-items"><li>Newest item</li></ul>'
+               '<div class="footnote"><ol><li id="fn:x"><p>The note.&#160;<a class="footnote-backref" '
+               'href="#fnref:x">&#8617;</a></p></li></ol></div></article>')
+    assert [b.text for b in text_blocks(article_of(article))] == ["T", "Words here.", "The note."]
+    blog = ('<div class="md-content__inner"><header class="md-typeset"><h1>Index</h1><p>Intro.</p></header>'
+            '<article class="md-post md-post--excerpt"><p>A post.</p></article></div>')
+    assert [b.text for b in text_blocks(article_of(blog))] == ["Index", "Intro."]
+
+
+def test_numbers_typed_into_changed_prose_but_not_list_markers_or_figures(tmp_path):
+    old, new = tmp_path / "old" / "docs", tmp_path / "new" / "docs"
+    old.mkdir(parents=True)
+    new.mkdir(parents=True)
+    (old / "a.md").write_text("Some 12 people.\n\nUnchanged 7.\n", encoding="utf-8")
+    (new / "a.md").write_text("Some 12 people, then 30.\n\nUnchanged 7.\n\n1. A list {{ fig('x') }}\n",
+                              encoding="utf-8")
+    found = [(n.file, n.line, n.number) for n in new_numbers(old, new)]
+    assert found == [("docs/a.md", 1, "30")]
