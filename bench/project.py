@@ -50,6 +50,14 @@ def with_venv(repo: Path) -> Path:
     return repo
 
 
+def make_env(**extra: str) -> dict[str, str]:
+    """The environment of someone running `make` by hand in such a repository: not inside
+    another make (`make test`, `make bench`) nor GitHub Actions, no BASE given."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("MAKEFLAGS", "MAKELEVEL", "BASE") and not k.startswith("GITHUB_")}
+    return {**env, **extra}
+
+
 def git_repository(project: Path) -> Path:
     """A copy of the project (`copy_project`) made a git repository on main, everything
     committed, where `make` runs as in a clone (for `make review`)."""

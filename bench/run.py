@@ -23,7 +23,7 @@ from importlib import metadata
 from pathlib import Path
 
 from . import measure, report, synth
-from .project import ROOT, commit, copy_project, git_repository
+from .project import ROOT, commit, copy_project, git_repository, make_env
 from .static_server import StaticHost, free_port
 
 # The real figure edited to time `mkdocs serve`: shown on the essay page as 45,000.
@@ -157,8 +157,7 @@ def _review(project: Path, reps: int, site_url: str, work: Path) -> dict:
     path = repo / "data" / "figures.yml"
     path.write_text(path.read_text(encoding="utf-8").replace(old, new.format(45001), 1), encoding="utf-8")
     commit(repo, "a figure's value")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GITHUB_") and k not in ("BASE", "MAKEFLAGS")}
-    env["SITE_URL"] = site_url
+    env = make_env(SITE_URL=site_url)
     reviews, builds = [], []
     for _ in range(reps):
         builds.append(measure.clean_build(repo, work / "site-review-build", site_url).seconds)

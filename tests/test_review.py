@@ -9,7 +9,6 @@ Every expectation is derived from the edits made here and the data they touch.
 from __future__ import annotations
 
 import html
-import os
 import re
 import subprocess
 from datetime import date
@@ -18,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bench.project import commit, git, git_repository, with_venv
+from bench.project import commit, git, git_repository, make_env, with_venv
 from macros.registry.loading import load_registry
 from macros.review.articles import Page, article_of, text_blocks
 from macros.review.numbers import new_numbers
@@ -46,10 +45,7 @@ def repo(tmp_path) -> Path:
 def review(repo: Path, *args: str, summary: Path | None = None) -> subprocess.CompletedProcess:
     """`make review ...` as a reviewer runs it: outside GitHub Actions, or with `summary`
     as a GitHub Actions step's summary."""
-    env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_STEP_SUMMARY", "BASE", "MAKEFLAGS")}
-    env["GITHUB_ACTIONS"] = ""
-    if summary is not None:
-        env["GITHUB_STEP_SUMMARY"] = str(summary)
+    env = make_env(**({"GITHUB_STEP_SUMMARY": str(summary)} if summary else {}))
     return subprocess.run(["make", "--no-print-directory", "review", *args], cwd=repo, env=env,
                           capture_output=True, text=True, timeout=600)
 
@@ -202,7 +198,7 @@ def test_review_names_four_changes_with_before_and_after(repo):
 def test_an_unknown_base_gets_one_line_naming_it(repo):
     run = review(repo, "BASE=no-such-branch")
     assert run.returncode != 0
-    ours = [line for line in run.stderr.splitlines() if not line.startswith("make: ")]  # make's own
+    ours = [line for line in run.stderr.splitlines() if not re.match(r"make(\[\d+\])?: ", line)]  # make's own
     assert len(ours) == 1 and "no-such-branch" in ours[0], run.stderr
     assert "Traceback" not in run.stdout + run.stderr
     assert not (repo / "review.md").exists()

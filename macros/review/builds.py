@@ -38,7 +38,7 @@ def git(root: Path, *args: str) -> str:
 @dataclass(frozen=True)
 class Base:
     commit: str
-    name: str  # as the reviewer named it ("main", "HEAD~2"), or how it was found
+    name: str | None  # as the reviewer named it ("main", "HEAD~2"); None: the merge base with main
 
 
 def resolve(root: Path, ref: str | None) -> Base:
@@ -53,7 +53,7 @@ def resolve(root: Path, ref: str | None) -> Base:
         except subprocess.CalledProcessError:
             raise ReviewError(f"no BASE given, and HEAD shares no history with a branch '{DEFAULT_BRANCH}': "
                               "name the commit to compare with, make review BASE=<git ref>") from None
-        return Base(commit, f"the merge base of HEAD and {DEFAULT_BRANCH}")
+        return Base(commit, None)
     try:  # a ref starting with "-" would be read as an option
         commit = git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}").strip()
     except subprocess.CalledProcessError:
@@ -81,7 +81,7 @@ def base_checkout(root: Path, base: Base) -> Iterator[Path]:
         try:
             git(root, "worktree", "add", "--detach", "--quiet", str(tree), base.commit)
         except subprocess.CalledProcessError as error:
-            raise ReviewError(f"BASE '{base.name}' could not be checked out: {error.stderr.strip()}") from None
+            raise ReviewError(f"BASE {base.commit} could not be checked out: {error.stderr.strip()}") from None
         yield folder
     finally:
         try:

@@ -15,7 +15,7 @@ from ..registry.model import Correction, Flag
 from ..render.escape import md_text
 from ..render.formatting import format_value
 from .articles import FigureUse
-from .builds import Built
+from .builds import DEFAULT_BRANCH, Built
 from .data import Change, FlagChanges
 from .downloads import DownloadChange
 from .numbers import TypedNumber
@@ -29,7 +29,7 @@ _LOG_LINES = 30
 class Review:
     """Everything one review found; a part is None when it could not be compared."""
 
-    base: str  # how BASE was named
+    base: str | None  # how BASE was named; None: the merge base with main
     base_commit: str  # short
     head_commit: str  # short
     uncommitted: list[str]
@@ -277,17 +277,29 @@ def _build_note(name: str, built: Built | None) -> list[str]:
                 f"changes still are. What the build said:", "", fence, log, fence]
 
 
+def _base(review: Review) -> str:
+    if review.base is None:
+        return f"(where HEAD left {code(DEFAULT_BRANCH)}: commit {code(review.base_commit)})"
+    if review.base.startswith(review.base_commit):  # named by its commit
+        return code(review.base_commit)
+    return f"{code(review.base)} (commit {code(review.base_commit)})"
+
+
+_LISTED_CHANGES = 50  # uncommitted changes named in the header; the rest counted
+
+
 def header(review: Review) -> list[str]:
     lines = [f"# {verdict(review)}", "",
-             f"Compared with BASE {code(review.base)}"
-             + (f" (commit {code(review.base_commit)})" if not review.base.startswith(review.base_commit) else "")
-             + ": the working tree "
+             f"Compared with BASE {_base(review)}: the working tree "
              f"at commit {code(review.head_commit)}" + (", with uncommitted changes, reviewed as they stand:"
                                                         if review.uncommitted else ".")]
     if review.uncommitted:
-        lines += [""] + [f"- {code(line)}" for line in review.uncommitted]
-    lines += ["", "Both are built as `make build` builds them (strict, every page). The working tree's "
-                  "build is in `site/` (in CI, the `preview` artifact): CONTRIBUTING.md says how to open it."]
+        lines += [""] + [f"- {code(line)}" for line in review.uncommitted[:_LISTED_CHANGES]]
+        if len(review.uncommitted) > _LISTED_CHANGES:
+            lines.append(f"- and {len(review.uncommitted) - _LISTED_CHANGES} more (`git status`)")
+    preview = ("The working tree's build is in `site/` (in CI, the `preview` artifact): CONTRIBUTING.md "
+               "says how to open it." if review.head_build is None or review.head_build.ok else "")
+    lines += ["", f"Both are built as `make build` builds them (strict, every page). {preview}".rstrip()]
     lines += _build_note("BASE", review.base_build) + _build_note("The working tree", review.head_build)
     lines += [f"**The data could not be compared**: {_md(problem)}" for problem in review.data_problems]
     return lines
