@@ -19,7 +19,8 @@ import yaml
 
 from bench.project import commit, git, git_repository, make_env, with_venv
 from macros.registry.loading import load_registry
-from macros.review.articles import Page, article_of, text_blocks
+from macros.reading.blocks import Place
+from macros.review.articles import Page, article_of, sentence, text_blocks
 from macros.review.numbers import new_numbers
 from macros.review.pages import page_changes
 from macros.review.report import Section, render
@@ -307,3 +308,8 @@ def test_numbers_typed_into_changed_prose_but_not_list_markers_or_figures(tmp_pa
                               encoding="utf-8")
     found = [(n.file, n.line, n.number) for n in new_numbers(old, new)]
     assert found == [("docs/a.md", 1, "30")]
+
+
+def test_the_sentence_around_a_figure_runs_past_abbreviations():
+    place = Place("paragraph", None, "They left. A U.N. report of Feb. 3 said", "were held. Then more.", "58,000")
+    assert sentence(place) == "A U.N. report of Feb. 3 said 58,000 were held."

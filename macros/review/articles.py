@@ -30,9 +30,9 @@ _MORE_BLOCKS = {"pre", "summary", "text", "title", "desc", "div", "section", "fi
                 "details", "header", "ul", "ol", "dl", "table", "tr", "svg", "article", "nav"}
 _TEXT_BLOCKS = set(BLOCKS) | _MORE_BLOCKS
 _UNREAD = {"script", "style", "template"}
-# A sentence ends at . ! or ? after a lowercase letter or a digit (not "U.N." or "Feb. 3"),
-# with any closing quote, before the next one's capital or digit.
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9%][.!?])[”’\"')\]]*\s+(?=[“‘\"'(\[]?[A-Z0-9])")
+# A sentence ends at . ! or ? after a lowercase letter, a digit or a closing quote (not
+# "U.N."), with any closing quote, before the next one's capital (not "Feb. 3").
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9%”’\"')\]][.!?])[”’\"')\]]*\s+(?=[“‘\"'(\[]?[A-Z])")
 
 
 def article_of(output: str) -> str | None:
