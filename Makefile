@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build publish test check linkcheck bench clean
+.PHONY: serve build publish review test check linkcheck bench clean
 
 # The venv is rebuilt whenever requirements.txt changes.
 $(VENV)/.installed: requirements.txt
@@ -39,6 +39,12 @@ publish:
 	PREVIEW_ITEMS=0 $(MKDOCS) build --strict --site-dir site.new || { rm -rf site.new; exit 1; }
 	rm -rf site && mv site.new site
 
+## review: what readers will see change against BASE (a git ref; default: the merge base
+## with main): builds both at once, the working tree as it stands into site/, and writes
+## review.md (CONTRIBUTING.md: "Review a pull request")
+review: $(VENV)/.installed
+	$(BIN)/python -m macros.commands.review
+
 ## check: data, pages and rules in a second or two, without building the site
 check: $(VENV)/.installed
 	$(BIN)/python -m macros.commands.check
@@ -59,4 +65,4 @@ bench: $(VENV)/.installed
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean:
-	rm -rf site site.new $(VENV) .pytest_cache node_modules test-artifacts linkcheck-report.md
+	rm -rf site site.new site.review $(VENV) .pytest_cache node_modules test-artifacts linkcheck-report.md review.md

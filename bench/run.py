@@ -1,4 +1,4 @@
-"""`make bench`: build, rebuild, page weight, Lighthouse and search speed, at N = 10/100/1000.
+"""`make bench`: build, rebuild, review, page weight, Lighthouse and search speed, at N = 10/100/1000.
 
 Everything happens in a temporary copy of the project; the results go to
 bench/results.json and bench/results.md (compared with the previous run and with
@@ -23,7 +23,7 @@ from importlib import metadata
 from pathlib import Path
 
 from . import measure, report, synth
-from .project import ROOT, copy_project
+from .project import ROOT, commit, copy_project, git_repository, make_env
 from .static_server import StaticHost, free_port
 
 # The real figure edited to time `mkdocs serve`: shown on the essay page as 45,000.
@@ -149,6 +149,31 @@ def _serve(project: Path, edits: int, post: str) -> dict | None:
             "post": summary(times[edits:])}
 
 
+def _review(project: Path, reps: int, site_url: str, work: Path) -> dict:
+    """`make review` against one clean build, in turn: a git repository of `project` with one
+    figure's value changed in a commit (the essay shows it), reviewed against the commit before."""
+    repo = git_repository(shutil.copytree(project, work / "review-repo"))
+    old, new = SERVE_FIGURE
+    path = repo / "data" / "figures.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new.format(45001), 1), encoding="utf-8")
+    commit(repo, "a figure's value")
+    env = make_env(SITE_URL=site_url)
+    reviews, builds = [], []
+    for _ in range(reps):
+        builds.append(measure.clean_build(repo, work / "site-review-build", site_url).seconds)
+        start = time.perf_counter()
+        run = subprocess.run(["make", "--no-print-directory", "review", "BASE=HEAD~1"], cwd=repo, env=env,
+                             capture_output=True, text=True)
+        reviews.append(time.perf_counter() - start)
+        if run.returncode != 0 or "1 figure changed" not in (repo / "review.md").read_text(encoding="utf-8"):
+            raise measure.BenchError(f"make review failed or missed the change:\n{run.stdout}{run.stderr}")
+    for name in ("review-repo", "site-review-build"):
+        shutil.rmtree(work / name, ignore_errors=True)
+    review_s, build_s = statistics.median(reviews), statistics.median(builds)
+    return {"review_s": round(review_s, 3), "build_s": round(build_s, 3), "ratio": round(review_s / build_s, 3),
+            "runs_s": [round(t, 3) for t in reviews], "build_runs_s": [round(t, 3) for t in builds]}
+
+
 def measure_real(args, work: Path, browser) -> dict:
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
@@ -176,6 +201,9 @@ def measure_real(args, work: Path, browser) -> dict:
         with StaticHost(site, port) as ours, StaticHost(work / "site-stock", stock_port) as theirs:
             from . import lighthouse
             result["lighthouse"] = lighthouse.pairs(args.lighthouse_runs, ours.url, theirs.url, pages, log)
+    if args.review:
+        log(f"real site: {args.reps} make review(s) against as many clean builds, in turn")
+        result["review"] = _review(project, args.reps, url, work)
     log(f"real site: {args.serve_edits} save(s) each of data/figures.yml and of an item under make serve")
     result["serve_rebuild"] = _serve(copy_project(work / "serve-real"), args.serve_edits, REAL_POST)
     return result
@@ -242,6 +270,9 @@ def measure_n(args, n: int, work: Path, browser) -> dict:
             }
             result["search"] = browser_mod().search_latency(
                 browser, host.url + f"rundown/{synth.item_id(0)}/", args.cold_query, args.warm_query)
+    if args.review and n == args.review_n:
+        log(f"N={n}: {args.reps} make review(s) against as many clean builds, in turn")
+        result["review"] = _review(projects["on"], args.reps, url, work)
     if args.serve_edits and n == args.serve_n:
         log(f"N={n}: {args.serve_edits} saves each of data/figures.yml and of an item under make serve")
         result["serve_rebuild"] = _serve(projects["on"], args.serve_edits, f"rundown/posts/{synth.item_id(n // 2)}.md")
@@ -283,6 +314,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="saves timed under make serve, of data/figures.yml and of an item each")
     parser.add_argument("--serve-n", type=int, default=None,
                         help="the N also timed under serve (default: the largest; 0: none)")
+    parser.add_argument("--no-review", dest="review", action="store_false",
+                        help="do not time make review (at the real site and at --review-n)")
+    parser.add_argument("--review-n", type=int, default=None,
+                        help="the N also timed under make review (default: the largest; 0: none)")
     parser.add_argument("--no-browser", dest="browser", action="store_false")
     parser.add_argument("--no-lighthouse", dest="lighthouse", action="store_false")
     parser.add_argument("--lighthouse-runs", type=int, default=5,
@@ -294,6 +329,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.sizes = [int(s) for s in args.sizes.split(",")]
     args.serve_n = max(args.sizes) if args.serve_n is None else args.serve_n
+    args.review_n = max(args.sizes) if args.review_n is None else args.review_n
 
     started = time.monotonic()
     meta = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),

@@ -39,6 +39,10 @@ def test_smoke_run_at_ten_items(tmp_path):
     assert ten["data_pages_html"]["figures"]["raw"] > ten["data_pages_html"]["figures"]["gzip"] > 0
     assert "| real site clean build (issue 6) | ≤ 2 s | " in table
     assert "| N=10 clean build / stock Material + blog | ≤ 1.3x | " in table
+    for measured in (results["real"]["review"], ten["review"]):  # make review beside a clean build
+        assert measured["review_s"] > 0 and measured["build_s"] > 0 and len(measured["runs_s"]) == 1
+    assert "| real site make review / one clean build (issue 18) | ≤ 2.5x | " in table
+    assert "| N=10 make review / one clean build (issue 18) | ≤ 2.5x | " in table
 
 
 def test_without_macros_drops_the_plugin_only():

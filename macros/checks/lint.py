@@ -16,7 +16,7 @@ calls read here.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -72,6 +72,12 @@ def prose(text: str) -> str:
     return text
 
 
+def prose_numbers(clean: str) -> Iterator[re.Match]:
+    """Every number written in prose (`clean`, as `prose()` leaves a page): its digits
+    (`n`), and any scale (`scale`: million, billion) and percent sign (`pct`) after them."""
+    return _NUMBER.finditer(clean)
+
+
 def _bounds(value) -> list:
     return [value.low, value.high] if isinstance(value, Range) else [value]
 
@@ -124,7 +130,7 @@ def typed_figures(text: str, name: str, registry: Registry,
                                f"“{typed}” is typed in, but it is the registered figure "
                                f"'{figure.id}': write {{{{ fig('{figure.id}') }}}} instead"))
 
-    for match in _NUMBER.finditer(clean):
+    for match in prose_numbers(clean):
         number = float(match["n"].replace(",", ""))
         if match["scale"]:
             number *= _SCALE[match["scale"].strip()]

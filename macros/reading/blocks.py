@@ -18,7 +18,7 @@ BLOCKS = {"p": "paragraph", "li": "list item", "td": "table cell", "th": "table 
           **{f"h{n}": "heading" for n in range(1, 7)}}
 # Containers that say more of a paragraph than "paragraph".
 CONTAINERS = {"blockquote": "blockquote", "details": "admonition"}
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
 @dataclass
@@ -44,13 +44,18 @@ class _Block:
         return sum(map(len, self.text))
 
 
-def _words(text: str) -> str:
+def words(text: str) -> str:
+    """The text's words, one space between each."""
     return " ".join(text.split())
 
 
-def _silent(tag: str, attrs: dict) -> bool:
-    """Elements whose text is not the block's words: permalinks (¶) and note numbers."""
-    return "headerlink" in (attrs.get("class") or "").split() or \
+_SILENT_CLASSES = {"headerlink", "footnote-backref"}
+
+
+def silent(tag: str, attrs: dict) -> bool:
+    """Elements whose text is not the block's words: permalinks (¶), note numbers and
+    the notes' links back (↩)."""
+    return not _SILENT_CLASSES.isdisjoint((attrs.get("class") or "").split()) or \
         (tag == "sup" and (attrs.get("id") or "").startswith("fnref"))
 
 
@@ -83,17 +88,17 @@ class Locator(Reader):
         self.in_link: set[str] = set()  # ids found inside an <a>
 
     def handle_starttag(self, tag, attrs):
-        if tag in _VOID:
+        if tag in VOID:
             return
         attrs = dict(attrs)
         classes = (attrs.get("class") or "").split()
         container = CONTAINERS.get(tag) or ("admonition" if tag == "div" and "admonition" in classes else None)
         parent = self.stack[-1] if self.stack else None
-        silent = _silent(tag, attrs) or bool(parent and parent.silent)
+        quiet = silent(tag, attrs) or bool(parent and parent.silent)
         kind = BLOCKS.get(tag)
         block = _Block(tag, kind) if kind else None
         holder = parent.inner if parent else None
-        entry = _Open(tag, block, block or holder, silent, container)
+        entry = _Open(tag, block, block or holder, quiet, container)
         ident = attrs.get("id")
         if holder is not None and ident in self.wanted:
             entry.marked_in, entry.ident = holder, ident
@@ -106,7 +111,7 @@ class Locator(Reader):
         self.open[tag] = self.open.get(tag, 0) + 1
 
     def handle_endtag(self, tag):
-        if tag in _VOID or not self.open.get(tag):
+        if tag in VOID or not self.open.get(tag):
             return
         while self.stack:
             entry = self.stack.pop()
@@ -121,15 +126,15 @@ class Locator(Reader):
     def _close(self, block: _Block) -> None:
         text = "".join(block.text)
         if block.tag in ("h2", "h3", "h4", "h5", "h6"):
-            self.section = _words(text)
+            self.section = words(text)
         for ident, (start, end) in block.marks.items():
             end = start if end < 0 else end
             container, section = self.context[ident]
             kind = f"{container} {block.kind}" if container else block.kind
             if block.tag in ("h2", "h3", "h4", "h5", "h6"):
                 section = self.section  # a use in a heading is placed under that heading
-            self.found[ident] = Place(kind, section, _words(text[:start]), _words(text[end:]),
-                                      _words(text[start:end]), ident in self.in_link)
+            self.found[ident] = Place(kind, section, words(text[:start]), words(text[end:]),
+                                      words(text[start:end]), ident in self.in_link)
 
     def handle_data(self, data):
         top = self.stack[-1] if self.stack else None

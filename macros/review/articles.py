@@ -1,0 +1,188 @@
+"""A built page as a reader reads it: its article, as text, block by block.
+
+The article is what the page's own Markdown made: Material's `article.md-content__inner`
+(the one search indexes), or, on the blog's index pages, the header above the list of
+posts. Left out: the navigation, header, footer and sidebars, heading permalinks (¶),
+note numbers and back-links, and what a page lists of other pages as they change: the
+blog index's posts and the front page's newest items (marked `data-newest-items`,
+`pages/article.py`). So a page is listed as changed only when its own text changed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from ..reading.blocks import BLOCKS, VOID, Place, locate, silent, words
+from ..reading.parse import Reader, read
+from ..search.index import article
+
+# The blog's index pages: Material writes the page's own content in this header, then
+# each post's excerpt and the pagination after it (templates/blog.html).
+_BLOG_INDEX = '<header class="md-typeset">'
+_NEWEST_ITEMS = "data-newest-items"
+_CANONICAL = re.compile(r'<link rel="canonical" href="([^"]*)"')
+# Blocks beyond those whose words a figure's excerpt quotes: code (the citations to copy),
+# an admonition's title, a chart's labels, and any other element holding text of its own.
+_MORE_BLOCKS = {"pre", "summary", "text", "title", "desc", "div", "section", "figure", "blockquote",
+                "details", "header", "ul", "ol", "dl", "table", "tr", "svg", "article", "nav"}
+_TEXT_BLOCKS = set(BLOCKS) | _MORE_BLOCKS
+_UNREAD = {"script", "style", "template"}
+# A sentence ends at . ! or ? after a lowercase letter, a digit or a closing quote (not
+# "U.N."), with any closing quote, before the next one's capital (not "Feb. 3").
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9%”’\"')\]][.!?])[”’\"')\]]*\s+(?=[“‘\"'(\[]?[A-Z])")
+
+
+def article_of(output: str) -> str | None:
+    """The article's HTML in a built page, or None for a page without one (a redirect)."""
+    found = article(output)
+    if found is not None:
+        return found
+    start = output.find(_BLOG_INDEX)
+    end = output.find("</header>", start)
+    return output[start:end + len("</header>")] if start >= 0 and end >= 0 else None
+
+
+@dataclass(frozen=True)
+class Block:
+    tag: str
+    text: str
+    section: str | None  # the heading above it, where one is
+
+
+_HEADINGS = {f"h{n}" for n in range(1, 7)}
+
+
+class _Blocks(Reader):
+    """Each block's own words, in reading order: the innermost block holds a text."""
+
+    def __init__(self):
+        self.blocks: list[list] = []  # [tag, pieces], appended as each block opens
+        self.stack: list[tuple[str, list | None, bool]] = []  # tag, the block it opens, unread
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID:
+            return
+        attrs = dict(attrs)
+        quiet = (tag in _UNREAD or silent(tag, attrs) or _NEWEST_ITEMS in attrs
+                 or bool(self.stack and self.stack[-1][2]))
+        block = None
+        if tag in _TEXT_BLOCKS and not quiet:
+            block = [tag, []]
+            self.blocks.append(block)
+        self.stack.append((tag, block, quiet))
+
+    def handle_endtag(self, tag):
+        if tag in VOID or all(open_tag != tag for open_tag, _, _ in self.stack):
+            return  # an end tag nothing opened
+        while self.stack and self.stack.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data):
+        if self.stack and self.stack[-1][2]:
+            return
+        block = next((b for _, b, _ in reversed(self.stack) if b is not None), None)
+        if block is not None:
+            block[1].append(data)
+
+
+def text_blocks(html: str) -> tuple[Block, ...]:
+    """The article's blocks that hold words, each block's words one space apart."""
+    reader = _Blocks()
+    read(html, reader)
+    blocks, section = [], None
+    for tag, pieces in reader.blocks:
+        text = words("".join(pieces))
+        if text:
+            blocks.append(Block(tag, text, section))
+            section = text if tag in _HEADINGS else section
+    return tuple(blocks)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One built page: its address on the site, its canonical URL, its article's HTML."""
+
+    address: str  # "essay/", "" for the front page, "404.html"
+    url: str
+    html: str
+
+    @cached_property
+    def blocks(self) -> tuple[Block, ...]:
+        return text_blocks(self.html)
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return tuple(block.text for block in self.blocks)
+
+    @property
+    def title(self) -> str:
+        return next((block.text for block in self.blocks if block.tag == "h1"), "/" + self.address)
+
+
+def site_pages(site: Path) -> dict[str, Page]:
+    """Every page of a built site that has an article, by address (Pagefind's own files
+    are not pages)."""
+    pages = {}
+    for path in sorted(site.rglob("*.html")):
+        name = path.relative_to(site).as_posix()
+        if name.startswith("pagefind/"):
+            continue
+        output = path.read_text(encoding="utf-8")
+        html = article_of(output)
+        if html is None:
+            continue
+        address = name.removesuffix("index.html")
+        canonical = _CANONICAL.search(output)
+        pages[address] = Page(address, canonical.group(1) if canonical else "/" + address, html)
+    return pages
+
+
+def sentence(place: Place) -> str:
+    """The sentence of the block around an element: from the end of the sentence before
+    it to the end of its own."""
+    before = _SENTENCE_END.split(place.before)[-1] if place.before else ""
+    after = _SENTENCE_END.split(place.after)[0] if place.after else ""
+    return words(f"{before} {place.text} {after}")
+
+
+@dataclass(frozen=True)
+class FigureUse:
+    """One place where the text writes a figure: its page, its anchor, its sentence."""
+
+    page: Page
+    anchor: str  # fig-ID-N
+    section: str | None
+    sentence: str
+
+    @property
+    def link(self) -> str:
+        return f"{self.page.url}#{self.anchor}"
+
+    @property
+    def place(self) -> str:
+        return f"{self.page.title} › {self.section}" if self.section else self.page.title
+
+
+def figure_uses(pages: dict[str, Page], figure_id: str) -> dict[tuple[str, str], FigureUse]:
+    """Every use of the figure (`span.fig[data-figure=ID]`, its id fig-ID-N) by page and anchor."""
+    mark = f'data-figure="{figure_id}"'
+    anchor = re.compile(rf'id="(fig-{re.escape(figure_id)}-\d+)"')
+    uses = {}
+    for address, page in pages.items():
+        if mark not in page.html:
+            continue
+        ids = set(anchor.findall(page.html))
+        for ident, place in locate(page.html, ids).items():
+            uses[(address, ident)] = FigureUse(page, ident, place.section, sentence(place))
+    return uses
+
+
+def paired_uses(old: dict[str, Page], new: dict[str, Page],
+                figure_id: str) -> list[tuple[FigureUse | None, FigureUse | None]]:
+    """The figure's uses before and after, paired by page and anchor, in page order."""
+    before, after = figure_uses(old, figure_id), figure_uses(new, figure_id)
+    keys = sorted(before.keys() | after.keys(), key=lambda key: (key[0], int(key[1].rsplit("-", 1)[1])))
+    return [(before.get(key), after.get(key)) for key in keys]

@@ -1,0 +1,80 @@
+"""Which pages change for readers between two builds, and which of their blocks.
+
+Pages are compared by their article's text (`articles.py`), never their HTML: a page
+whose words are the same is not listed, whatever its navigation, links or markup did.
+A page gone from one address and found at another, with the same title or the same
+text, has moved.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from .articles import Block, Page
+
+
+@dataclass(frozen=True)
+class BlockChange:
+    before: str | None  # None: the block is new
+    after: str | None  # None: the block is gone
+    section: str | None  # the heading above it
+
+
+@dataclass(frozen=True)
+class PageChange:
+    kind: str  # "added", "removed", "moved", "changed"
+    page: Page  # as it is now (as it was, for a page removed)
+    old: Page | None = None  # as it was, for a page moved or changed
+    blocks: tuple[BlockChange, ...] = ()
+
+
+def block_changes(old: tuple[Block, ...], new: tuple[Block, ...]) -> tuple[BlockChange, ...]:
+    """Each block whose text differs: replaced ones paired in order, then those added or removed."""
+    changes = []
+    before_texts, after_texts = [b.text for b in old], [b.text for b in new]
+    # No "junk": a list page repeats its labels ("Exact value", "Accessed") in every entry,
+    # and each must be able to anchor a match, or the entries around it pair up wrongly.
+    matcher = difflib.SequenceMatcher(None, before_texts, after_texts, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        before, after = old[i1:i2], new[j1:j2]
+        paired = min(len(before), len(after))
+        changes += [BlockChange(b.text, a.text, a.section) for b, a in zip(before[:paired], after[:paired])
+                    if b.text != a.text]
+        changes += [BlockChange(b.text, None, b.section) for b in before[paired:]]
+        changes += [BlockChange(None, a.text, a.section) for a in after[paired:]]
+    return tuple(changes)
+
+
+def _moves(removed: dict[str, Page], added: dict[str, Page]) -> list[tuple[Page, Page]]:
+    """(old, new) for each removed page found again at an added address."""
+    moves = []
+    for old in list(removed.values()):
+        match = next((new for new in added.values() if new.texts == old.texts), None) or \
+            next((new for new in added.values() if new.title == old.title), None)
+        if match is not None:
+            moves.append((old, match))
+            del removed[old.address], added[match.address]
+    return moves
+
+
+def page_changes(old: dict[str, Page], new: dict[str, Page]) -> list[PageChange]:
+    """Every page added, removed, moved or changed in its text, by address."""
+    changes = []
+    for address, page in new.items():
+        before = old.get(address)
+        if before is None or before.html == page.html:  # the same HTML: the same words, unread
+            continue
+        blocks = block_changes(before.blocks, page.blocks)
+        if blocks:
+            changes.append(PageChange("changed", page, before, blocks))
+    removed = {a: p for a, p in old.items() if a not in new}
+    added = {a: p for a, p in new.items() if a not in old}
+    for before, page in _moves(removed, added):
+        changes.append(PageChange("moved", page, before, block_changes(before.blocks, page.blocks)))
+    changes += [PageChange("added", page) for page in added.values()]
+    changes += [PageChange("removed", page) for page in removed.values()]
+    order = {"added": 0, "removed": 1, "moved": 2, "changed": 3}
+    return sorted(changes, key=lambda c: (order[c.kind], c.page.address))

@@ -1,0 +1,351 @@
+"""The review written down in Markdown: a one-line verdict, then each kind of change.
+
+Every text from a page or the data goes through `md_text` (HTML escaped, Markdown
+syntax backslashed) or into a code span, so that a page's words print as words. A
+section too long for its place (GitHub's step summary takes 1 MiB) is shortened from
+its end, and says how much it left out.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+from ..registry.model import Correction, Flag
+from ..render.escape import md_text
+from ..render.formatting import format_value
+from .articles import FigureUse
+from .builds import DEFAULT_BRANCH, Built
+from .data import Change, FlagChanges
+from .downloads import DownloadChange
+from .numbers import TypedNumber
+from .pages import BlockChange, PageChange
+
+_CONTEXT_WORDS = 12  # words kept on each side of a change inside a long block
+_LOG_LINES = 30
+
+
+@dataclass
+class Review:
+    """Everything one review found; a part is None when it could not be compared."""
+
+    base: str | None  # how BASE was named; None: the merge base with main
+    base_commit: str  # short
+    head_commit: str  # short
+    uncommitted: list[str]
+    base_build: Built | None = None
+    head_build: Built | None = None
+    data_problems: list[str] = field(default_factory=list)  # why the data could not be compared
+    figures: list[Change] | None = None
+    uses: dict[str, list[tuple[FigureUse | None, FigureUse | None]]] = field(default_factory=dict)
+    flags: FlagChanges | None = None
+    sources: list[Change] | None = None
+    corrections_added: list[Correction] = field(default_factory=list)
+    corrections_removed: list[Correction] = field(default_factory=list)
+    pages: list[PageChange] | None = None
+    numbers: list[TypedNumber] = field(default_factory=list)
+    downloads: list[DownloadChange] | None = None
+
+
+@dataclass
+class Section:
+    title: str
+    intro: list[str]
+    items: list[str]  # what may be left out from the end, one Markdown chunk each
+    left_out: int = 0
+
+
+def code(text: str) -> str:
+    """Text shown as typed, in a code span long enough for any backticks it holds."""
+    fence = "`"
+    while fence in text:
+        fence += "`"
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _plural(count: int, singular: str, plural: str | None = None) -> str:
+    return f"{count} {singular if count == 1 else plural or singular + 's'}"
+
+
+def _md(text: str) -> str:
+    """Page or data text in Markdown; `~` too, since struck words sit between `~~`."""
+    return md_text(text).replace("~", "\\~")
+
+
+def word_diff(before: str, after: str) -> tuple[str, str]:
+    """Both texts in Markdown, the words only one has marked (~~gone~~, **new**), and a
+    long run of words both share cut down to its ends (its first words, before a change)."""
+    old, new = before.split(), after.split()
+    out_old, out_new = [], []
+    opcodes = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    last = len(opcodes) - 1
+    for index, (op, i1, i2, j1, j2) in enumerate(opcodes):
+        if op != "equal":
+            out_old += ["~~" + _md(" ".join(old[i1:i2])) + "~~"] if i2 > i1 else []
+            out_new += ["**" + _md(" ".join(new[j1:j2])) + "**"] if j2 > j1 else []
+            continue
+        shared = [_md(word) for word in old[i1:i2]]
+        if last and len(shared) > 2 * _CONTEXT_WORDS + 1:
+            shared = (shared[:_CONTEXT_WORDS] if index else []) + ["…"] + \
+                (shared[-_CONTEXT_WORDS:] if index < last else [])
+        out_old += shared
+        out_new += shared
+    return " ".join(out_old), " ".join(out_new)
+
+
+def _before_after(before: str | None, after: str | None, indent: str = "  ") -> str:
+    if before is None:
+        return f"{indent}- new: “{_md(after)}”"
+    if after is None:
+        return f"{indent}- gone: “{_md(before)}”"
+    if before == after:
+        return f"{indent}- reads the same: “{_md(after)}”"
+    old, new = word_diff(before, after)
+    return f"{indent}- before: “{old}”\n{indent}  after: “{new}”"
+
+
+def _link(text: str, url: str) -> str:
+    return f"[{_md(text)}]({url.replace(' ', '%20').replace(')', '%29')})"
+
+
+def _figure_value(change: Change) -> str:
+    figure = change.new or change.old
+    return _md(format_value(figure))
+
+
+def figures_section(review: Review) -> Section:
+    if review.figures is None:
+        return Section("Figures", ["Not compared: " + "; ".join(map(md_text, review.data_problems))], [])
+    items = []
+    for change in review.figures:
+        head = f"- **{change.kind.capitalize()}** {code(change.id)}, {_md(change.title)}"
+        if change.kind != "changed":
+            head += f": {_figure_value(change)}"
+        lines = [head] + [f"  - {field.name}: {_md(field.old)} → {_md(field.new)}" for field in change.fields]
+        uses = review.uses.get(change.id)
+        if uses:
+            lines.append("  - where the text uses it:" if change.kind == "changed" else "  - used in:")
+            for old, new in uses:
+                use = new or old
+                place = _link(use.place, use.link) if new else _md(use.place) + " (gone)"
+                lines.append(f"    - {place}")
+                lines.append(_before_after(old.sentence if old else None, new.sentence if new else None, "      "))
+        elif change.kind == "changed" and review.pages is None:
+            lines.append("  - where the text uses it: not known, since a build failed")
+        items.append("\n".join(lines))
+    return Section("Figures", [] if items else ["No figure added, removed or changed."], items)
+
+
+def _flag(flag: Flag) -> str:
+    return f"{code(flag.rule)} on {', '.join(map(code, flag.figures))}: {_md(flag.message)} " \
+           f"(checked: {_md(flag.measured)})"
+
+
+def flags_section(review: Review) -> Section:
+    flags = review.flags
+    if flags is None:
+        return Section("Editor's flags", ["Not compared: the data did not load."], [])
+    items = [f"- **Raised** {_flag(f)}" for f in flags.raised]
+    items += [f"- **Cleared** {_flag(f)}" for f in flags.cleared]
+    items += [f"- **Changed** {code(new.rule)} on {', '.join(map(code, new.figures))}: checked "
+              f"{_md(old.measured)} → {_md(new.measured)}" for old, new in flags.changed]
+    return Section("Editor's flags", [] if items else ["No editor's flag raised or cleared."], items)
+
+
+def sources_section(review: Review) -> Section:
+    if review.sources is None:
+        return Section("Sources", ["Not compared: the data did not load."], [])
+    items = []
+    for change in review.sources:
+        source = change.new or change.old
+        lines = [f"- **{change.kind.capitalize()}** {code(change.id)}, {_md(change.title)}"]
+        if change.kind == "changed":
+            lines += [f"  - {f.name}: {_shown(f.old)} → {_shown(f.new)}" for f in change.fields]
+        else:
+            lines += [f"  - URL: {_shown(source.url)}; archive: {_shown(source.archive_url)}; "
+                      f"accessed: {_shown(source.accessed)}"]
+        items.append("\n".join(lines))
+    return Section("Sources", [] if items else ["No source added, removed or changed."], items)
+
+
+def _shown(value) -> str:
+    return code(str(value)) if value not in (None, "") else "(none)"
+
+
+def _page(page) -> str:
+    return f"{_link('/' + page.address, page.url)} “{_md(page.title)}”"
+
+
+def pages_section(review: Review) -> Section:
+    if review.pages is None:
+        failed = [name for name, built in (("BASE", review.base_build), ("the working tree", review.head_build))
+                  if built is not None and not built.ok]
+        return Section("Pages", [f"Not compared: {' and '.join(failed) or 'a build'} did not build."], [])
+    items = []
+    for change in review.pages:
+        if change.kind == "added":
+            items.append(f"- **Added** {_page(change.page)}")
+        elif change.kind == "removed":
+            items.append(f"- **Removed** /{_md(change.page.address)} “{_md(change.page.title)}”")
+        else:
+            moved = f" (was /{_md(change.old.address)})" if change.kind == "moved" else ""
+            items.append(f"- **{change.kind.capitalize()}** {_page(change.page)}{moved}")
+            section = None
+            for block in change.blocks:
+                if block.section != section and block.section:
+                    items.append(f"  - under “{_md(block.section)}”:")
+                section = block.section
+                items.append(_before_after(block.before, block.after, "    " if section else "  "))
+    intro = ["Each page's article as readers read it: its text, not its HTML, navigation or lists "
+             "of the newest items."]
+    return Section("Pages", intro if items else intro + ["No page changes for readers."], items)
+
+
+def numbers_section(review: Review) -> Section:
+    items = [f"- {code(f'{n.file}:{n.line}')}: “{_md(n.number)}” in “{_md(n.context)}”"
+             for n in review.numbers]
+    intro = ["Numbers typed into new or changed prose, not written through `data/figures.yml`: "
+             "check that none of them is a figure that needs a source (CONTRIBUTING.md)."]
+    return Section("Numbers in new or changed prose that are not figures",
+                   intro if items else ["No number typed into new or changed prose."], items)
+
+
+def _correction(kind: str, c: Correction) -> str:
+    return f"- **{kind}** {code(c.page)}, {c.date}: {_md(c.what)} Why: {_md(c.why)}"
+
+
+def corrections_section(review: Review) -> Section:
+    items = [_correction("Added", c) for c in review.corrections_added]
+    items += [_correction("Removed", c) for c in review.corrections_removed]
+    return Section("Corrections", [] if items else ["No correction added or removed."], items)
+
+
+def downloads_section(review: Review) -> Section:
+    if review.downloads is None:
+        return Section("Downloads", ["Not compared: a build failed."], [])
+    rows = ["| download | rows changed | added | removed | changed |", "|---|---|---|---|---|"]
+    for d in review.downloads:
+        if d.missing:
+            rows.append(f"| {code(d.file)} | not built {d.missing} | | | |")
+        else:
+            rows.append(f"| {code(d.file)} | {d.rows} | {d.added} | {d.removed} | {d.changed} |")
+    return Section("Downloads", rows, [])
+
+
+def sections(review: Review) -> list[Section]:
+    return [figures_section(review), flags_section(review), sources_section(review), pages_section(review),
+            numbers_section(review), corrections_section(review), downloads_section(review)]
+
+
+def _by_kind(changes: list[Change] | None, noun: str) -> list[str]:
+    """"1 figure added", "2 figures changed": each kind of change there is, counted."""
+    counts = {kind: sum(1 for c in changes or [] if c.kind == kind) for kind in ("added", "removed", "changed")}
+    return [f"{_plural(count, noun)} {kind}" for kind, count in counts.items() if count]
+
+
+def verdict(review: Review) -> str:
+    parts = []
+    if review.head_build is not None and not review.head_build.ok:
+        parts.append("the working tree does not build")
+    if review.base_build is not None and not review.base_build.ok:
+        parts.append("BASE does not build")
+    parts += _by_kind(review.figures, "figure")
+    if review.pages:
+        parts.append(f"{_plural(len(review.pages), 'page')} change{'s' if len(review.pages) == 1 else ''} for readers")
+    if review.flags and review.flags.raised:
+        parts.append(_plural(len(review.flags.raised), "new editor's flag"))
+    if review.flags and review.flags.cleared:
+        parts.append(_plural(len(review.flags.cleared), "editor's flag") + " cleared")
+    parts += _by_kind(review.sources, "source")
+    if review.corrections_added:
+        parts.append(f"{_plural(len(review.corrections_added), 'correction')} added")
+    if review.numbers:
+        parts.append(f"{_plural(len(review.numbers), 'number')} in new prose to check")
+    if review.data_problems:
+        parts.append("the data could not be compared")
+    text = ", ".join(parts) or "nothing a reader sees changes"
+    return text[0].upper() + text[1:]
+
+
+def _build_note(name: str, built: Built | None) -> list[str]:
+    if built is None or built.ok:
+        return []
+    log = "\n".join(built.mistakes(_LOG_LINES)) or built.log.strip()[-2000:]
+    fence = "````" if "```" in log else "```"
+    return ["", f"**{name} does not build**, so its pages and downloads are not compared; the data's "
+                f"changes still are. What the build said:", "", fence, log, fence]
+
+
+def _base(review: Review) -> str:
+    if review.base is None:
+        return f"(where HEAD left {code(DEFAULT_BRANCH)}: commit {code(review.base_commit)})"
+    if review.base.startswith(review.base_commit):  # named by its commit
+        return code(review.base_commit)
+    return f"{code(review.base)} (commit {code(review.base_commit)})"
+
+
+_LISTED_CHANGES = 50  # uncommitted changes named in the header; the rest counted
+
+
+def header(review: Review) -> list[str]:
+    lines = [f"# {verdict(review)}", "",
+             f"Compared with BASE {_base(review)}: the working tree "
+             f"at commit {code(review.head_commit)}" + (", with uncommitted changes, reviewed as they stand:"
+                                                        if review.uncommitted else ".")]
+    if review.uncommitted:
+        lines += [""] + [f"- {code(line)}" for line in review.uncommitted[:_LISTED_CHANGES]]
+        if len(review.uncommitted) > _LISTED_CHANGES:
+            lines.append(f"- and {len(review.uncommitted) - _LISTED_CHANGES} more (`git status`)")
+    preview = ("The working tree's build is in `site/` (in CI, the `preview` artifact): CONTRIBUTING.md "
+               "says how to open it." if review.head_build is None or review.head_build.ok else "")
+    lines += ["", f"Both are built as `make build` builds them (strict, every page). {preview}".rstrip()]
+    lines += _build_note("BASE", review.base_build) + _build_note("The working tree", review.head_build)
+    lines += [f"**The data could not be compared**: {_md(problem)}" for problem in review.data_problems]
+    return lines
+
+
+def _render(head: list[str], parts: list[Section], shortened: bool) -> str:
+    lines = list(head)
+    if shortened:
+        lines += ["", "*This summary is shortened to fit GitHub's limit: each shortened section says what "
+                      "it left out; `review.md` in the `preview` artifact has it all.*"]
+    for section in parts:
+        lines += ["", f"## {section.title}", ""]
+        if section.intro:
+            lines += section.intro + ([""] if section.items else [])
+        lines += section.items
+        if section.left_out:
+            lines += ["", f"*…and {_plural(section.left_out, 'more entry', 'more entries')} left out here.*"]
+    return "\n".join(lines) + "\n"
+
+
+def markdown(review: Review, limit: int | None = None) -> str:
+    """The report; with `limit`, shortened to at most that many bytes of UTF-8."""
+    return render(header(review), sections(review), limit)
+
+
+def render(head: list[str], parts: list[Section], limit: int | None = None) -> str:
+    """The header's lines, then each section; with `limit` (bytes of UTF-8), each section
+    longer than its share loses entries from its end, the shortest keeping all of theirs."""
+    text = _render(head, parts, False)
+    if limit is None or len(text.encode()) <= limit:
+        return text
+    sizes = [sum(len(item.encode()) + 1 for item in s.items) for s in parts]
+    fixed = len(_render(head, [Section(s.title, s.intro, [], 1) for s in parts], True).encode())
+    budget = max(0, limit - fixed)
+    allowance, left = {}, len(parts)
+    for index in sorted(range(len(parts)), key=sizes.__getitem__):
+        allowance[index] = min(sizes[index], budget // left)
+        budget -= allowance[index]
+        left -= 1
+    shortened = []
+    for index, section in enumerate(parts):
+        kept, used = [], 0
+        for item in section.items:
+            used += len(item.encode()) + 1
+            if used > allowance[index]:
+                break
+            kept.append(item)
+        shortened.append(Section(section.title, section.intro, kept, len(section.items) - len(kept)))
+    return _render(head, shortened, True)

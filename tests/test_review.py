@@ -1,0 +1,315 @@
+"""`make review`: in a git repository of the project, four changes committed in turn are
+each named in review.md with their before and after, the value change raises the
+written-words flag, and no page whose article did not change is listed; a BASE that
+names nothing, a BASE that does not build and uncommitted changes are each told.
+
+Every expectation is derived from the edits made here and the data they touch.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bench.project import commit, git, git_repository, make_env, with_venv
+from macros.registry.loading import load_registry
+from macros.reading.blocks import Place
+from macros.review.articles import Page, article_of, sentence, text_blocks
+from macros.review.numbers import new_numbers
+from macros.review.pages import page_changes
+from macros.review.report import Section, render
+from tests.support import copy_project, edit
+
+FIGURE = "children-detained"  # written "58,000" in the essay, a page of the original
+OLD_VALUE, NEW_VALUE = 58000, 57000
+SOURCE = "ctc-winter-2022"
+ITEM = "docs/rundown/posts/lebanon-unsolved-murders.md"
+OLD_SENTENCE = "The worst offender in this regard has been Hezbollah."
+NEW_SENTENCE = "Hezbollah has been the worst offender of them all."
+NEW_ITEM_SLUG = "iraq-review-new-item"
+NEW_ITEM_TITLE = "Iraq: a new item for the review"
+TYPED_NUMBER = "4,321"  # a number the new item types in; not a registered figure
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    """The project in a git repository of its own, on main, where `make` runs."""
+    return git_repository(copy_project(tmp_path / "repo"))
+
+
+def review(repo: Path, *args: str, summary: Path | None = None) -> subprocess.CompletedProcess:
+    """`make review ...` as a reviewer runs it: outside GitHub Actions, or with `summary`
+    as a GitHub Actions step's summary."""
+    env = make_env(**({"GITHUB_STEP_SUMMARY": str(summary)} if summary else {}))
+    return subprocess.run(["make", "--no-print-directory", "review", *args], cwd=repo, env=env,
+                          capture_output=True, text=True, timeout=600)
+
+
+def sections(report: str) -> dict[str, str]:
+    """review.md's sections by heading, the verdict under ""."""
+    parts = re.split(r"^## (.+)$", report, flags=re.M)
+    return {"": parts[0], **dict(zip(parts[1::2], parts[2::2]))}
+
+
+def as_read(markdown_text: str) -> str:
+    """The report's text as GitHub shows it: no emphasis marks, escapes or entities."""
+    text = re.sub(r"~~|\*\*", "", markdown_text)
+    return html.unescape(re.sub(r"\\([\\`*_{}\[\]])", r"\1", text))
+
+
+def items(section: str) -> list[str]:
+    """The section's top-level list items, each with what is indented under it."""
+    return [item.rstrip() for item in re.split(r"^(?=- )", section, flags=re.M)[1:]]
+
+
+def listed_pages(section: str) -> dict[str, str]:
+    """Address -> item, for every page the Pages section lists."""
+    found = {}
+    for item in items(section):
+        address = re.match(r"- \*\*\w+\*\* (?:\[)?/([^\]\s“]*)", item)
+        found[address.group(1)] = item
+    return found
+
+
+def pages_using(repo: Path, figure_ids: set[str], source_ids: set[str]) -> set[str]:
+    """The addresses of the pages whose Markdown writes one of the figures or cites one of the sources."""
+    calls = re.compile(r"""(fig|cite)\(\s*['"]([^'"]+)['"]""")
+    found = set()
+    for path in (repo / "docs").rglob("*.md"):
+        for macro, ident in calls.findall(path.read_text(encoding="utf-8")):
+            if (macro == "fig" and ident in figure_ids) or (macro == "cite" and ident in source_ids):
+                name = path.relative_to(repo / "docs").as_posix()
+                if name.startswith("rundown/posts/"):
+                    slug = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])["slug"]
+                    found.add(f"rundown/{slug}/")
+                else:
+                    found.add("" if name == "index.md" else name.removesuffix(".md") + "/")
+    return found
+
+
+def new_item() -> str:
+    return f"""---
+title: "{NEW_ITEM_TITLE}"
+slug: {NEW_ITEM_SLUG}
+date: 2022-02-06
+description: >-
+  A new item written for this edition, newer than every other.
+tags:
+  - Iraq
+  - Detention
+template: article.html
+updated: {date.today().isoformat()}
+hide:
+  - toc
+---
+
+{{{{ summary() }}}}
+
+<!-- more -->
+
+Families said that {TYPED_NUMBER} letters went unanswered.
+"""
+
+
+def test_review_names_four_changes_with_before_and_after(repo):
+    base = git(repo, "rev-parse", "HEAD")
+    registry = load_registry(repo)
+    assert registry.figures[FIGURE].value == OLD_VALUE
+    assert float(TYPED_NUMBER.replace(",", "")) not in {f.value for f in registry.figures.values()}
+    old_url = registry.sources[SOURCE].url
+    new_url = old_url.rstrip("/") + "-moved/"
+
+    # 1. A figure's value, on a figure the essay uses.
+    edit(repo / "data" / "figures.yml", f"  {FIGURE}:\n    label: {registry.figures[FIGURE].label}\n"
+                                        f"    value: {OLD_VALUE}\n",
+         f"  {FIGURE}:\n    label: {registry.figures[FIGURE].label}\n    value: {NEW_VALUE}\n")
+    commit(repo, "a figure's value")
+    # 2. A new Rundown item.
+    (repo / "docs" / "rundown" / "posts" / f"{NEW_ITEM_SLUG}.md").write_text(new_item(), encoding="utf-8")
+    commit(repo, "a new Rundown item")
+    # 3. A reworded sentence in an item.
+    edit(repo / ITEM, OLD_SENTENCE, NEW_SENTENCE)
+    commit(repo, "a reworded sentence")
+    # 4. A source's URL.
+    edit(repo / "data" / "sources.yml", f"    url: {old_url}\n", f"    url: {new_url}\n")
+    commit(repo, "a source's URL")
+
+    run = review(repo, f"BASE={base}")
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert str(repo / "review.md") in run.stdout
+    report = (repo / "review.md").read_text(encoding="utf-8")
+    part = sections(report)
+    verdict = report.splitlines()[0]
+    assert verdict.startswith("# ") and "1 figure changed" in verdict and "1 new editor's flag" in verdict, verdict
+
+    # The value, old -> new as written, and the sentence using it, with its page and link.
+    (figure,) = [i for i in items(part["Figures"]) if f"`{FIGURE}`" in i]
+    assert f"value: {OLD_VALUE:,} → {NEW_VALUE:,}" in figure
+    for page in pages_using(repo, {FIGURE}, set()):
+        assert f"/{page}#fig-{FIGURE}-1)" in figure, page
+    written = registry.figures[FIGURE].written
+    assert f"found that {written} children were being held" in as_read(figure)
+
+    # The written-words flag, raised for the value change.
+    raised = [i for i in items(part["Editor's flags"]) if i.startswith("- **Raised**")]
+    assert len(raised) == 1 and "`written-words`" in raised[0] and f"`{FIGURE}`" in raised[0]
+    assert f"written “{written}”, value {NEW_VALUE:,}" in as_read(raised[0])
+
+    # The source's URL, before and after.
+    (source,) = items(part["Sources"])
+    assert f"`{SOURCE}`" in source and f"URL: `{old_url}` → `{new_url}`" in source
+
+    # The new item, added; the reworded sentence, before and after.
+    pages = listed_pages(part["Pages"])
+    assert pages[f"rundown/{NEW_ITEM_SLUG}/"].startswith("- **Added**")
+    assert NEW_ITEM_TITLE in as_read(pages[f"rundown/{NEW_ITEM_SLUG}/"])
+    reworded = as_read(pages["rundown/lebanon-unsolved-murders/"])
+    before, after = re.search(r"- before: “(.*)”\n\s+after: “(.*)”", reworded).groups()
+    assert OLD_SENTENCE in before and NEW_SENTENCE not in before
+    assert NEW_SENTENCE in after and OLD_SENTENCE not in after
+
+    # No page whose article did not change: only those the edits reach. The front page
+    # and the Rundown's index list the new item among the newest, but their text is the same.
+    reached = pages_using(repo, {FIGURE} | {f for f, fig in registry.figures.items() if SOURCE in fig.sources},
+                          {SOURCE})
+    reached |= {"figures/", "sources/", f"rundown/{NEW_ITEM_SLUG}/", "rundown/lebanon-unsolved-murders/"}
+    assert set(pages) <= reached, set(pages) - reached
+    front = (repo / "site" / "index.html").read_text(encoding="utf-8")
+    index = (repo / "site" / "rundown" / "index.html").read_text(encoding="utf-8")
+    assert NEW_ITEM_TITLE in front and NEW_ITEM_TITLE in index  # their lists did change
+    assert "" not in pages and "rundown/" not in pages
+
+    # The number the new item typed in, which is not a figure.
+    assert f"docs/rundown/posts/{NEW_ITEM_SLUG}.md:" in part["Numbers in new or changed prose that are not figures"]
+    assert f"“{TYPED_NUMBER}”" in part["Numbers in new or changed prose that are not figures"]
+
+    # Downloads: the one figure's row in the table, no source row in the figures' files.
+    assert "| `downloads/figures.csv` | 1 | 0 | 0 | 1 |" in part["Downloads"]
+
+    # The temporary worktree is gone, and git has forgotten it.
+    assert len(git(repo, "worktree", "list").splitlines()) == 1
+
+
+def test_an_unknown_base_gets_one_line_naming_it(repo):
+    run = review(repo, "BASE=no-such-branch")
+    assert run.returncode != 0
+    ours = [line for line in run.stderr.splitlines() if not re.match(r"make(\[\d+\])?: ", line)]  # make's own
+    assert len(ours) == 1 and "no-such-branch" in ours[0], run.stderr
+    assert "Traceback" not in run.stdout + run.stderr
+    assert not (repo / "review.md").exists()
+
+
+def test_a_base_that_does_not_build_is_told_and_the_data_still_compared(repo):
+    about = repo / "docs" / "about.md"
+    edit(about, "\n\n", "\n\n{{ oops\n\n")
+    broken = commit(repo, "a template mistake")
+    edit(about, "\n\n{{ oops\n\n", "\n\n")
+    edit(repo / "data" / "figures.yml", f"    value: {OLD_VALUE}\n", f"    value: {NEW_VALUE}\n")
+    commit(repo, "the mistake mended, and a value changed")
+
+    run = review(repo, f"BASE={broken}")
+    assert run.returncode == 0, run.stdout + run.stderr
+    report = (repo / "review.md").read_text(encoding="utf-8")
+    part = sections(report)
+    assert "BASE does not build" in report.splitlines()[0]
+    assert "**BASE does not build**" in part[""] and "docs/about.md" in part[""]
+    assert f"value: {OLD_VALUE:,} → {NEW_VALUE:,}" in part["Figures"]
+    assert "Not compared: BASE did not build." in part["Pages"]
+    assert len(git(repo, "worktree", "list").splitlines()) == 1
+
+
+def test_uncommitted_changes_are_reviewed_as_they_stand(repo):
+    edit(repo / ITEM, OLD_SENTENCE, NEW_SENTENCE)  # not committed
+    run = review(repo)  # BASE: the merge base of HEAD and main, HEAD itself
+    assert run.returncode == 0, run.stdout + run.stderr
+    part = sections((repo / "review.md").read_text(encoding="utf-8"))
+    assert "with uncommitted changes, reviewed as they stand" in part[""]
+    assert f"`{ITEM}`" in part[""].replace("` M ", "`")
+    assert list(listed_pages(part["Pages"])) == ["rundown/lebanon-unsolved-murders/"]
+    assert NEW_SENTENCE in as_read(part["Pages"])
+
+
+def test_a_long_report_is_shortened_for_the_step_summary_and_says_so():
+    """GitHub takes 1 MiB a step: the longest section gives way, saying how much it left out."""
+    head = ["# 500 pages change for readers"]
+    parts = [Section("Short", [], ["- one"]), Section("Long", [], [f"- item {i} " + "x" * 100 for i in range(500)])]
+    full, short = render(head, parts), render(head, parts, limit=20_000)
+    assert len(full.encode()) > 20_000 >= len(short.encode())
+    assert "- one" in short and "- item 0 " in short and "- item 499 " not in short
+    kept = sum(1 for line in short.splitlines() if line.startswith("- item "))
+    assert kept > 100 and f"…and {500 - kept} more entries left out here." in short
+    assert "This summary is shortened" in short and "shortened" not in full
+
+
+def test_in_ci_the_pull_request_merged_is_reviewed_against_its_base_into_the_step_summary(repo, tmp_path):
+    """As the workflow runs it: a clone of the merge commit and its parents only (fetch-depth
+    2), BASE=HEAD^1, the report added to the step's summary after what is there already."""
+    git(repo, "checkout", "-q", "-b", "change")
+    edit(repo / ITEM, OLD_SENTENCE, NEW_SENTENCE)
+    commit(repo, "a reworded sentence")
+    git(repo, "checkout", "-q", "main")
+    git(repo, "merge", "-q", "--no-ff", "-m", "the pull request merged", "change")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "2", f"file://{repo}", str(clone))
+    summary = tmp_path / "summary.md"
+    summary.write_text("## An earlier step's summary\n", encoding="utf-8")
+
+    run = review(with_venv(clone), "BASE=HEAD^1", summary=summary)
+    assert run.returncode == 0, run.stdout + run.stderr
+    written = summary.read_text(encoding="utf-8")
+    assert written.startswith("## An earlier step's summary\n")
+    assert written.removeprefix("## An earlier step's summary\n") == (clone / "review.md").read_text(encoding="utf-8")
+    assert "uncommitted" not in written
+    assert list(listed_pages(sections(written)["Pages"])) == ["rundown/lebanon-unsolved-murders/"]
+    assert (clone / "site" / "rundown" / "lebanon-unsolved-murders" / "index.html").exists()  # the preview
+
+
+# --- The parts, on small inputs ---------------------------------------------------
+
+def page(address: str, body: str) -> Page:
+    return Page(address, f"http://example.invalid/{address}", f'<article class="md-content__inner md-typeset">{body}</article>')
+
+
+def test_a_page_at_a_new_address_with_its_text_has_moved_and_a_changed_block_shows_both_sides():
+    old = {"a/": page("a/", "<h1>A</h1><p>One.</p>"), "b/": page("b/", "<h1>B</h1><p>Two.</p><p>Three.</p>")}
+    new = {"a2/": page("a2/", "<h1>A</h1><p>One.</p>"), "b/": page("b/", "<h1>B</h1><p>Two!</p><p>Three.</p>")}
+    changes = {change.page.address: change for change in page_changes(old, new)}
+    assert changes["a2/"].kind == "moved" and changes["a2/"].old.address == "a/" and not changes["a2/"].blocks
+    assert changes["b/"].kind == "changed"
+    assert [(b.before, b.after, b.section) for b in changes["b/"].blocks] == [("Two.", "Two!", "B")]
+
+
+def test_an_article_is_its_own_words_only():
+    """Permalinks, note numbers and back-links, and the front page's newest items, are not
+    the page's text; on a blog index, only the header above the posts is."""
+    article = ('<article class="md-content__inner md-typeset"><h1>T<a class="headerlink" href="#t">¶</a></h1>'
+               '<p>Words<sup id="fnref:x"><a href="#fn:x">1</a></sup> here.</p>'
+               '<ul class="rundown-list" data-newest-items="data-newest-items"><li>Newest item</li></ul>'
+               '<div class="footnote"><ol><li id="fn:x"><p>The note.&#160;<a class="footnote-backref" '
+               'href="#fnref:x">&#8617;</a></p></li></ol></div></article>')
+    assert [b.text for b in text_blocks(article_of(article))] == ["T", "Words here.", "The note."]
+    blog = ('<div class="md-content__inner"><header class="md-typeset"><h1>Index</h1><p>Intro.</p></header>'
+            '<article class="md-post md-post--excerpt"><p>A post.</p></article></div>')
+    assert [b.text for b in text_blocks(article_of(blog))] == ["Index", "Intro."]
+
+
+def test_numbers_typed_into_changed_prose_but_not_list_markers_or_figures(tmp_path):
+    old, new = tmp_path / "old" / "docs", tmp_path / "new" / "docs"
+    old.mkdir(parents=True)
+    new.mkdir(parents=True)
+    (old / "a.md").write_text("Some 12 people.\n\nUnchanged 7.\n", encoding="utf-8")
+    (new / "a.md").write_text("Some 12 people, then 30.\n\nUnchanged 7.\n\n1. A list {{ fig('x') }}\n",
+                              encoding="utf-8")
+    found = [(n.file, n.line, n.number) for n in new_numbers(old, new)]
+    assert found == [("docs/a.md", 1, "30")]
+
+
+def test_the_sentence_around_a_figure_runs_past_abbreviations():
+    place = Place("paragraph", None, "They left. A U.N. report of Feb. 3 said", "were held. Then more.", "58,000")
+    assert sentence(place) == "A U.N. report of Feb. 3 said 58,000 were held."
