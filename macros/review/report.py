@@ -69,8 +69,9 @@ def _plural(count: int, singular: str, plural: str | None = None) -> str:
 
 
 def _md(text: str) -> str:
-    """Page or data text in Markdown; `~` too, since struck words sit between `~~`."""
-    return md_text(text).replace("~", "\\~")
+    """Page or data text in Markdown; `~` too, since struck words sit between `~~`. Quotes
+    stay as they are: the report has no attributes, and is read as text too."""
+    return md_text(text).replace("~", "\\~").replace("&quot;", '"').replace("&#x27;", "'")
 
 
 def word_diff(before: str, after: str) -> tuple[str, str]:
