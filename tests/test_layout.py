@@ -210,7 +210,7 @@ def test_data_in_a_figure_tooltip_stays_text(project):
 def test_identity_footer_and_404(site):
     soup = site.html("essay/index.html")
     assert soup.select_one(".md-header__button.md-logo img")["src"].endswith("assets/logo.svg")
-    assert soup.select_one('link[rel="icon"]')["href"].endswith("assets/favicon.svg")
+    assert soup.select_one('link[rel="icon"]')["href"].endswith("assets/logo.svg")
     assert (site.site / "assets" / "logo.svg").read_text().startswith("<svg")
     footer = soup.select_one(".md-copyright")
     assert "CC BY 4.0" in footer.get_text() and "World Politics Review" in footer.get_text()
