@@ -1,0 +1,77 @@
+"""What a first view fetches before its largest paint, and the markup it reads (issue 20).
+
+- One stylesheet and one script of ours, holding the parts mkdocs.yml lists, in order.
+- Material's bundle asked for from the head (a Content-Security-Policy meta tag stops
+  Chromium's look-ahead parser, which would otherwise find the bundle's script early).
+
+How fast the pages then paint is measured by `make bench` (bench/notes.md), not here.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from tests.support import ROOT
+
+MATERIAL = re.compile(r"assets/(stylesheets|javascripts)/")
+
+
+def listed(key: str) -> list[str]:
+    """The paths mkdocs.yml lists under `key` (extra_css, extra_javascript)."""
+    block = re.search(rf"^{key}:\n((?:  - .*\n)+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    return re.findall(r"^  - (\S+)", block.group(1), re.M)
+
+
+def pages(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+
+
+def ours(urls: list[str]) -> list[str]:
+    """The URLs that are not Material's own assets, as the site's root-relative paths."""
+    return [re.sub(r"^(\.\./)+|^\.?/", "", u) for u in urls if not MATERIAL.search(u)]
+
+
+def part_text(path: str) -> str:
+    for folder in ("docs", "overrides"):
+        if (ROOT / folder / path).is_file():
+            return (ROOT / folder / path).read_text(encoding="utf-8")
+    raise AssertionError(f"{path} from mkdocs.yml is in neither docs/ nor overrides/")
+
+
+def test_every_page_links_one_stylesheet_and_one_script_of_ours(site):
+    for page in pages(site.site):
+        soup = site.html(page)
+        sheets = [link["href"] for link in soup.select('link[rel="stylesheet"]')]
+        scripts = [script["src"] for script in soup.select("script[src]")]
+        assert ours(sheets) == ["stylesheets/edition.css"], (page, sheets)
+        assert MATERIAL.search(sheets[0]), "ours comes after Material's, to override it"
+        assert ours(scripts) == ["javascripts/edition.js"], (page, scripts)
+        assert scripts.index(next(s for s in scripts if "bundle" in s)) < len(scripts) - 1, \
+            "ours runs after Material's bundle, which defines document$"
+    for key, joined in (("extra_css", "stylesheets/edition.css"), ("extra_javascript", "javascripts/edition.js")):
+        text = (site.site / joined).read_text(encoding="utf-8")
+        at = -1
+        assert listed(key)
+        for path in listed(key):
+            assert not (site.site / path).exists(), f"{path} is served on its own as well"
+            # Each part is in the joined file, in mkdocs.yml's order, every line of its code.
+            start = text.find(path, at + 1)
+            assert start > at, f"{path} is not in {joined} after the parts listed before it"
+            code = re.sub(r"/\*.*?\*/", "", part_text(path), flags=re.S) if key == "extra_css" else part_text(path)
+            for line in filter(None, (line.strip() for line in code.splitlines())):
+                assert line in text[start:], (path, line)
+            at = start
+
+
+def test_materials_bundle_is_asked_for_from_the_head(site):
+    for page in pages(site.site):
+        soup = site.html(page)
+        bundle = soup.select_one('body script[src*="assets/javascripts/bundle."]')["src"]
+        preload = soup.head.select_one('link[rel="preload"][as="script"]')
+        assert preload is not None and preload["href"] == bundle, (page, preload, bundle)
+        # Before the head's first inline script, which waits for the stylesheets.
+        head = list(soup.head.find_all(["link", "script"]))
+        first_inline = next(i for i, tag in enumerate(head) if tag.name == "script" and not tag.get("src")
+                            and tag.get("type") in (None, "text/javascript"))
+        assert head.index(preload) < first_inline, page
