@@ -23,7 +23,7 @@ from .downloads.files import FILES, Downloads
 from .meta import share_card
 from .pages import listing
 from .search import index as search_index
-from .theme import joined
+from .theme import joined, templates
 
 
 class BuildEvents(BasePlugin):
@@ -90,6 +90,7 @@ class BuildEvents(BasePlugin):
     @event_priority(100)  # first: before anything reads the data pages' HTML
     def on_env(self, env, *, config, files):
         self.build.fill_listings(config, files)
+        templates.configure(env, config)  # before any template is compiled
         if self.build.options.preview:
             # mkdocs serve compiles Material's templates anew for every rebuild (half a
             # second); Jinja's cache on disk keeps them compiled, checked against their source.
