@@ -54,22 +54,30 @@ def run(url: str, chrome: str = "/usr/bin/chromium") -> dict:
     failing = sorted(
         a["id"] for a in audits.values()
         if a.get("score") is not None and a["score"] < 1 and a.get("scoreDisplayMode") == "binary")
+    requests = audits["network-requests"]["details"]["items"]
     return {
         "scores": scores,
         "fcp_ms": round(audits["first-contentful-paint"]["numericValue"]),
         "lcp_ms": round(audits["largest-contentful-paint"]["numericValue"]),
         "tbt_ms": round(audits["total-blocking-time"]["numericValue"]),
         "cls": round(audits["cumulative-layout-shift"]["numericValue"], 3),
+        # The page's HTML as sent (headers included): past FIRST_WINDOW, the simulated
+        # phone needs a second round trip before anything can paint.
+        "html_bytes": next(r["transferSize"] for r in requests if r.get("resourceType") == "Document"),
         "failing_audits": failing,
     }
+
+
+# Lighthouse's simulated connection sends ten TCP segments of 1,460 bytes in its first round trip.
+FIRST_WINDOW = 14_600
 
 
 def pairs(times: int, ours: str, stock: str, pages: dict[str, str], log) -> dict:
     """Each page type of this site (`ours` + path) and the same page in stock Material,
     run in turn `times` times so that machine load hits both alike: {page: {"ours": ...,
-    "stock": ...}}, each the median of every score and timing and each run's performance
-    score (one run's moves by 10 or more on a loaded machine: Lighthouse's simulated slow
-    phone scales with the CPU the host has free)."""
+    "stock": ...}}, each the median of every score and timing and each run's performance,
+    LCP and TBT (one run's score moves by 10 or more on a loaded machine: Lighthouse's
+    simulated slow phone scales with the CPU the host has free)."""
     runs = {(name, side): [] for name in pages for side in ("ours", "stock")}
     failed = {}
     for k in range(times):
@@ -89,10 +97,12 @@ def pairs(times: int, ours: str, stock: str, pages: dict[str, str], log) -> dict
 
 
 def summary(runs: list[dict]) -> dict:
+    """The median of each score and timing, and each run's performance, LCP and TBT."""
     median = statistics.median_low
     return {
         "scores": {c: median([r["scores"][c] for r in runs]) for c in runs[0]["scores"]},
         "performance_runs": [r["scores"]["performance"] for r in runs],
-        **{k: median([r[k] for r in runs]) for k in ("fcp_ms", "lcp_ms", "tbt_ms", "cls")},
+        **{k: median([r[k] for r in runs]) for k in ("fcp_ms", "lcp_ms", "tbt_ms", "cls", "html_bytes")},
+        **{f"{k}_runs": [r[k] for r in runs] for k in ("lcp_ms", "tbt_ms")},
         "failing_audits": sorted({a for r in runs for a in r["failing_audits"]}),
     }

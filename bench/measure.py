@@ -80,11 +80,13 @@ def search_index_sizes(site: Path) -> dict:
 
 
 def article(html: str) -> str:
-    """The article body of a Material page (what the macros change), without the chrome."""
+    """The article body of a Material page (what the macros change), without the chrome,
+    and without the blank space between tags, which the macros' build leaves out of the
+    templates (macros/theme/templates.py) and a build without them keeps."""
     match = re.search(r'<article class="md-content__inner[^"]*">(.*?)</article>', html, re.S)
     if not match:
         raise BenchError("no <article> in the page")
-    return match.group(1)
+    return re.sub(r">\s+<", "><", match.group(1)).strip()
 
 
 def _get(url: str) -> str | None:

@@ -23,6 +23,7 @@ from .downloads.files import FILES, Downloads
 from .meta import share_card
 from .pages import listing
 from .search import index as search_index
+from .theme import joined, templates
 
 
 class BuildEvents(BasePlugin):
@@ -34,9 +35,16 @@ class BuildEvents(BasePlugin):
         """Add the figures and sources lists' further pages, the data downloads and the
         share cards as generated files, so MkDocs knows them like any page and `--strict`
         checks every link to them. A preview drops the Rundown items it leaves out (before
-        the blog plugin, at priority -50, gathers its posts) and writes no downloads."""
-        if self.build.left_out:  # one pass: Files.remove is a list's, slow a thousand times over
-            files = Files([f for f in files if f.src_uri not in self.build.left_out])
+        the blog plugin, at priority -50, gathers its posts) and writes no downloads. The
+        stylesheets in `extra_css` become one file, and the scripts in `extra_javascript`
+        another (theme/joined.py)."""
+        css = _parts(files, config, "extra_css", joined.STYLESHEET)
+        js = _parts(files, config, "extra_javascript", joined.SCRIPT)
+        dropped = self.build.left_out | css.keys() | js.keys()
+        # one pass: Files.remove is a list's, slow a thousand times over
+        files = Files([f for f in files if f.src_uri not in dropped])
+        files.append(File.generated(config, joined.STYLESHEET, content=joined.stylesheet(css)))
+        files.append(File.generated(config, joined.SCRIPT, content=joined.script(js)))
         listing_, generated = self.build.listing, {}
         for base in ("figures", "sources"):
             pages = listing_.lists(base)
@@ -82,6 +90,7 @@ class BuildEvents(BasePlugin):
     @event_priority(100)  # first: before anything reads the data pages' HTML
     def on_env(self, env, *, config, files):
         self.build.fill_listings(config, files)
+        templates.configure(env, config)  # before any template is compiled
         if self.build.options.preview:
             # mkdocs serve compiles Material's templates anew for every rebuild (half a
             # second); Jinja's cache on disk keeps them compiled, checked against their source.
@@ -108,3 +117,18 @@ class BuildEvents(BasePlugin):
 
     def on_build_error(self, *, error):
         self.build.search.close()
+
+
+def _parts(files: Files, config, key: str, joined_path: str) -> dict[str, str]:
+    """The files mkdocs.yml lists under `key`, {path: text}, in their order; pages link
+    `joined_path` in their place from now on."""
+    parts = {}
+    for entry in config[key]:
+        path = str(entry)
+        file = files.get_file_from_path(path)
+        if file is None:
+            raise PluginError(f"mkdocs.yml: {key}: {path} is not a file under docs/ or overrides/; "
+                              f"write each entry as the path of one, as the others are written")
+        parts[path] = file.content_string
+    config[key] = [joined_path]
+    return parts

@@ -33,6 +33,16 @@ class Build:
         return BeautifulSoup((self.site / page).read_text(encoding="utf-8"), "html.parser")
 
 
+def figure_id(span) -> str:
+    """The figure a `span.fig` in a built page shows: the one whose note its link opens."""
+    return span.a["href"].removeprefix("#fn:fig-")
+
+
+def figure_spans(soup: BeautifulSoup, fid: str) -> list:
+    """Every use of figure `fid` in a built page."""
+    return [span for span in soup.select("span.fig") if figure_id(span) == fid]
+
+
 def build(project: Path, site: Path | None = None, preview: int = 0) -> Build:
     """Build `project` the way `make build` does (strict), into `site`; with `preview`, the
     preview `make serve` builds (macros/preview.py), not strict, as there."""

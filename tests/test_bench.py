@@ -81,7 +81,7 @@ def test_static_host_sends_gzip_and_logs_both_sizes(tmp_path):
 def test_stock_material_keeps_the_theme_and_blog_but_none_of_ours():
     config = synth.without_macros((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     stock = synth.stock_material(config)
-    for ours in ("custom_dir:", "extra_css:", "  - tags\n", "logo:"):
+    for ours in ("custom_dir:", "extra_css:", "extra_javascript:", "  - tags\n", "logo:"):
         assert ours in config and ours not in stock, ours
     assert "  name: material\n" in stock and "  - blog:\n" in stock
     assert "  - search\n" not in config and "  - search\n" in stock  # Material's own search, as stock has it

@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from macros.render.formatting import format_exact, format_partial_date, format_value
 from macros.registry.loading import load_registry
 
-from tests.support import ROOT, build
+from tests.support import ROOT, build, figure_id
 
 REGISTRY = load_registry(ROOT)
 DATA_PAGES = ("figures/index.html", "sources/index.html", "timeline/index.html", "charts/index.html")
@@ -85,7 +85,7 @@ def test_used_in_links_reach_every_use_and_only_uses(site):
             path, anchor = resolve("figures/index.html", a["href"])
             target = site.html(path).find(id=anchor)
             assert target is not None, (figure.id, a["href"])
-            assert target.name == "span" and target["data-figure"] == figure.id, a["href"]
+            assert target.name == "span" and figure_id(target) == figure.id, a["href"]
             quoted = a.find_parent("li").strong  # the excerpt shows the figure as the text does
             assert quoted is not None and quoted.get_text() == format_value(figure), a["href"]
             linked.add((path, anchor))
@@ -93,7 +93,7 @@ def test_used_in_links_reach_every_use_and_only_uses(site):
     for page in site.site.rglob("*.html"):
         path = page.relative_to(site.site).as_posix()
         if path not in DATA_PAGES:
-            spans |= {(path, s["id"]) for s in site.html(path).select("span.fig[data-figure]")}
+            spans |= {(path, s["id"]) for s in site.html(path).select("span.fig")}
     assert spans and linked == spans
 
 
@@ -170,7 +170,7 @@ def test_each_source_lists_the_figures_and_places_that_cite_it(site):
             target = site.html(path).find(id=anchor)
             assert target is not None, (source.id, path, anchor)
             # the place is a figure from this source, or this source's own footnote reference
-            cites = target.get("data-figure") in figures or anchor.endswith(f":src-{source.id}")
+            cites = (target.name == "span" and figure_id(target) in figures) or anchor.endswith(f":src-{source.id}")
             assert cites, (source.id, anchor)
 
 
@@ -187,16 +187,16 @@ def test_timeline_lists_every_event_in_date_order_with_its_note(site):
     article = soup.select_one("article")
     times = article.select("li time[datetime]")
     events = {f.id: f for f in REGISTRY.figures.values() if f.event}
-    shown = [li.find_parent("li").select_one("span.fig")["data-figure"] for li in times]
+    shown = [figure_id(li.find_parent("li").select_one("span.fig")) for li in times]
     assert sorted(shown) == sorted(events)
     dates = [t["datetime"] for t in times]
     assert dates == sorted(dates)
-    for figure_id, stamp in zip(shown, dates):
-        figure = events[figure_id]
+    for fid, stamp in zip(shown, dates):
+        figure = events[fid]
         first = figure.value.low if hasattr(figure.value, "low") else figure.value
         assert stamp == first.text
-        note = soup.find(id=f"fn:fig-{figure_id}")
-        assert note is not None, figure_id
+        note = soup.find(id=f"fn:fig-{fid}")
+        assert note is not None, fid
         urls = {s.url for s in REGISTRY.sources_of(figure) if s.url}
         assert urls <= {a["href"] for a in note.select("a[href^=http]")}
 

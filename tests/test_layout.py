@@ -15,7 +15,7 @@ from macros.render.formatting import format_partial_date
 from macros.registry.loading import load_registry
 from macros.registry.model import PartialDate
 
-from tests.support import ROOT, build
+from tests.support import ROOT, build, figure_id, figure_spans
 
 REGISTRY = load_registry(ROOT)
 DOCS = ROOT / "docs"
@@ -118,13 +118,13 @@ def test_notes_are_a_titled_section_with_the_editors_note_set_apart(site):
         if note is None:
             continue  # a figure of the Rundown
         assert note.select_one("span.editor-note").get_text().startswith("Editor’s note:")
-        assert soup.select_one(f'span.fig.fig--flagged[data-figure="{figure.id}"]'), figure.id
+        assert [s for s in figure_spans(soup, figure.id) if "fig--flagged" in s["class"]], figure.id
 
 
 def test_each_figure_links_to_its_note_with_source_and_date_in_its_title(site):
     soup = site.html("essay/index.html")
     for span in soup.select("span.fig"):
-        figure = REGISTRY.figure(span["data-figure"])
+        figure = REGISTRY.figure(figure_id(span))
         link = span.a
         assert link["href"] == f"#fn:fig-{figure.id}"
         main = REGISTRY.sources_of(figure)[0]
@@ -202,7 +202,7 @@ def test_data_in_a_figure_tooltip_stays_text(project):
                                     'publisher: "*HRW* [x](y) <b>z</b> {: .k }"\n', 1), encoding="utf-8")
     out = build(project)
     assert out.returncode == 0, out.log
-    link = out.html("essay/index.html").select_one('span.fig[data-figure="detainees-hrw"] a')
+    link = figure_spans(out.html("essay/index.html"), "detainees-hrw")[0].a
     assert link["title"].startswith("Source: *HRW* [x](y) <b>z</b> {: .k }, 26 January 2022.")
     assert link.get_text() == "45,000"
 
@@ -210,7 +210,7 @@ def test_data_in_a_figure_tooltip_stays_text(project):
 def test_identity_footer_and_404(site):
     soup = site.html("essay/index.html")
     assert soup.select_one(".md-header__button.md-logo img")["src"].endswith("assets/logo.svg")
-    assert soup.select_one('link[rel="icon"]')["href"].endswith("assets/favicon.svg")
+    assert soup.select_one('link[rel="icon"]')["href"].endswith("assets/logo.svg")
     assert (site.site / "assets" / "logo.svg").read_text().startswith("<svg")
     footer = soup.select_one(".md-copyright")
     assert "CC BY 4.0" in footer.get_text() and "World Politics Review" in footer.get_text()

@@ -89,7 +89,7 @@ def test_figure_inline_links_to_its_note_with_source_and_date_as_tooltip():
     source = make_source("s", "A report", kind="report", publisher="HRW", date=PartialDate("2022-01-26"))
     fig = figure(45000, "number", as_of=PartialDate("2022-01-26"))
     assert figure_inline(fig, registry_with(source, fig)) == (
-        '<span class="fig" data-figure="f" id="fig-f-1"><a href="#fn:fig-f" '
+        '<span class="fig" id="fig-f-1"><a href="#fn:fig-f" '
         'title="Source: HRW, 26 January 2022. As of 26 January 2022.">45,000</a></span>[^fig-f]')
 
 

@@ -10,7 +10,7 @@ from macros.render.formatting import format_partial_date, format_value
 from macros.registry.loading import load_registry
 from macros.registry.yaml_strict import load
 
-from tests.support import ROOT, build
+from tests.support import ROOT, build, figure_id, figure_spans
 
 REGISTRY = load_registry(ROOT)
 SEED = (ROOT / "tests" / "seed" / "article.txt").read_text(encoding="utf-8")
@@ -65,7 +65,7 @@ def test_every_figure_is_followed_by_a_note_linking_its_sources(site):
         spans = soup.select("span.fig")
         assert spans or not original, page  # the original's pages are full of figures
         for span in spans:
-            figure = REGISTRY.figure(span["data-figure"])
+            figure = REGISTRY.figure(figure_id(span))
             # The original's pages print its words; the edition's own, the data's value.
             assert span.get_text() == (figure.written if original else format_value(figure))
             ref = span.find_next_sibling()
@@ -96,7 +96,7 @@ def test_every_number_in_the_essay_comes_from_the_data(site):
 
 def test_a_figure_used_twice_has_one_note_with_two_backlinks(site):
     soup = site.html("essay/index.html")
-    assert len(soup.select('span.fig[data-figure="isis-families"]')) == 2
+    assert len(figure_spans(soup, "isis-families")) == 2
     notes = soup.select('li[id="fn:fig-isis-families"]')
     assert len(notes) == 1
     assert len(notes[0].select("a.footnote-backref")) == 2
@@ -158,13 +158,13 @@ def test_a_changed_value_leaves_the_authors_words_and_flags_them(project):
     out = build(project)
     assert out.returncode == 0, out.log
     essay = out.html("essay/index.html")
-    for figure_id, written in (("isis-families", "500,000"), ("qurashi-raid", "Feb. 3")):
-        assert {s.get_text() for s in essay.select(f'span.fig[data-figure="{figure_id}"]')} == {written}
-        assert written == REGISTRY.figure(figure_id).written
-        note = essay.find(id=f"fn:fig-{figure_id}")
+    for fid, written in (("isis-families", "500,000"), ("qurashi-raid", "Feb. 3")):
+        assert {s.get_text() for s in figure_spans(essay, fid)} == {written}
+        assert written == REGISTRY.figure(fid).written
+        note = essay.find(id=f"fn:fig-{fid}")
         assert any(f"The original text says “{written}”" in flag.get_text() for flag in note.select(".editor-flag"))
     assert "612,345" not in " ".join(prose(essay))
-    assert out.html("about/index.html").select_one('span.fig[data-figure="qurashi-raid"]').get_text() == "Feb. 4"
+    assert figure_spans(out.html("about/index.html"), "qurashi-raid")[0].get_text() == "Feb. 4"
 
 
 def test_a_value_within_the_words_rounding_is_not_flagged(project):

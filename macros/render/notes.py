@@ -124,7 +124,7 @@ def figure_inline(figure: Figure, registry: Registry, number: int = 1, words: st
     original's own words, on a page of the original."""
     key = footnote_key("fig", figure.id)
     flag = " fig--flagged" if figure.note or registry.flags_of(figure.id) else ""
-    return (f'<span class="fig{flag}" data-figure="{figure.id}" id="{figure_anchor(figure.id, number)}">'
+    return (f'<span class="fig{flag}" id="{figure_anchor(figure.id, number)}">'
             f'<a href="#fn:{key}" title="{attr_text(figure_tip(figure, registry))}">'
             f"{md_text(words or format_value(figure))}</a></span>[^{key}]")
 

@@ -81,11 +81,12 @@ def test_essay_line_length(browser, served, width, low, high):
 def test_keyboard_focus_on_a_figure_shows_its_source_and_date(browser, served):
     page = _page(browser, 1280)
     page.goto(served + "essay/")
-    figure = page.locator('span.fig[data-figure="detainees-hrw"] a')
+    # The figure's link to its note (Material makes links absolute as it loads).
+    figure = page.locator('span.fig > a[href$="#fn:fig-detainees-hrw"]')
     # Walk the page with Tab, as a keyboard user does, until the figure has focus.
     for _ in range(200):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.closest('span.fig')?.dataset.figure") == "detainees-hrw":
+        if page.evaluate("document.activeElement.matches('span.fig > a[href$=\"#fn:fig-detainees-hrw\"]')"):
             break
     else:
         pytest.fail("Tab never reached the figure 45,000")

@@ -1,9 +1,9 @@
-"""In Chromium: the citation's copy buttons, and print (link URLs shown, navigation hidden).
+"""In Chromium: the citation's copy buttons, and print rules kept off screens.
 
-Print: headless Chromium from the command line cannot switch to print media, so the test
-loads a copy of the built essay with the print stylesheet's `media="print"` set to
-`all` and reads the computed styles the stylesheet gives: that proves the sheet is
-linked, loads, and wins over Material's own rules. Skipped where Chromium is absent.
+Print itself (link URLs shown, navigation hidden) is tested with print media emulated in
+test_display.py and test_layout_browser.py. The print rules sit in `@media print` blocks
+of the one stylesheet every page links (mkdocs.yml `extra_css`), so this checks the
+other half: a screen shows none of them. Skipped where Chromium is absent.
 """
 
 from __future__ import annotations
@@ -24,8 +24,7 @@ PROBE = """<script>
 const links = [...document.querySelectorAll('div.footnote a[href^="http"]')];
 document.body.dataset.probe = JSON.stringify({
   links: links.map(a => [a.getAttribute("href"), getComputedStyle(a, "::after").content]),
-  hidden: [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"]
-    .map(s => [s, getComputedStyle(document.querySelector(s)).display]),
+  shown: [".md-header", ".md-footer"].map(s => [s, getComputedStyle(document.querySelector(s)).display]),
 });
 </script>"""
 
@@ -60,23 +59,22 @@ def test_each_citation_has_its_own_copy_button(site):
 
 @pytest.mark.browser
 @needs_chromium
-def test_printed_page_shows_note_urls_and_hides_navigation(site, tmp_path):
+def test_screens_never_apply_the_print_rules(site, tmp_path):
     copy = shutil.copytree(site.site, tmp_path / "site")
     page = copy / "essay" / "index.html"
     html = page.read_text(encoding="utf-8")
-    assert html.count('media="print"') == 1, "the print stylesheet is linked once, for print only"
-    probe = copy / "essay" / "print-probe.html"
+    assert "@media print" in (copy / "stylesheets" / "edition.css").read_text(encoding="utf-8")
+    probe = copy / "essay" / "screen-probe.html"
     # The probe page is the test's own, run from file:, where the page's policy ('self'
     # and the site's own hashes) would refuse both the stylesheets and the probe script.
     policy_start = html.index('<meta http-equiv="Content-Security-Policy"')
     html = html[:policy_start] + html[html.index(">", policy_start) + 1:]
-    probe.write_text(html.replace('media="print"', 'media="all"').replace("</body>", PROBE + "</body>"),
-                     encoding="utf-8")
+    probe.write_text(html.replace("</body>", PROBE + "</body>"), encoding="utf-8")
     result = json.loads(dump_dom(probe.as_uri()).body["data-probe"])
     assert result["links"], "the essay's notes link their sources"
     for href, after in result["links"]:
-        assert href in after, (href, after)
-    assert dict(result["hidden"]) == {s: "none" for s, _ in result["hidden"]}
+        assert href not in after, (href, after)
+    assert all(display != "none" for _, display in result["shown"]), result["shown"]
 
 
 # A 390-pixel frame: headless Chromium will not make its window narrower than 500.

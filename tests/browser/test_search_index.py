@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from macros.registry.loading import load_registry
-from tests.support import ROOT
+from tests.support import ROOT, figure_id
 
 from .served import indexed, letters, shown_to_search
 
@@ -64,7 +64,7 @@ def test_the_index_keeps_figures_and_notes_and_leaves_citations_out(everything, 
     for path in ARTICLES:  # each figure's note, with its scope, is found by search
         content = everything[path]["content"].replace("’", "'")
         for span in soup(site_dir, path).select("span.fig"):
-            scope = " ".join(REGISTRY.figure(span["data-figure"]).scope.split()).replace("’", "'")
+            scope = " ".join(REGISTRY.figure(figure_id(span)).scope.split()).replace("’", "'")
             assert scope in content, (path, scope)
 
 

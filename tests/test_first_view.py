@@ -1,0 +1,121 @@
+"""What a first view fetches before its largest paint, and the markup it reads (issue 20).
+
+- One stylesheet and one script of ours, holding the parts mkdocs.yml lists, in order.
+- Material's bundle asked for first, before the Content-Security-Policy meta tag, at which
+  Chromium's look-ahead parser stops (it would otherwise find the bundle's script early).
+- The templates' blank space left out as they compile, which changes no page: the same
+  site built from the templates as written shows the same elements, attributes and text.
+
+How fast the pages then paint is measured by `make bench` (bench/notes.md), not here.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.support import ROOT
+
+MATERIAL = re.compile(r"assets/(stylesheets|javascripts)/")
+
+
+def listed(key: str) -> list[str]:
+    """The paths mkdocs.yml lists under `key` (extra_css, extra_javascript)."""
+    block = re.search(rf"^{key}:\n((?:  - .*\n)+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    return re.findall(r"^  - (\S+)", block.group(1), re.M)
+
+
+def pages(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+
+
+def ours(urls: list[str]) -> list[str]:
+    """The URLs that are not Material's own assets, as the site's root-relative paths."""
+    return [re.sub(r"^(\.\./)+|^\.?/", "", u) for u in urls if not MATERIAL.search(u)]
+
+
+def part_text(path: str) -> str:
+    for folder in ("docs", "overrides"):
+        if (ROOT / folder / path).is_file():
+            return (ROOT / folder / path).read_text(encoding="utf-8")
+    raise AssertionError(f"{path} from mkdocs.yml is in neither docs/ nor overrides/")
+
+
+def test_every_page_links_one_stylesheet_and_one_script_of_ours(site):
+    for page in pages(site.site):
+        soup = site.html(page)
+        sheets = [link["href"] for link in soup.select('link[rel="stylesheet"]')]
+        scripts = [script["src"] for script in soup.select("script[src]")]
+        assert ours(sheets) == ["stylesheets/edition.css"], (page, sheets)
+        assert MATERIAL.search(sheets[0]), "ours comes after Material's, to override it"
+        assert ours(scripts) == ["javascripts/edition.js"], (page, scripts)
+        assert scripts.index(next(s for s in scripts if "bundle" in s)) < len(scripts) - 1, \
+            "ours runs after Material's bundle, which defines document$"
+    for key, joined in (("extra_css", "stylesheets/edition.css"), ("extra_javascript", "javascripts/edition.js")):
+        text = (site.site / joined).read_text(encoding="utf-8")
+        at = -1
+        assert listed(key)
+        for path in listed(key):
+            assert not (site.site / path).exists(), f"{path} is served on its own as well"
+            # Each part is in the joined file, in mkdocs.yml's order, every line of its code.
+            start = text.find(path, at + 1)
+            assert start > at, f"{path} is not in {joined} after the parts listed before it"
+            code = re.sub(r"/\*.*?\*/", "", part_text(path), flags=re.S) if key == "extra_css" else part_text(path)
+            for line in filter(None, (line.strip() for line in code.splitlines())):
+                assert line in text[start:], (path, line)
+            at = start
+
+
+def test_materials_bundle_is_asked_for_from_the_head(site):
+    for page in pages(site.site):
+        soup = site.html(page)
+        bundle = soup.select_one('body script[src*="assets/javascripts/bundle."]')["src"]
+        preload = soup.head.select_one('link[rel="preload"][as="script"]')
+        assert preload is not None and preload["href"] == bundle, (page, preload, bundle)
+        # Before the Content-Security-Policy, at which Chromium's look-ahead parser stops,
+        # and so before every script and stylesheet.
+        head = list(soup.head.find_all(["link", "script", "meta"]))
+        policy = soup.head.select_one('meta[http-equiv="Content-Security-Policy"]')
+        assert head.index(preload) < head.index(policy) < min(
+            i for i, tag in enumerate(head) if tag.name == "script" or tag.get("rel") == ["stylesheet"]), page
+
+
+def _visible(html: str) -> tuple:
+    """What a page shows and holds: its elements with their attributes, its text with
+    each run of blank space as one space, and its preformatted text and scripts exactly."""
+    soup = BeautifulSoup(html, "html.parser")
+    elements = [(tag.name, sorted((k, " ".join(v) if isinstance(v, list) else v) for k, v in tag.attrs.items()))
+                for tag in soup.find_all(True)]
+    exact = [tag.get_text() for tag in soup.find_all(["pre", "textarea", "script", "style"])]
+    return elements, re.sub(r"\s+", " ", soup.get_text()), exact
+
+
+@pytest.fixture(scope="module")
+def uncompacted(tmp_path_factory):
+    """The real project built from its templates as written (the compiling step left out)."""
+    out = tmp_path_factory.mktemp("uncompacted") / "site"
+    run = ("import sys; from macros.theme import templates; "
+           "templates.CompactWhitespace.preprocess = lambda self, source, name, filename=None: source; "
+           "from mkdocs.__main__ import cli; sys.argv = ['mkdocs', 'build', '--strict', '--site-dir', sys.argv[1]]; cli()")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1", PREVIEW_ITEMS="0")
+    result = subprocess.run([sys.executable, "-c", run, str(out)], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+def test_compacting_the_templates_changes_no_page(site, uncompacted):
+    names = pages(site.site)
+    assert names == pages(uncompacted)
+    for name in names:
+        compact = (site.site / name).read_text(encoding="utf-8")
+        plain = (uncompacted / name).read_text(encoding="utf-8")
+        assert _visible(compact) == _visible(plain), name
+    sizes = [sum(len((root / n).read_bytes()) for n in names) for root in (site.site, uncompacted)]
+    assert sizes[0] < 0.95 * sizes[1], f"the templates were not compacted: {sizes}"
