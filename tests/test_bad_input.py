@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import build, edit
+from tests.support import build, edit, figure_id
 
 ESSAY = "docs/essay.md"
 FIGURES = "data/figures.yml"
@@ -368,7 +368,7 @@ def test_what_only_looks_like_those_mistakes_is_published_as_written(project):
     assert "hidden" not in text
     assert "Text goes on." in " ".join(text.split())
     link = article.find("a", string="The figures")
-    assert link.find("a") is None and link.find_next_sibling("span", class_="fig")["data-figure"] == "children-detained"
+    assert link.find("a") is None and figure_id(link.find_next_sibling("span", class_="fig")) == "children-detained"
     note = article.find(id="fn:mine")
     assert note is not None and "A note of the page's own." in note.get_text()
     assert "{% set n = 1 %}{{ n }}" in text

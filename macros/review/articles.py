@@ -167,14 +167,13 @@ class FigureUse:
 
 
 def figure_uses(pages: dict[str, Page], figure_id: str) -> dict[tuple[str, str], FigureUse]:
-    """Every use of the figure (`span.fig[data-figure=ID]`, its id fig-ID-N) by page and anchor."""
-    mark = f'data-figure="{figure_id}"'
+    """Every use of the figure (a `span.fig` whose id is fig-ID-N) by page and anchor."""
     anchor = re.compile(rf'id="(fig-{re.escape(figure_id)}-\d+)"')
     uses = {}
     for address, page in pages.items():
-        if mark not in page.html:
-            continue
         ids = set(anchor.findall(page.html))
+        if not ids:
+            continue
         for ident, place in locate(page.html, ids).items():
             uses[(address, ident)] = FigureUse(page, ident, place.section, sentence(place))
     return uses
