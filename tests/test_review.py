@@ -313,3 +313,9 @@ def test_numbers_typed_into_changed_prose_but_not_list_markers_or_figures(tmp_pa
 def test_the_sentence_around_a_figure_runs_past_abbreviations():
     place = Place("paragraph", None, "They left. A U.N. report of Feb. 3 said", "were held. Then more.", "58,000")
     assert sentence(place) == "A U.N. report of Feb. 3 said 58,000 were held."
+
+
+def test_the_sentence_of_a_figure_that_ends_or_opens_one_stops_at_its_own_end():
+    ends = Place("paragraph", None, "They left. Camps held", ". Then more.", "58,000")
+    opens = Place("paragraph", None, "They left.", "saw the fall. Then more.", "March 2019")
+    assert (sentence(ends), sentence(opens)) == ("Camps held 58,000.", "March 2019 saw the fall.")

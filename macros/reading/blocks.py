@@ -49,6 +49,11 @@ def words(text: str) -> str:
     return " ".join(text.split())
 
 
+# What is written against the word before it, with no space: after a figure, its sentence's
+# punctuation.
+CLOSING = (".", ",", ";", ":", "!", "?", ")", "”", "’")
+
+
 _SILENT_CLASSES = {"headerlink", "footnote-backref"}
 
 

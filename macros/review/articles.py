@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from ..reading.blocks import BLOCKS, VOID, Place, locate, silent, words
+from ..reading.blocks import BLOCKS, CLOSING, VOID, Place, locate, silent, words
 from ..reading.parse import Reader, read
 from ..search.index import article
 
@@ -142,10 +142,17 @@ def site_pages(site: Path) -> dict[str, Page]:
 
 def sentence(place: Place) -> str:
     """The sentence of the block around an element: from the end of the sentence before
-    it to the end of its own."""
-    before = _SENTENCE_END.split(place.before)[-1] if place.before else ""
-    after = _SENTENCE_END.split(place.after)[0] if place.after else ""
-    return words(f"{before} {place.text} {after}")
+    it to the end of its own. The block is joined first, so that an element that ends a
+    sentence (or opens one) is read with the punctuation and the words beside it."""
+    before, text, after = words(place.before), words(place.text), words(place.after)
+    head = f"{before} " if before else ""
+    tail = ("" if after[:1] in CLOSING else " ") + after if after else ""
+    block, start = head + text + tail, len(head)
+    ends = [m.start() + len(m.group().rstrip()) for m in _SENTENCE_END.finditer(block)]
+    starts = [m.end() for m in _SENTENCE_END.finditer(block)]
+    first = max((at for at in starts if at <= start), default=0)
+    last = min((at for at in ends if at >= start + len(text)), default=len(block))
+    return block[first:last]
 
 
 @dataclass(frozen=True)
