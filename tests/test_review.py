@@ -23,7 +23,7 @@ from macros.reading.blocks import Place
 from macros.review.articles import Page, article_of, sentence, text_blocks
 from macros.review.numbers import new_numbers
 from macros.review.pages import page_changes
-from macros.review.report import Section, render
+from macros.review.report import Review, Section, markdown, render
 from tests.support import copy_project, edit
 
 FIGURE = "children-detained"  # written "58,000" in the essay, a page of the original
@@ -319,3 +319,10 @@ def test_the_sentence_of_a_figure_that_ends_or_opens_one_stops_at_its_own_end():
     ends = Place("paragraph", None, "They left. Camps held", ". Then more.", "58,000")
     opens = Place("paragraph", None, "They left.", "saw the fall. Then more.", "March 2019")
     assert (sentence(ends), sentence(opens)) == ("Camps held 58,000.", "March 2019 saw the fall.")
+
+
+def test_data_that_did_not_load_is_not_compared_in_any_of_its_sections():
+    review = Review("main", "abc1234", "def5678", [], data_problems=["BASE's data does not load: x"])
+    report = sections(markdown(review))
+    for title in ("Figures", "Editor's flags", "Sources", "Corrections"):
+        assert report[title].strip().startswith("Not compared"), (title, report[title])

@@ -111,6 +111,8 @@ def link(target: str, from_page: str) -> str:
 # (paginated by the blog plugin) has them all. At 1,000 items the full list made the
 # front page 100 KB gzip on first view.
 FRONT_PAGE_ITEMS = 10
+# The attribute that marks the list: `make review` leaves it out of the page's text.
+NEWEST_ITEMS = "data-newest-items"
 
 
 def rundown_list(items: list[RundownItem], from_page: str, limit: int = FRONT_PAGE_ITEMS) -> str:
@@ -130,7 +132,7 @@ def rundown_list(items: list[RundownItem], from_page: str, limit: int = FRONT_PA
         )
     # Marked as a list of other pages' newest items, which `make review` does not count as
     # this page's text (review/articles.py): it changes whenever an item is added.
-    return '<ul class="rundown-list" data-newest-items markdown>\n' + "\n".join(rows) + "\n</ul>"
+    return f'<ul class="rundown-list" {NEWEST_ITEMS} markdown>\n' + "\n".join(rows) + "\n</ul>"
 
 
 def lead(meta: dict, src: str, from_page: str) -> str:

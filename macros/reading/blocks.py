@@ -49,6 +49,9 @@ def words(text: str) -> str:
     return " ".join(text.split())
 
 
+# The headings that open a section (the h1 is the page's title).
+SECTION_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+
 # What is written against the word before it, with no space: after a figure, its sentence's
 # punctuation.
 CLOSING = (".", ",", ";", ":", "!", "?", ")", "”", "’")
@@ -130,13 +133,13 @@ class Locator(Reader):
 
     def _close(self, block: _Block) -> None:
         text = "".join(block.text)
-        if block.tag in ("h2", "h3", "h4", "h5", "h6"):
+        if block.tag in SECTION_HEADINGS:
             self.section = words(text)
         for ident, (start, end) in block.marks.items():
             end = start if end < 0 else end
             container, section = self.context[ident]
             kind = f"{container} {block.kind}" if container else block.kind
-            if block.tag in ("h2", "h3", "h4", "h5", "h6"):
+            if block.tag in SECTION_HEADINGS:
                 section = self.section  # a use in a heading is placed under that heading
             self.found[ident] = Place(kind, section, words(text[:start]), words(text[end:]),
                                       words(text[start:end]), ident in self.in_link)

@@ -14,9 +14,10 @@ import re
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]])")
 
 
-def md_text(text: str) -> str:
-    """Data text, safe in Markdown and HTML: HTML escaped, Markdown syntax backslashed."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=True))
+def md_text(text: str, quote: bool = True) -> str:
+    """Data text, safe in Markdown and HTML: HTML escaped, Markdown syntax backslashed.
+    `quote=False` leaves quotation marks as they are, where no attribute holds the text."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=quote))
 
 
 def attr_text(text: str) -> str:

@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from ..reading.blocks import BLOCKS, CLOSING, VOID, Place, locate, silent, words
+from ..reading.blocks import BLOCKS, CLOSING, SECTION_HEADINGS, VOID, Place, locate, silent, words
+from ..pages.article import NEWEST_ITEMS
 from ..reading.parse import Reader, read
 from ..search.index import article
 
 # The blog's index pages: Material writes the page's own content in this header, then
 # each post's excerpt and the pagination after it (templates/blog.html).
 _BLOG_INDEX = '<header class="md-typeset">'
-_NEWEST_ITEMS = "data-newest-items"
 _CANONICAL = re.compile(r'<link rel="canonical" href="([^"]*)"')
 # Blocks beyond those whose words a figure's excerpt quotes: code (the citations to copy),
 # an admonition's title, a chart's labels, and any other element holding text of its own.
@@ -51,8 +51,8 @@ class Block:
     text: str
     section: str | None  # the heading above it, where one is
 
-
-_HEADINGS = {f"h{n}" for n in range(1, 7)}
+# A block under the page's title and before its first section is told as under the title.
+_HEADINGS = SECTION_HEADINGS | {"h1"}
 
 
 class _Blocks(Reader):
@@ -66,7 +66,7 @@ class _Blocks(Reader):
         if tag in VOID:
             return
         attrs = dict(attrs)
-        quiet = (tag in _UNREAD or silent(tag, attrs) or _NEWEST_ITEMS in attrs
+        quiet = (tag in _UNREAD or silent(tag, attrs) or NEWEST_ITEMS in attrs
                  or bool(self.stack and self.stack[-1][2]))
         block = None
         if tag in _TEXT_BLOCKS and not quiet:

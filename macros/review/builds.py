@@ -15,7 +15,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 DEFAULT_BRANCH = "main"  # without BASE, the review starts where the branch left main
@@ -94,9 +94,8 @@ def base_checkout(root: Path, base: Base) -> Iterator[Path]:
 
 @dataclass(frozen=True)
 class Built:
-    """One build: where it was built from, where to, and how it went."""
+    """One build: where to, and how it went."""
 
-    tree: Path
     site: Path
     ok: bool
     log: str
@@ -130,14 +129,14 @@ def build_both(root: Path, folder: Path, while_building=lambda: None) -> tuple[B
         raise
     finally:
         codes = {name: proc.wait() for name, proc in running.items()}
-    done = {name: Built(tree, site, codes[name] == 0,
+    done = {name: Built(site, codes[name] == 0,
                         (folder / f"{name}.log").read_text(encoding="utf-8", errors="replace"))
-            for name, (tree, site) in builds.items()}
+            for name, (_, site) in builds.items()}
     head = done["head"]
     if head.ok:
         shutil.rmtree(root / SITE, ignore_errors=True)
         head.site.rename(root / SITE)
-        head = Built(root, root / SITE, True, head.log)
+        head = replace(head, site=root / SITE)
     else:
         shutil.rmtree(head.site, ignore_errors=True)
     return done["base"], head

@@ -16,13 +16,12 @@ from ..render.escape import md_text
 from ..render.formatting import format_value
 from .articles import FigureUse
 from .builds import DEFAULT_BRANCH, Built
-from .data import Change, FlagChanges
+from .data import NONE, Change, FlagChanges
 from .downloads import DownloadChange
 from .numbers import TypedNumber
 from .pages import BlockChange, PageChange
 
 _CONTEXT_WORDS = 12  # words kept on each side of a change inside a long block
-_LOG_LINES = 30
 
 
 @dataclass
@@ -40,8 +39,8 @@ class Review:
     uses: dict[str, list[tuple[FigureUse | None, FigureUse | None]]] = field(default_factory=dict)
     flags: FlagChanges | None = None
     sources: list[Change] | None = None
-    corrections_added: list[Correction] = field(default_factory=list)
-    corrections_removed: list[Correction] = field(default_factory=list)
+    corrections_added: list[Correction] | None = None
+    corrections_removed: list[Correction] | None = None
     pages: list[PageChange] | None = None
     numbers: list[TypedNumber] = field(default_factory=list)
     downloads: list[DownloadChange] | None = None
@@ -71,7 +70,7 @@ def _plural(count: int, singular: str, plural: str | None = None) -> str:
 def _md(text: str) -> str:
     """Page or data text in Markdown; `~` too, since struck words sit between `~~`. Quotes
     stay as they are: the report has no attributes, and is read as text too."""
-    return md_text(text).replace("~", "\\~").replace("&quot;", '"').replace("&#x27;", "'")
+    return md_text(text, quote=False).replace("~", "\\~")
 
 
 def word_diff(before: str, after: str) -> tuple[str, str]:
@@ -171,7 +170,8 @@ def sources_section(review: Review) -> Section:
 
 
 def _shown(value) -> str:
-    return code(str(value)) if value not in (None, "") else "(none)"
+    """A source's field as typed; a field a source lacks as (none), as data.py tells it."""
+    return NONE if value in (None, "", NONE) else code(str(value))
 
 
 def _page(page) -> str:
@@ -217,6 +217,8 @@ def _correction(kind: str, c: Correction) -> str:
 
 
 def corrections_section(review: Review) -> Section:
+    if review.corrections_added is None:
+        return Section("Corrections", ["Not compared: the data did not load."], [])
     items = [_correction("Added", c) for c in review.corrections_added]
     items += [_correction("Removed", c) for c in review.corrections_removed]
     return Section("Corrections", [] if items else ["No correction added or removed."], items)
@@ -272,7 +274,7 @@ def verdict(review: Review) -> str:
 def _build_note(name: str, built: Built | None) -> list[str]:
     if built is None or built.ok:
         return []
-    log = "\n".join(built.mistakes(_LOG_LINES)) or built.log.strip()[-2000:]
+    log = "\n".join(built.mistakes()) or built.log.strip()[-2000:]
     fence = "````" if "```" in log else "```"
     return ["", f"**{name} does not build**, so its pages and downloads are not compared; the data's "
                 f"changes still are. What the build said:", "", fence, log, fence]
