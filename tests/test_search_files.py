@@ -73,3 +73,10 @@ def test_the_site_writes_both_files_from_its_data_and_its_pages(site):
     assert "Lebanon" in words and "lebanon" not in words  # in lower case only in web addresses
     cite = site.html("essay/index.html").select_one("div.cite-this").get_text()
     assert "howpublished" in cite and "howpublished" not in words  # "Cite this page" is not indexed
+
+
+def test_a_spelling_that_is_a_word_of_a_name_is_not_written_as_a_word_of_its_own():
+    # The vocabulary counts "Hol" in "al-Hol": a query "Hol" means the name, not a word.
+    names = {"al-Hol": ["Hawl", "Hol"], "Saied": ["Said"]}
+    written = json.loads(variants.for_worker(names, {"Hol": 3, "said": 1}))
+    assert written["written"] == ["Said"]

@@ -33,9 +33,12 @@
 
   // "Showing results for <strong>Tunisia</strong>. <a>Search instead for Tunisa</a>"
   // for the query the worker corrected, if it is still the one in the box; else nothing.
+  // A message about another query (an older one, or another tab's: the channel reaches
+  // every tab of the site) leaves the notice as it is.
   function correct(notice, said, input) {
+    if (said.query !== input.value) return
     notice.replaceChildren()
-    if (!said.corrected || said.query !== input.value) return
+    if (!said.corrected) return
     var corrected = document.createElement("strong")
     corrected.textContent = said.corrected
     var link = document.createElement("a")

@@ -101,6 +101,16 @@ def test_a_shared_link_with_a_typo_shows_the_correction(page):
     expect(page.locator(CORRECTION)).to_have_text("Showing results for Hezbollah. Search instead for Hezbolah")
 
 
+def test_a_search_in_another_tab_leaves_this_tabs_correction(page):
+    page.goto("essay/?q=Hezbolah")
+    expect(page.locator(CORRECTION)).to_contain_text("Showing results for Hezbollah")
+    other = page.context.new_page()  # a second tab of the site: the channel reaches it too
+    other.goto("")
+    assert search(other, "Tunisia")[0] == TUNISIA
+    other.close()
+    expect(page.locator(CORRECTION)).to_have_text("Showing results for Hezbollah. Search instead for Hezbolah")
+
+
 def test_a_word_the_site_has_is_not_corrected(page):
     page.goto("")
     assert search(page, "Tunisia")[0] == TUNISIA
