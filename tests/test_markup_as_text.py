@@ -31,3 +31,8 @@ def test_what_the_page_meant_as_text_or_did_not_write_is_no_mistake():
     assert found(source) == []
     # Data the macros printed (escaped on purpose): in the HTML, not in the page's text.
     assert found("A label.\n", "<p>[^1] &lt;!-- from the data</p>") == []
+
+
+def test_a_comment_that_spans_blank_lines_on_lines_of_its_own_does_not_take_the_place_of_one_published():
+    # The first comment is read as a comment; the second is published, from line 5.
+    assert found("<!-- one\n\nacross -->\n\nWords <!--\n\nMore.\n") == [(5, 7, "<!--")]

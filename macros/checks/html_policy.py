@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 from ..errors import DataError
 from ..reading.parse import Reader, read
+from .macro_calls import position
 
 # Elements no page's text may hold, and why (the end of each message).
 FORBIDDEN = {
@@ -109,12 +110,11 @@ def violations(html: str) -> list[Violation]:
 def located(found: list[Violation], source: str, name: str) -> list[DataError]:
     """Each violation with the line and column in the page's source (`name`, docs/...)
     where its text first stands; without a line where the source spells it otherwise."""
+    if not found:  # most pages: no need to look at the source
+        return []
     lowered, errors = source.lower(), []
     for violation in found:
         at = lowered.find(violation.needle.lower())
-        line = column = None
-        if at != -1:
-            line = source.count("\n", 0, at) + 1
-            column = at - (source.rfind("\n", 0, at) + 1) + 1
+        line, column = position(source, at) if at != -1 else (None, None)
         errors.append(DataError(name, line, column, violation.message))
     return errors

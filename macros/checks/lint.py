@@ -124,9 +124,7 @@ def typed_figures(text: str, name: str, registry: Registry,
     found = []
 
     def report(start: int, typed: str, figure: Figure):
-        line = clean.count("\n", 0, start) + 1
-        column = start - (clean.rfind("\n", 0, start) + 1) + 1
-        found.append(DataError(name, line, column,
+        found.append(DataError(name, *position(clean, start),
                                f"“{typed}” is typed in, but it is the registered figure "
                                f"'{figure.id}': write {{{{ fig('{figure.id}') }}}} instead"))
 

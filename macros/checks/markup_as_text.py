@@ -26,6 +26,7 @@ from .macro_calls import position
 _REFERENCE = re.compile(r"\[\^[^\]]*\]")  # Python-Markdown's footnote reference
 # A comment the source opens and does not close before a blank line or the end.
 _OPEN_COMMENT = re.compile(r"<!--(?:(?!-->|\n[ \t]*\n).)*(?=\n[ \t]*\n|\Z)", re.S)
+_LINE_START = re.compile(r"[ \t]{0,3}<!--")  # a comment that opens its line
 _CODE = {"code", "pre"}
 
 
@@ -58,7 +59,13 @@ def _comments_at(source: str, published: list[str]) -> list[int]:
     """Where the source opens each comment published as text, given the words after each
     (in the order of the page): the comments left open, each matched to the next of them
     that those words follow."""
-    starts = [m.start() for m in _OPEN_COMMENT.finditer(without_code(source))]
+    if not published:  # most pages: no need to look at the source
+        return []
+    # A comment on a line of its own may span blank lines and close later: Python-Markdown
+    # reads it as a comment, so it is not one of those published.
+    starts = [m.start() for m in _OPEN_COMMENT.finditer(without_code(source))
+              if not (_LINE_START.fullmatch(source, source.rfind("\n", 0, m.start()) + 1, m.start() + 4)
+                      and source.find("-->", m.start()) >= 0)]
     found, next_one = [], 0
     for after in published:
         if next_one == len(starts):
@@ -70,9 +77,9 @@ def _comments_at(source: str, published: list[str]) -> list[int]:
     return found
 
 
-def _reference_at(source: str, reference: str) -> int | None:
-    """Where the page's prose writes `reference`, not escaped (`\\[^x]` prints as it is)."""
-    match = re.search(r"(?<!\\)(?:\\\\)*" + re.escape(reference), prose(source))
+def _reference_at(text: str, reference: str) -> int | None:
+    """Where the page's prose (`text`) writes `reference`, not escaped (`\\[^x]` prints as it is)."""
+    match = re.search(r"(?<!\\)(?:\\\\)*" + re.escape(reference), text)
     return match.end() - len(reference) if match else None
 
 
@@ -84,8 +91,9 @@ def mistakes(reader: TextReader, source: str, name: str) -> list[DataError]:
                                 "<!-- opens an HTML comment that is published as text: it never closes, or "
                                 "a blank line splits it inside a paragraph. Close it with --> in the same "
                                 "paragraph, or start it on a line of its own"))
+    text = prose(source) if reader.references else ""
     for reference in dict.fromkeys(reader.references):
-        at = _reference_at(source, reference)
+        at = _reference_at(text, reference)
         if at is not None:
             errors.append(DataError(name, *position(source, at),
                                     f"{reference} is published as text: no note {reference} is defined on this "
