@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jinja2 import FileSystemBytecodeCache
 from material.plugins.blog.structure import Excerpt
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -92,9 +91,7 @@ class BuildEvents(BasePlugin):
         self.build.fill_listings(config, files)
         templates.configure(env, config)  # before any template is compiled
         if self.build.options.preview:
-            # mkdocs serve compiles Material's templates anew for every rebuild (half a
-            # second); Jinja's cache on disk keeps them compiled, checked against their source.
-            env.bytecode_cache = FileSystemBytecodeCache()
+            env.bytecode_cache = templates.bytecode_cache()
         env.globals["preview_banner"] = self.build.preview_banner()
         # Every page's tags are known now, before any template renders the search box.
         env.globals["search_filters"] = search_index.all_filters(

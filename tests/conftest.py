@@ -5,12 +5,12 @@ log, so that they show on their lines of the pull request."""
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 import pytest
 
+from macros.checks import annotations
 from tests.support import ROOT, Build, build, copy_project
 
 
@@ -34,7 +34,7 @@ _COMMAND = re.compile(r"^(?:E\s+)?(::(?:error|warning) file=.*)$", re.M)
 def pytest_terminal_summary(terminalreporter):
     """Each workflow command in the failures' reports, once, on a line of its own (only the
     real project's builds print them: tests/support.py keeps them out of broken copies')."""
-    if os.environ.get("GITHUB_ACTIONS") != "true":
+    if not annotations.active():
         return
     seen: dict[str, None] = {}
     for report in terminalreporter.stats.get("failed", []) + terminalreporter.stats.get("error", []):

@@ -28,9 +28,10 @@ def main(root: Path = ROOT) -> int:
     mistakes = lint_pages(root / "docs", registry)
     # Unused ids only once the pages are clean: a misspelt id also leaves its figure unused.
     problems = [] if mistakes else unused(registry, *used_ids(root / "docs"))
-    for problem in [*map(str, mistakes), *problems]:
+    told = [*map(str, mistakes), *problems]
+    for problem in told:
         print(problem, file=sys.stderr)
-    annotations.annotate("\n".join([*map(str, mistakes), *problems]), root)
+    annotations.annotate("\n".join(told), root)
     for flag in registry.flags:
         print(f"editor's flag ({flag.rule}) on {', '.join(flag.figures)}: {flag.measured}")
         # On the line of each figure it names, as readers will see it beside each.

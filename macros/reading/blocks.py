@@ -92,8 +92,7 @@ class Locator(Reader):
         self.open: dict[str, int] = {}  # tag -> how many are open: an end tag nothing opened is ignored
         self.section: str | None = None
         self.found: dict[str, Place] = {}
-        self.context: dict[str, tuple[str | None, str | None]] = {}  # id -> (container, section)
-        self.in_link: set[str] = set()  # ids found inside an <a>
+        self.context: dict[str, tuple[str | None, str | None, bool]] = {}  # id -> (container, section, in a link)
 
     def handle_starttag(self, tag, attrs):
         if tag in VOID:
@@ -112,9 +111,7 @@ class Locator(Reader):
             entry.marked_in, entry.ident = holder, ident
             holder.marks[ident] = [holder.length(), -1]
             outer = next((e.container for e in reversed(self.stack) if e.container), None)
-            self.context[ident] = (outer, self.section)
-            if self.open.get("a"):
-                self.in_link.add(ident)
+            self.context[ident] = (outer, self.section, bool(self.open.get("a")))
         self.stack.append(entry)
         self.open[tag] = self.open.get(tag, 0) + 1
 
@@ -137,12 +134,12 @@ class Locator(Reader):
             self.section = words(text)
         for ident, (start, end) in block.marks.items():
             end = start if end < 0 else end
-            container, section = self.context[ident]
+            container, section, in_link = self.context[ident]
             kind = f"{container} {block.kind}" if container else block.kind
             if block.tag in SECTION_HEADINGS:
                 section = self.section  # a use in a heading is placed under that heading
             self.found[ident] = Place(kind, section, words(text[:start]), words(text[end:]),
-                                      words(text[start:end]), ident in self.in_link)
+                                      words(text[start:end]), in_link)
 
     def handle_data(self, data):
         top = self.stack[-1] if self.stack else None

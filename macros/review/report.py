@@ -19,7 +19,7 @@ from .builds import DEFAULT_BRANCH, Built
 from .data import NONE, Change, FlagChanges
 from .downloads import DownloadChange
 from .numbers import TypedNumber
-from .pages import BlockChange, PageChange
+from .pages import PageChange
 
 _CONTEXT_WORDS = 12  # words kept on each side of a change inside a long block
 

@@ -117,8 +117,9 @@ class SearchIndex:
             return lambda: None
         folder = site_dir / WORKER_FILES
         folder.mkdir(exist_ok=True)
-        (folder / "spellings.json").write_bytes(for_worker(self.variants, self.vocabulary.forms()))
-        (folder / "vocabulary.json").write_bytes(self.vocabulary.json())
+        forms = self.vocabulary.forms()
+        (folder / "spellings.json").write_bytes(for_worker(self.variants, forms))
+        (folder / "vocabulary.json").write_bytes(self.vocabulary.json(forms))
         return self._service.write(str((site_dir / OUTPUT).resolve()))
 
     def close(self) -> None:

@@ -22,14 +22,14 @@ import json
 import re
 from collections import Counter
 
+from ..reading.blocks import VOID
+
 # A tag or a run of text; comments and the doctype are taken out first.
 _PARTS = re.compile(r"<(/?)([a-zA-Z][^\s/>]*)([^>]*)>|([^<]+)")
 _COMMENT = re.compile(r"<!--.*?-->|<![^>]*>", re.S)
 _LEFT_OUT = re.compile(r"\bdata-search-exclude\b|\bclass=\"[^\"]*\bheaderlink\b")
 # Elements Pagefind 1.5 never indexes (REMOVE_SELECTORS in its parser, but <head>).
 UNINDEXED = ("style", "script", "noscript", "label", "form", "svg", "footer", "nav", "iframe", "template")
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                   "source", "track", "wbr"})
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
 
@@ -42,7 +42,7 @@ def words(page: str) -> list[str]:
         if text:
             if not skipped:
                 found += _WORD.findall(_ADDRESS.sub(" ", html.unescape(text) if "&" in text else text))
-        elif tag.lower() in _VOID or attrs.endswith("/"):
+        elif tag.lower() in VOID or attrs.endswith("/"):
             continue
         elif skipped:
             skipped += -1 if closing else 1
@@ -74,8 +74,10 @@ class Vocabulary:
                 best[key] = (*rank, form)
         return {form: total[key] for key, (_, _, form) in sorted(best.items())}
 
-    def json(self) -> bytes:
+    def json(self, forms: dict[str, int] | None = None) -> bytes:
         """The file the worker reads: {"words": {"Tunisia": 12, ...}}, sorted, the same
-        bytes for the same pages (builds are compared byte for byte)."""
-        return json.dumps({"words": self.forms()}, ensure_ascii=False, sort_keys=True,
+        bytes for the same pages (builds are compared byte for byte); `forms`, where
+        they are at hand already."""
+        words = self.forms() if forms is None else forms
+        return json.dumps({"words": words}, ensure_ascii=False, sort_keys=True,
                           separators=(",", ":")).encode("utf-8")

@@ -239,11 +239,10 @@ function distance(a, b, most) {
 // writes the word itself.
 function nearest(word, words) {
   var key = fold(word)
-  var most = key.length >= 8 ? 2 : key.length >= 4 ? 1 : 0
+  var most = key.length >= 8 ? 2 : 1 // correctable() asks only for words of four letters or more
   if (words.some(function (entry) { return entry.folded === key })) return null
   var best = null
   words.forEach(function (entry) {
-    if (!most) return
     var d = distance(key, entry.folded, most)
     if (d <= most && (!best || d < best.d || (d === best.d && entry.count > best.count))) {
       best = { word: entry.word, d: d, count: entry.count }
