@@ -29,10 +29,8 @@ class ReviewError(Exception):
 
 
 def git(root: Path, *args: str) -> str:
-    run = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True)
-    if run.returncode != 0:
-        raise subprocess.CalledProcessError(run.returncode, args, run.stdout, run.stderr)
-    return run.stdout
+    """Git's output; a failure raises CalledProcessError, which holds what git said."""
+    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=True).stdout
 
 
 @dataclass(frozen=True)
