@@ -9,9 +9,11 @@ Screenshots land in test-artifacts/layout/ (git-ignored) for a person to review.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -90,8 +92,11 @@ def test_keyboard_focus_on_a_figure_shows_its_source_and_date(browser, served):
             break
     else:
         pytest.fail("Tab never reached the figure 45,000")
+    # Material attaches the tooltip once its observers see the focus and measure the
+    # figure's place, which can take a few frames on a busy machine: wait, not read once.
+    expect(figure, "Material's tooltip did not attach to the figure").to_have_attribute(
+        "aria-describedby", re.compile(r"\S"), timeout=3000)
     tooltip_id = figure.get_attribute("aria-describedby")
-    assert tooltip_id, "Material's tooltip did not attach to the figure"
     tooltip = page.locator(f"#{tooltip_id}")
     tooltip.wait_for(state="visible", timeout=3000)
     text = tooltip.inner_text()
