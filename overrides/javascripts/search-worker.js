@@ -298,6 +298,12 @@ function item(data, score, words) {
   return [page].concat(sections)
 }
 
+// A found page's data, asked of Pagefind once: each call works its excerpts out again.
+function dataOf(found) {
+  if (!found.data) found.data = found.result.data()
+  return found.data
+}
+
 function answer(items) {
   self.postMessage({ type: RESULT, data: { items: items } })
 }
@@ -311,7 +317,7 @@ async function understood(pf, known, query) {
   var parts = asTyped ? [{ text: parsed.words, spellings: null }] : spelled(parsed.words, known)
   var found = await find(pf, parts, parsed.filters)
   var typos = asTyped ? [] : correctable(parts)
-  var missing = typos.length ? await unmatched(pf, typos, found.length ? await found[0].result.data() : null) : []
+  var missing = typos.length ? await unmatched(pf, typos, found.length ? await dataOf(found[0]) : null) : []
   if (!missing.length) return { found: found, corrected: null }
   var words = await loadVocabulary()
   var fixes = new Map()
@@ -347,7 +353,7 @@ async function search(query, id) {
   var results = answered.found.slice(0, MOST)
   var load = function (from, to) {
     return Promise.all(results.slice(from, to).map(function (found) {
-      return found.result.data().then(function (data) { return item(data, found.result.score, found.words) })
+      return dataOf(found).then(function (data) { return item(data, found.result.score, found.words) })
     }))
   }
   var first = await load(0, FIRST)
