@@ -8,6 +8,7 @@ article with and without macros).
 from __future__ import annotations
 
 import gzip
+import http.client
 import json
 import subprocess
 import sys
@@ -64,6 +65,20 @@ def test_with_hook_adds_to_the_hooks_list():
     added = synth.with_hook(config, "dump.py")
     assert added.count("hooks:\n  - dump.py\n") == 1
     assert synth.with_hook("site_name: x\n", "dump.py").endswith("\nhooks:\n  - dump.py\n")
+
+
+def test_static_host_keeps_the_connection_alive(tmp_path):
+    """Two requests over one connection, as a browser sends them to any real host."""
+    (tmp_path / "a.txt").write_text("a", encoding="utf-8")
+    with StaticHost(tmp_path) as host:
+        connection = http.client.HTTPConnection("127.0.0.1", host.port, timeout=10)
+        connection.request("GET", "/a.txt")
+        connection.getresponse().read()
+        first = connection.sock  # None once the host has closed it
+        connection.request("GET", "/a.txt")
+        assert connection.getresponse().read() == b"a"
+        connection.close()
+    assert first is not None and len(host.log) == 2
 
 
 def test_static_host_sends_gzip_and_logs_both_sizes(tmp_path):
