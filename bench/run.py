@@ -191,7 +191,7 @@ def measure_real(args, work: Path, browser) -> dict:
             result["first_view"] = {name: _first_view(browser, host, host.url + path)
                                     for name, path in pages.items()}
             result["search"] = browser_mod().search_latency(
-                browser, host.url + "essay/", args.cold_query, args.warm_query)
+                browser, host.url + "essay/", args.cold_query, args.warm_query, args.search_runs)
     if args.lighthouse:
         # Each page type of this site against the same page in stock Material (no
         # overrides, CSS, hooks or macros), run in turn so that machine load hits both.
@@ -260,7 +260,7 @@ def measure_n(args, n: int, work: Path, browser) -> dict:
         log(f"N={n}: first-view weight and search in Chromium, then search in stock Material")
         with StaticHost(work / "site-stock", port) as host:
             result["search_stock"] = browser_mod().search_latency(
-                browser, host.url + f"rundown/{synth.item_id(0)}/", args.cold_query, args.warm_query)
+                browser, host.url + f"rundown/{synth.item_id(0)}/", args.cold_query, args.warm_query, args.search_runs)
         with StaticHost(on, port) as host:
             result["first_view"] = {
                 "item": _first_view(browser, host, host.url + f"rundown/{synth.item_id(0)}/"),
@@ -269,7 +269,7 @@ def measure_n(args, n: int, work: Path, browser) -> dict:
                 "figures": _first_view(browser, host, host.url + "figures/"),
             }
             result["search"] = browser_mod().search_latency(
-                browser, host.url + f"rundown/{synth.item_id(0)}/", args.cold_query, args.warm_query)
+                browser, host.url + f"rundown/{synth.item_id(0)}/", args.cold_query, args.warm_query, args.search_runs)
     if args.review and n == args.review_n:
         log(f"N={n}: {args.reps} make review(s) against as many clean builds, in turn")
         result["review"] = _review(projects["on"], args.reps, url, work)
@@ -324,6 +324,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="Lighthouse runs per page, this site's and stock Material's in turn (median)")
     parser.add_argument("--cold-query", default="hezbollah")
     parser.add_argument("--warm-query", default="detention")
+    parser.add_argument("--search-runs", type=int, default=5,
+                        help="page loads per search timing (median)")
     parser.add_argument("--label", default="", help="a note on the run (e.g. machine load)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench", help="folder for results.*")
     args = parser.parse_args(argv)
