@@ -1,8 +1,6 @@
 """What a first view fetches before its largest paint, and the markup it reads (issue 20).
 
 - One stylesheet and one script of ours, holding the parts mkdocs.yml lists, in order.
-- Material's bundle asked for first, before the Content-Security-Policy meta tag, at which
-  Chromium's look-ahead parser stops (it would otherwise find the bundle's script early).
 - The templates' blank space left out as they compile, which changes no page: the same
   site built from the templates as written shows the same elements, attributes and text.
 
@@ -70,20 +68,6 @@ def test_every_page_links_one_stylesheet_and_one_script_of_ours(site):
             for line in filter(None, (line.strip() for line in code.splitlines())):
                 assert line in text[start:], (path, line)
             at = start
-
-
-def test_materials_bundle_is_asked_for_from_the_head(site):
-    for page in pages(site.site):
-        soup = site.html(page)
-        bundle = soup.select_one('body script[src*="assets/javascripts/bundle."]')["src"]
-        preload = soup.head.select_one('link[rel="preload"][as="script"]')
-        assert preload is not None and preload["href"] == bundle, (page, preload, bundle)
-        # Before the Content-Security-Policy, at which Chromium's look-ahead parser stops,
-        # and so before every script and stylesheet.
-        head = list(soup.head.find_all(["link", "script", "meta"]))
-        policy = soup.head.select_one('meta[http-equiv="Content-Security-Policy"]')
-        assert head.index(preload) < head.index(policy) < min(
-            i for i, tag in enumerate(head) if tag.name == "script" or tag.get("rel") == ["stylesheet"]), page
 
 
 def _visible(html: str) -> tuple:

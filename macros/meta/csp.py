@@ -36,7 +36,7 @@ class InlineParts:
 
     scripts: list[str] = field(default_factory=list)
     styles: list[str] = field(default_factory=list)  # style="..." attribute values
-    after_charset: int | None = None  # the offset just past <meta charset> (and a preload after it)
+    after_charset: int | None = None  # the offset just past <meta charset>
 
 
 # The templates' own markup, which the theme and overrides/ write: regular enough to scan
@@ -48,10 +48,7 @@ _SRC = re.compile(r"\ssrc\s*=", re.I)
 # case-blind pattern starting with whitespace was tried at every character, the most
 # costly part of a page's policy at 1,000 items.
 _STYLE = re.compile(r"""[Ss][Tt][Yy][Ll][Ee]\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-# The charset, and the preload of Material's bundle the theme puts right after it
-# (overrides/main.html): Chromium's look-ahead parser stops at a policy meta tag, so the
-# bundle, asked for before it, is fetched as the page starts to load.
-_CHARSET = re.compile(r"<meta\s+charset\s*=[^>]*>(?:\s*<link rel=\"preload\" [^>]*>)?", re.I)
+_CHARSET = re.compile(r"<meta\s+charset\s*=[^>]*>", re.I)
 
 
 def inline_parts(html: str, content: str = "") -> InlineParts:
@@ -74,8 +71,8 @@ def inline_parts(html: str, content: str = "") -> InlineParts:
 
 
 def with_placeholder(html: str, parts: InlineParts) -> str:
-    """The page with an empty policy meta tag just after its charset (and the bundle's
-    preload), before any script and any stylesheet."""
+    """The page with an empty policy meta tag just after its charset, before any script
+    and any stylesheet."""
     at = parts.after_charset if parts.after_charset is not None else 0
     return html[:at] + f'\n<meta http-equiv="{META_NAME}" content="{PLACEHOLDER}">' + html[at:]
 
