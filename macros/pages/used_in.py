@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from ..reading.blocks import CLOSING
+from ..reading.blocks import space_before
 from ..registry.model import Registry
 from ..render.formatting import format_value
 from ..uses import Use
@@ -27,8 +27,7 @@ def excerpt(use: Use, registry: Registry) -> str:
         middle = f" <strong>{html.escape(format_value(registry.figures[use.item_id]))}</strong>"
     else:
         middle = "[note]"  # a note marker sits on the word before it
-    space = "" if not right or right[:1] in CLOSING else " "
-    return (html.escape(left) + middle + space + html.escape(right)).strip()
+    return (html.escape(left) + middle + space_before(right) + html.escape(right)).strip()
 
 
 def use_links(uses: list[Use], registry: Registry, href: Href = same) -> list[str]:

@@ -54,7 +54,13 @@ SECTION_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 
 # What is written against the word before it, with no space: after a figure, its sentence's
 # punctuation.
-CLOSING = (".", ",", ";", ":", "!", "?", ")", "”", "’")
+_CLOSING = (".", ",", ";", ":", "!", "?", ")", "”", "’")
+
+
+def space_before(after: str) -> str:
+    """What goes between a figure and `after`, the words that follow it in its block: no
+    space before its sentence's punctuation, nor where nothing follows."""
+    return "" if not after or after[:1] in _CLOSING else " "
 
 
 _SILENT_CLASSES = {"headerlink", "footnote-backref"}

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from ..reading.blocks import BLOCKS, CLOSING, SECTION_HEADINGS, VOID, Place, locate, silent, words
 from ..pages.article import NEWEST_ITEMS
+from ..reading.blocks import BLOCKS, SECTION_HEADINGS, VOID, Place, locate, silent, space_before, words
 from ..reading.parse import Reader, read
 from ..search.index import article
 
@@ -146,10 +146,11 @@ def sentence(place: Place) -> str:
     sentence (or opens one) is read with the punctuation and the words beside it."""
     before, text, after = words(place.before), words(place.text), words(place.after)
     head = f"{before} " if before else ""
-    tail = ("" if after[:1] in CLOSING else " ") + after if after else ""
+    tail = space_before(after) + after
     block, start = head + text + tail, len(head)
-    ends = [m.start() + len(m.group().rstrip()) for m in _SENTENCE_END.finditer(block)]
-    starts = [m.end() for m in _SENTENCE_END.finditer(block)]
+    breaks = list(_SENTENCE_END.finditer(block))
+    ends = [m.start() + len(m.group().rstrip()) for m in breaks]
+    starts = [m.end() for m in breaks]
     first = max((at for at in starts if at <= start), default=0)
     last = min((at for at in ends if at >= start + len(text)), default=len(block))
     return block[first:last]
