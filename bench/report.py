@@ -55,10 +55,10 @@ def rows(results: dict) -> list[tuple[str, str, object]]:
             out.append((f"{name}: perf / a11y / best pr. / SEO (medians)", "",
                         " / ".join(str(s[c]) for c in ("performance", "accessibility", "best-practices", "seo"))))
             out.append((f"{name}: each run's perf; median TBT / LCP", "ms",
-                        f"{', '.join(map(str, lh['performance_runs']))}; {lh['tbt_ms']} / {lh['lcp_ms']}"))
+                        f"{_listed(lh['performance_runs'])}; {lh['tbt_ms']} / {lh['lcp_ms']}"))
             if "lcp_ms_runs" in lh:  # runs before issue 20 kept the medians alone
                 out.append((f"{name}: each run's LCP; each run's TBT", "ms",
-                            f"{', '.join(map(str, lh['lcp_ms_runs']))}; {', '.join(map(str, lh['tbt_ms_runs']))}"))
+                            f"{_listed(lh['lcp_ms_runs'])}; {_listed(lh['tbt_ms_runs'])}"))
                 out.append((f"{name}: HTML sent, headers included (median)", "B", lh["html_bytes"]))
     if real.get("search"):
         out += _search_rows("real site: search", real["search"])
@@ -95,7 +95,7 @@ def rows(results: dict) -> list[tuple[str, str, object]]:
             if _get(r, "serve_rebuild", edit):
                 out.append((f"{p} save-to-reload under make serve, {edit} edit (median; runs)", "s",
                             f"{r['serve_rebuild'][edit]['median_s']}; "
-                            f"{', '.join(map(str, r['serve_rebuild'][edit]['runs_s']))}"))
+                            f"{_listed(r['serve_rebuild'][edit]['runs_s'])}"))
     return out
 
 
@@ -104,8 +104,13 @@ def _search_rows(name: str, search: dict) -> list[tuple[str, str, object]]:
     rows = [(f"{name}, first result cold / warm", "ms", _pair(search["cold_ms"], search["warm_ms"], 1))]
     if "warm_runs" in search:  # runs before issue 19's last stop timed one page load
         rows.append((f"{name}, each run's cold; each run's warm", "ms",
-                     f"{', '.join(map(str, search['cold_runs']))}; {', '.join(map(str, search['warm_runs']))}"))
+                     f"{_listed(search['cold_runs'])}; {_listed(search['warm_runs'])}"))
     return rows
+
+
+def _listed(values) -> str:
+    """Each run's figure, in the order run: "1.1, 0.98, 1.2"."""
+    return ", ".join(map(str, values))
 
 
 def _index(idx: dict | None):
@@ -156,7 +161,7 @@ def targets(results: dict) -> list[tuple[str, str, object, bool | None, str]]:
         if serve:
             add(f"N={n_big} save-to-reload under make serve, {edit} edit", "≤ 2 s", serve["median_s"],
                 serve["median_s"] <= 2, f"a preview of {big['serve_rebuild'].get('preview_items')} items; "
-                f"saving {what}; runs {', '.join(map(str, serve['runs_s']))} s")
+                f"saving {what}; runs {_listed(serve['runs_s'])} s")
     views = [(f"real {page}", fv["total"]["gzip"]) for page, fv in (real.get("first_view") or {}).items()]
     for n, r in syn.items():
         views += [(f"N={n} {page}", fv["total"]["gzip"]) for page, fv in (r.get("first_view") or {}).items()]
@@ -172,7 +177,7 @@ def targets(results: dict) -> list[tuple[str, str, object, bool | None, str]]:
             add(f"Lighthouse mobile, {page}", "as below",
                 f"failed: {(ours.get('error') or stock.get('error'))[:120]}", False)
             continue
-        runs = lambda key: (f"runs {', '.join(map(str, ours[key]))} against {', '.join(map(str, stock[key]))}"
+        runs = lambda key: (f"runs {_listed(ours[key])} against {_listed(stock[key])}"
                             if key in ours and key in stock else "")
         why = "interleaved runs, ours then stock's on each page; the table below has each run's figures"
         a, b = ours["lcp_ms"], stock["lcp_ms"]
@@ -195,7 +200,7 @@ def targets(results: dict) -> list[tuple[str, str, object, bool | None, str]]:
             add(f"{where} make review / one clean build (issue 18)", "≤ 2.5x",
                 f"{review['ratio']}x ({review['review_s']} s / {review['build_s']} s)", review["ratio"] <= 2.5,
                 "BASE and the working tree built at once, then compared; each review timed beside a "
-                f"clean build, in turn (reviews {', '.join(map(str, review['runs_s']))} s)")
+                f"clean build, in turn (reviews {_listed(review['runs_s'])} s)")
     b = _get(real, "build", "median_s")
     add("real site clean build (issue 6)", "≤ 2 s", b, b is not None and b <= 2)
     if n_big:
@@ -237,7 +242,7 @@ def markdown(results: dict, previous: dict | None, baseline: dict | None) -> str
         "# Benchmark results",
         "",
         f"Run of {meta['date']}, {meta['duration_s']} s, {meta['reps']} clean build(s) per variant "
-        f"(median), N = {', '.join(map(str, meta['sizes']))}. "
+        f"(median), N = {_listed(meta['sizes'])}. "
         f"Load average (1/5/15 min) at start {_load_avg(meta['load_at_start'])}, "
         f"at end {_load_avg(meta['load_at_end'])}." + (f" {meta['label']}" if meta.get("label") else ""),
         "",
