@@ -53,6 +53,9 @@ def test_figures_csv_matches_the_data_one_type_a_column(site):
             assert row["date"] == row["date_end"] == "", figure.id
         assert (row["label"], row["written"], row["unit"], row["scope"]) == \
             (figure.label, figure.written, figure.unit, figure.scope)
+        # What a shared quantity is, in the words the figures page uses, not only its id.
+        assert (row["quantity"], row["quantity_label"]) == \
+            ((figure.quantity, REGISTRY.quantities[figure.quantity].label) if figure.quantity else ("", ""))
         assert (row["as_of"], row["as_of_precision"]) == _iso(figure.as_of)
         assert row["sources"].split(";") == list(figure.sources)
         assert row["note"] == (figure.note or "") and row["event"] == str(figure.event).lower()
@@ -80,6 +83,7 @@ def test_figures_json_matches_the_data_and_its_links_resolve(site):
         assert record["sources"] == list(figure.sources)
         assert (record["label"], record["scope"], record["note"], record["quantity"]) == \
             (figure.label, figure.scope, figure.note, figure.quantity)
+        assert record["quantity_label"] == (REGISTRY.quantities[figure.quantity].label if figure.quantity else None)
         assert record["as_of"] == (figure.as_of.text if figure.as_of else None)
         # Resolved against the JSON file's own URL, as a reader's tool does.
         path, anchor = site_path(site, "downloads/figures.json", record["page"])

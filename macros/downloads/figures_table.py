@@ -16,7 +16,7 @@ import io
 import json
 from dataclasses import dataclass
 
-from ..registry.model import Figure, PartialDate, Range, Registry
+from ..registry.model import Figure, PartialDate, Quantity, Range, Registry
 
 PRECISIONS = ("year", "month", "day")
 
@@ -47,6 +47,7 @@ COLUMNS = (
     Column("sources", "string", "The ids of its sources, separated by semicolons, the main one first "
                                 "(in sources.csl.json and sources.bib)."),
     Column("quantity", "string", "Figures estimating the same quantity share this name."),
+    Column("quantity_label", "string", "What those figures estimate, as the figures page names it."),
     Column("event", "boolean", "true for a dated event shown on the timeline."),
     Column("note", "string", "The editor's note, where the text and its source differ."),
     Column("page", "string", "The figure's entry on the figures page, with every place the text uses it."),
@@ -76,20 +77,26 @@ def page_url(base: str, page: str, figure_id: str) -> str:
     return f"{base or '../'}{page.removesuffix('.md')}/#{figure_id}"
 
 
-def figure_row(figure: Figure, page: str) -> dict:
+def _quantity_label(figure: Figure, quantities: dict[str, Quantity]) -> str | None:
+    return quantities[figure.quantity].label if figure.quantity else None
+
+
+def figure_row(figure: Figure, page: str, quantities: dict[str, Quantity]) -> dict:
     """One row, {column: value}; None where the data has nothing."""
     as_of, as_of_precision = _iso(figure.as_of)
     row = dict.fromkeys(c.name for c in COLUMNS)
     row.update(id=figure.id, label=figure.label, written=figure.written, unit=figure.unit,
                scope=figure.scope, as_of=as_of, as_of_precision=as_of_precision,
-               sources=";".join(figure.sources), quantity=figure.quantity, event=figure.event,
+               sources=";".join(figure.sources), quantity=figure.quantity,
+               quantity_label=_quantity_label(figure, quantities), event=figure.event,
                note=figure.note, page=page, **_value_cells(figure.value))
     return row
 
 
 def figure_rows(registry: Registry, pages: dict[str, str], base: str) -> list[dict]:
     """`pages`: figure id -> the figures page listing it (figures.md, figures-2.md, ...)."""
-    return [figure_row(f, page_url(base, pages.get(f.id, "figures.md"), f.id)) for f in registry.figures.values()]
+    return [figure_row(f, page_url(base, pages.get(f.id, "figures.md"), f.id), registry.quantities)
+            for f in registry.figures.values()]
 
 
 def _cell(value) -> str:
@@ -121,7 +128,8 @@ def _plain(value):
 def figures_json(registry: Registry, pages: dict[str, str], base: str) -> str:
     records = [{"id": f.id, "label": f.label, "written": f.written, "value": _plain(f.value), "unit": f.unit,
                 "scope": f.scope, "as_of": f.as_of.text if f.as_of else None, "sources": list(f.sources),
-                "quantity": f.quantity, "event": f.event, "note": f.note,
+                "quantity": f.quantity, "quantity_label": _quantity_label(f, registry.quantities),
+                "event": f.event, "note": f.note,
                 "page": page_url(base, pages.get(f.id, "figures.md"), f.id)}
                for f in registry.figures.values()]
     return json.dumps({"figures": records}, ensure_ascii=False, indent=2) + "\n"
