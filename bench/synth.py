@@ -177,7 +177,7 @@ def stock_material(mkdocs_yml: str) -> str:
     overrides, logo, extra CSS or scripts or tags plugin, and Material's own search plugin. The
     floor this stack sets for the same Markdown, built without --strict."""
     dropped = []
-    for pattern in (r"^  custom_dir: .*\n", r"^  logo: .*\n", r"^  favicon: .*\n",
+    for pattern in (r"^  custom_dir: .*\n", r"^  icon:\n    logo: .*\n", r"^  favicon: .*\n",
                     r"^extra_css:\n(?:  - .*\n)+", r"^extra_javascript:\n(?:  - .*\n)+", r"^  - tags\n"):
         mkdocs_yml, count = re.subn(pattern, "", mkdocs_yml, flags=re.M)
         if not count:

@@ -15,6 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import material
 import pytest
 from bs4 import BeautifulSoup
 
@@ -45,19 +46,32 @@ def part_text(path: str) -> str:
     raise AssertionError(f"{path} from mkdocs.yml is in neither docs/ nor overrides/")
 
 
+def materials_stylesheets() -> list[str]:
+    """The stylesheets Material's base template links, in its order (main, palette)."""
+    base = (Path(material.__file__).parent / "templates" / "base.html").read_text(encoding="utf-8")
+    block = re.search(r"{% block styles %}(.*?){% endblock %}", base, re.S).group(1)
+    return re.findall(r"'(assets/stylesheets/[^']+\.css)'", block)
+
+
 def test_every_page_links_one_stylesheet_and_one_script_of_ours(site):
     for page in pages(site.site):
         soup = site.html(page)
         sheets = [link["href"] for link in soup.select('link[rel="stylesheet"]')]
         scripts = [script["src"] for script in soup.select("script[src]")]
-        assert ours(sheets) == ["stylesheets/edition.css"], (page, sheets)
-        assert MATERIAL.search(sheets[0]), "ours comes after Material's, to override it"
+        assert ours(sheets) == ["stylesheets/edition.css"] and len(sheets) == 1, \
+            (page, sheets, "one stylesheet, holding Material's")
         assert ours(scripts) == ["javascripts/edition.js"], (page, scripts)
         assert scripts.index(next(s for s in scripts if "bundle" in s)) < len(scripts) - 1, \
             "ours runs after Material's bundle, which defines document$"
     for key, joined in (("extra_css", "stylesheets/edition.css"), ("extra_javascript", "javascripts/edition.js")):
         text = (site.site / joined).read_text(encoding="utf-8")
         at = -1
+        # Material's stylesheets come first, whole and in its order, so that ours override them.
+        for path in materials_stylesheets() if key == "extra_css" else ():
+            code = (site.site / path).read_text(encoding="utf-8").strip()  # minified: no comment of its own
+            start = text.find(code)
+            assert code and start > at, f"Material's {path} is not in {joined}, whole, after the ones before it"
+            at = start
         assert listed(key)
         for path in listed(key):
             assert not (site.site / path).exists(), f"{path} is served on its own as well"

@@ -8,6 +8,7 @@ import posixpath
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 
 from macros.checks.front_matter import read
 from macros.pages.article import FRONT_PAGE_ITEMS, RundownItem, rundown_list
@@ -209,9 +210,14 @@ def test_data_in_a_figure_tooltip_stays_text(project):
 
 def test_identity_footer_and_404(site):
     soup = site.html("essay/index.html")
-    assert soup.select_one(".md-header__button.md-logo img")["src"].endswith("assets/logo.svg")
+    # The header draws the logo inline (no request before the first paint); the tab's
+    # icon is a file that draws the same shapes.
+    logo = soup.select_one(".md-header__button.md-logo svg")
+    assert logo is not None and not soup.select(".md-logo img")
     assert soup.select_one('link[rel="icon"]')["href"].endswith("assets/logo.svg")
-    assert (site.site / "assets" / "logo.svg").read_text().startswith("<svg")
+    icon = BeautifulSoup((site.site / "assets" / "logo.svg").read_text(encoding="utf-8"), "html.parser").svg
+    shapes = lambda svg: [(tag.name, sorted(tag.attrs.items())) for tag in svg.find_all(True)]
+    assert shapes(logo) == shapes(icon) and shapes(icon), (shapes(logo), shapes(icon))
     footer = soup.select_one(".md-copyright")
     assert "CC BY 4.0" in footer.get_text() and "World Politics Review" in footer.get_text()
     for link in footer.select(".colophon__links a"):

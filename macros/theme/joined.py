@@ -1,4 +1,4 @@
-"""This edition's stylesheets, and its scripts, each sent to the reader as one file.
+"""The site's stylesheets, and this edition's scripts, each sent to the reader as one file.
 
 The parts stay separate files (stylesheets in `docs/stylesheets/`, scripts in
 `overrides/javascripts/`), listed in mkdocs.yml `extra_css` and `extra_javascript` in the
@@ -8,6 +8,11 @@ which every page links in its place. A page that linked each part waited for six
 stylesheets of ours, and its two scripts took two of the six connections a phone opens
 to the site while Material's bundle waited for one (bench/notes.md, issue 20). Rules for
 paper sit in `@media print` blocks, as print.css's do, so screens never apply them.
+
+The stylesheet begins with Material's own two (main, then palette), which
+overrides/main.html no longer links: a first render then waits for one stylesheet, and
+Material's bundle shares a phone's link with one download instead of three (bench/notes.md,
+issue 20, parts 6 and 7).
 
 The stylesheets' comments are for their editors: the joined file leaves them out (two
 fifths of its compressed bytes). Each part is named where it begins.
@@ -19,6 +24,11 @@ import re
 
 STYLESHEET = "stylesheets/edition.css"
 SCRIPT = "javascripts/edition.js"
+
+# Material's stylesheets, named as its base template links them: main, then palette
+# when the theme has one.
+MATERIAL_MAIN = re.compile(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css")
+MATERIAL_PALETTE = re.compile(r"assets/stylesheets/palette\.[0-9a-f]+\.min\.css")
 
 # A comment, or a quoted string passed over whole (a string may hold "/*").
 _COMMENT_OR_STRING = re.compile(r"""("(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*')|/\*.*?\*/""", re.S)
