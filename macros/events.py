@@ -22,7 +22,7 @@ from .downloads.files import FILES, Downloads
 from .meta import share_card
 from .pages import listing
 from .search import index as search_index
-from .theme import joined, templates
+from .theme import joined, logo, templates
 
 
 class BuildEvents(BasePlugin):
@@ -36,7 +36,8 @@ class BuildEvents(BasePlugin):
         checks every link to them. A preview drops the Rundown items it leaves out (before
         the blog plugin, at priority -50, gathers its posts) and writes no downloads.
         Material's stylesheets and those in `extra_css` become one file, and the scripts
-        in `extra_javascript` another (theme/joined.py)."""
+        in `extra_javascript` another (theme/joined.py). The tab's icon is the header's
+        logo (theme/logo.py)."""
         css = _parts(files, config, "extra_css", joined.STYLESHEET)
         js = _parts(files, config, "extra_javascript", joined.SCRIPT)
         dropped = self.build.left_out | css.keys() | js.keys()
@@ -45,6 +46,7 @@ class BuildEvents(BasePlugin):
         files.append(File.generated(config, joined.STYLESHEET,
                                     content=joined.stylesheet({**_materials_stylesheets(files, config), **css})))
         files.append(File.generated(config, joined.SCRIPT, content=joined.script(js)))
+        files.append(File.generated(config, config.theme["favicon"], content=logo.drawing(config)))
         listing_, generated = self.build.listing, {}
         for base in ("figures", "sources"):
             pages = listing_.lists(base)

@@ -69,7 +69,7 @@ def draw(kind: str, site_name: str) -> bytes:
     image = Image.new("RGB", (WIDTH, HEIGHT), PAPER)
     pen = ImageDraw.Draw(image)
     pen.rectangle((0, 0, WIDTH, 24), fill=RED)
-    # The logo's open ring (docs/assets/logo.svg), drawn as an arc.
+    # The logo's open ring (overrides/.icons/edition/logo.svg), drawn as an arc.
     pen.arc((80, 96, 200, 216), start=-30, end=300, fill=RED, width=22)
     pen.ellipse((184, 118, 208, 142), fill=RED)
     pen.text((80, 270), site_name, font=_font(76), fill=INK)
