@@ -43,10 +43,10 @@ class BuildEvents(BasePlugin):
         dropped = self.build.left_out | css.keys() | js.keys()
         # one pass: Files.remove is a list's, slow a thousand times over
         files = Files([f for f in files if f.src_uri not in dropped])
-        files.append(File.generated(config, joined.STYLESHEET,
-                                    content=joined.stylesheet({**_materials_stylesheets(files, config), **css})))
+        material = joined.materials_stylesheets(files, palette=bool(config.theme.get("palette")))
+        files.append(File.generated(config, joined.STYLESHEET, content=joined.stylesheet({**material, **css})))
         files.append(File.generated(config, joined.SCRIPT, content=joined.script(js)))
-        files.append(File.generated(config, config.theme["favicon"], content=logo.drawing(config)))
+        files.append(File.generated(config, logo.tab_icon(config), content=logo.drawing(config)))
         listing_, generated = self.build.listing, {}
         for base in ("figures", "sources"):
             pages = listing_.lists(base)
@@ -117,21 +117,6 @@ class BuildEvents(BasePlugin):
 
     def on_build_error(self, *, error):
         self.build.search.close()
-
-
-def _materials_stylesheets(files: Files, config) -> dict[str, str]:
-    """Material's own stylesheets, {path: text}, in the order its base template links
-    them: main, then palette when the theme has one."""
-    wanted = [joined.MATERIAL_MAIN] + ([joined.MATERIAL_PALETTE] if config.theme.get("palette") else [])
-    theirs = [file for file in files if file.src_uri.startswith("assets/stylesheets/")]
-    found = {}
-    for pattern in wanted:
-        matches = [file for file in theirs if pattern.fullmatch(file.src_uri)]
-        if len(matches) != 1:  # a Material release that names or splits them otherwise
-            raise PluginError(f"Material's theme has {len(matches)} stylesheets named like "
-                              f"{pattern.pattern}, not one: update macros/theme/joined.py")
-        found[matches[0].src_uri] = matches[0].content_string
-    return found
 
 
 def _parts(files: Files, config, key: str, joined_path: str) -> dict[str, str]:

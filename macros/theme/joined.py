@@ -21,17 +21,35 @@ fifths of its compressed bytes). Each part is named where it begins.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 
 STYLESHEET = "stylesheets/edition.css"
 SCRIPT = "javascripts/edition.js"
 
 # Material's stylesheets, named as its base template links them: main, then palette
 # when the theme has one.
-MATERIAL_MAIN = re.compile(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css")
-MATERIAL_PALETTE = re.compile(r"assets/stylesheets/palette\.[0-9a-f]+\.min\.css")
+_MATERIAL_MAIN = re.compile(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css")
+_MATERIAL_PALETTE = re.compile(r"assets/stylesheets/palette\.[0-9a-f]+\.min\.css")
 
 # A comment, or a quoted string passed over whole (a string may hold "/*").
 _COMMENT_OR_STRING = re.compile(r"""("(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*')|/\*.*?\*/""", re.S)
+
+
+def materials_stylesheets(files: Iterable[File], palette: bool) -> dict[str, str]:
+    """Material's own stylesheets among the build's `files`, {path: text}, in the order
+    its base template links them: main, then palette when the theme has one."""
+    theirs = [file for file in files if file.src_uri.startswith("assets/stylesheets/")]
+    found = {}
+    for pattern in (_MATERIAL_MAIN, _MATERIAL_PALETTE) if palette else (_MATERIAL_MAIN,):
+        matches = [file for file in theirs if pattern.fullmatch(file.src_uri)]
+        if len(matches) != 1:  # a Material release that names or splits them otherwise
+            raise PluginError(f"Material's theme has {len(matches)} stylesheets named like "
+                              f"{pattern.pattern}, not one: update macros/theme/joined.py")
+        found[matches[0].src_uri] = matches[0].content_string
+    return found
 
 
 def without_comments(css: str) -> str:

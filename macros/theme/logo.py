@@ -17,3 +17,13 @@ def drawing(config) -> str:
             return (Path(folder) / name).read_text(encoding="utf-8")
     raise PluginError(f"mkdocs.yml: theme.icon.logo: there is no {name} in overrides/ or the theme; "
                       f"name the logo's file there without its .svg")
+
+
+def tab_icon(config) -> str:
+    """Where the tab's icon is written: `theme.favicon`, which must name an SVG file, since
+    the logo's drawing is what is written there (Material's default is a PNG)."""
+    path = config.theme["favicon"]
+    if not path.endswith(".svg"):
+        raise PluginError(f"mkdocs.yml: theme.favicon: {path} is written from the logo's SVG at build "
+                          "time, so it must name an .svg file (as assets/logo.svg)")
+    return path
