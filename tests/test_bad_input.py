@@ -223,6 +223,9 @@ CASES = [
      ESSAY, "updated:", "is older than this page's newest correction (2026-11-26"),
     ("original-section-without-original", replace(POST, "original: wpr-essay\n", ""), POST, "original_section:",
      "'original_section' needs original beside it"),
+    # A page may need two fields beside others; the one missing is named on its own line.
+    ("template-without-updated", replace(POST, "updated: 2026-11-25\n", ""), POST, "template:",
+     "template: 'template' needs updated beside it"),
     # Errors that did not help.
     ("non-utf8-page", replace_bytes(POST, b"the ruling clique.", b"the ruling clique. Caf\xe9."), POST, "ruling clique",
      "byte 0xE9 is not UTF-8 text"),

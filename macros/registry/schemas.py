@@ -105,6 +105,15 @@ def locate(marks: Marks, path: tuple) -> tuple[int | None, int | None]:
     return marks.get(path, (None, None))
 
 
+def _unmet(error) -> list[tuple[str, list[str]]]:
+    """A dependentRequired error's keys that are present without all they need, each with
+    what it lacks. jsonschema raises one error per missing field and does not say which
+    key it belongs to, so the keys are read from the instance, and told once each."""
+    present = error.instance
+    return [(key, [n for n in needed if n not in present]) for key, needed in error.validator_value.items()
+            if key in present and any(n not in present for n in needed)]
+
+
 def _sentence(error) -> str:
     """One plain sentence for a jsonschema error, in the contributor's terms."""
     kind, instance = error.validator, error.instance
@@ -112,10 +121,6 @@ def _sentence(error) -> str:
         missing = [k for k in error.validator_value if k not in instance]
         where = error.schema.get("x-required", "see the comment at the top of the file")
         return f"missing required field(s) {', '.join(missing)}; add them ({where})"
-    if kind == "dependentRequired":
-        key, needed = next((k, v) for k, v in error.validator_value.items() if k in instance
-                           and any(n not in instance for n in v))
-        return f"'{key}' needs {', '.join(needed)} beside it: add {', '.join(needed)}, or remove '{key}'"
     if kind == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
         extra = [k for k in instance if k not in allowed]
@@ -146,15 +151,22 @@ def validation_errors(checker: Draft202012Validator, data: Any, marks: Marks, fi
                       top: str = "(top level)") -> list[DataError]:
     """Each of `checker`'s errors in `data`, located at its key in `file`, in file order;
     `top` names the whole document in messages."""
-    errors = []
+    errors, told = [], set()
     for error in checker.iter_errors(data):
         path = tuple(error.absolute_path)
+        if error.validator == "dependentRequired":  # on the line of the key that needs the others
+            if path not in told:
+                told.add(path)
+                for key, needed in _unmet(error):
+                    line, column = locate(marks, path + (key,))
+                    fields = ", ".join(needed)
+                    errors.append(DataError(file, line, column, f"{dotted(path + (key,), top)}: '{key}' needs "
+                                            f"{fields} beside it: add {fields}, or remove '{key}'"))
+            continue
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
             allowed = error.schema.get("properties", {})
             extra = [k for k in error.instance if k not in allowed]
             path = path + (extra[0],) if extra else path
-        elif error.validator == "dependentRequired":
-            path = path + (next(k for k in error.validator_value if k in error.instance),)
         elif "propertyNames" in error.schema_path:
             path = path + (error.instance,)
         line, column = locate(marks, path)
