@@ -52,6 +52,16 @@ def replace_bytes(path: str, old: bytes, new: bytes):
     return apply
 
 
+def with_crlf(path: str, then):
+    """The file saved with Windows line endings (\\r\\n), which MkDocs reads as any other,
+    then broken by `then`."""
+    def apply(project: Path):
+        then(project)
+        data = (project / path).read_bytes()
+        (project / path).write_bytes(data.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
+    return apply
+
+
 def line_of(project: Path, path: str, needle: str) -> int:
     text = (project / path).read_bytes().decode("utf-8", errors="replace")  # a case may break the encoding
     for number, line in enumerate(text.splitlines(), 1):
@@ -223,6 +233,11 @@ CASES = [
      ESSAY, "updated:", "is older than this page's newest correction (2026-11-26"),
     ("original-section-without-original", replace(POST, "original: wpr-essay\n", ""), POST, "original_section:",
      "'original_section' needs original beside it"),
+    # Windows line endings: the page is held to the same rules, on the same lines.
+    ("crlf-page-misspelt-key", with_crlf(POST, replace(POST, "slug: lebanon", "titel: x\nslug: lebanon")), POST,
+     "titel:", "unknown field 'titel' (did you mean 'title'?)"),
+    ("crlf-plain-page-misspelt-key", with_crlf("docs/about.md", replace("docs/about.md", "title:", "titel: x\ntitle:")),
+     "docs/about.md", "titel:", "unknown field 'titel' (did you mean 'title'?)"),
     # A page may need two fields beside others; the one missing is named on its own line.
     ("template-without-updated", replace(POST, "updated: 2026-11-25\n", ""), POST, "template:",
      "template: 'template' needs updated beside it"),

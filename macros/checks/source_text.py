@@ -13,9 +13,12 @@ from ..errors import DataError
 
 
 def decode(data: bytes, name: str) -> str:
-    """`data` as UTF-8 text (a leading byte-order mark dropped, as MkDocs does)."""
+    """`data` as UTF-8 text, read as MkDocs reads a page: a leading byte-order mark
+    dropped, and Windows' and old Macs' line endings (CR LF, CR) read as one newline,
+    as Python's text files do. A page saved with them is then checked as MkDocs sees it,
+    not passed over because its front matter did not match."""
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as error:
         before = data[:error.start]
         line = before.count(b"\n") + 1
