@@ -233,6 +233,11 @@ CASES = [
      ESSAY, "updated:", "is older than this page's newest correction (2026-11-26"),
     ("original-section-without-original", replace(POST, "original: wpr-essay\n", ""), POST, "original_section:",
      "'original_section' needs original beside it"),
+    # A date's pattern is one babel can write, and writes some part of the date.
+    ("date-pattern-babel-refuses", replace(FIGURES, "pattern: MMMM yyyy", "pattern: QQQQQQQ"), FIGURES,
+     "pattern: QQQQQQQ", "pattern 'QQQQQQQ' is not a date pattern babel can write"),
+    ("date-pattern-all-quoted", replace(FIGURES, "pattern: MMMM yyyy", "pattern: \"'MMMM yyyy\""), FIGURES,
+     "pattern: \"'MMMM", "writes no part of the date"),
     # Windows line endings: the page is held to the same rules, on the same lines.
     ("crlf-page-misspelt-key", with_crlf(POST, replace(POST, "slug: lebanon", "titel: x\nslug: lebanon")), POST,
      "titel:", "unknown field 'titel' (did you mean 'title'?)"),

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from babel.dates import format_date
+
 from ..errors import DataError, did_you_mean
+from ..render.formatting import LOCALE
 from .model import PartialDate
 from .schemas import dotted, locate
 from .value_checks import figure_value_problems, future_problem
@@ -43,6 +46,25 @@ def _pattern_fields(pattern: str) -> set[str]:
         elif not quoted and char.isalpha():
             letters.add(char)
     return letters
+
+
+# CLDR letters that write a part of a date: era, year, quarter, month, week, day, weekday.
+_DATE_FIELDS = set("GyYuUrQqMLlwWdDFgEec")
+
+
+def _pattern_problem(pattern: str) -> str | None:
+    """Why a date cannot be written with `pattern`, if it cannot: babel refuses it (and
+    would stop the build with a traceback), or it writes no part of the date (a quote left
+    open prints the rest as it stands, and the figure as nothing)."""
+    if not _pattern_fields(pattern) & _DATE_FIELDS:
+        return (f"pattern '{pattern}' writes no part of the date: use CLDR's letters outside quotes, "
+                "as 'MMMM yyyy' (text between ' ' is printed as it stands)")
+    try:
+        format_date(date(2000, 1, 1), pattern, locale=LOCALE)
+    except (ValueError, KeyError, AttributeError, TypeError) as error:
+        return (f"pattern '{pattern}' is not a date pattern babel can write ({error}): use CLDR's date "
+                "letters, as 'MMMM yyyy' or 'd MMMM yyyy'")
+    return None
 
 
 class _Found(list):
@@ -86,6 +108,8 @@ def figure_errors(figures: dict, sources: dict, fig_marks: Marks, fig_file: str,
             if numbers:
                 found.add(base + ("value",), "format 'date' needs a date value in quotes")
             pattern = fig.get("pattern")
+            if isinstance(pattern, str) and (problem := _pattern_problem(pattern)):
+                found.add(base + ("pattern",), problem)
             precision = min((len(d) for d in bounds if isinstance(d, str)), default=10)
             letters = _pattern_fields(pattern or "")
             if precision < 10 and letters & _NEEDS["day"] or precision < 7 and letters & _NEEDS["month"]:
