@@ -233,6 +233,8 @@ CASES = [
      ESSAY, "updated:", "is older than this page's newest correction (2026-11-26"),
     ("original-section-without-original", replace(POST, "original: wpr-essay\n", ""), POST, "original_section:",
      "'original_section' needs original beside it"),
+    ("slug-too-long", replace(POST, "slug: lebanon-unsolved-murders", "slug: lebanon-" + "y" * 250), POST,
+     "slug: lebanon-yyy", "is not a slug of at most 100 lowercase letters"),
     # A date's pattern is one babel can write, and writes some part of the date.
     ("date-pattern-babel-refuses", replace(FIGURES, "pattern: MMMM yyyy", "pattern: QQQQQQQ"), FIGURES,
      "pattern: QQQQQQQ", "pattern 'QQQQQQQ' is not a date pattern babel can write"),
