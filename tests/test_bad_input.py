@@ -62,6 +62,15 @@ def with_crlf(path: str, then):
     return apply
 
 
+def copy_post(path: str):
+    """A new, valid Rundown item (a copy of POST under its own slug) saved at `path`."""
+    def apply(project: Path):
+        (project / path).parent.mkdir(parents=True, exist_ok=True)
+        text = (project / POST).read_text(encoding="utf-8")
+        (project / path).write_text(text.replace("slug: lebanon-unsolved-murders", "slug: zz-new"), encoding="utf-8")
+    return apply
+
+
 def line_of(project: Path, path: str, needle: str) -> int:
     text = (project / path).read_bytes().decode("utf-8", errors="replace")  # a case may break the encoding
     for number, line in enumerate(text.splitlines(), 1):
@@ -235,6 +244,11 @@ CASES = [
      "'original_section' needs original beside it"),
     ("slug-too-long", replace(POST, "slug: lebanon-unsolved-murders", "slug: lebanon-" + "y" * 250), POST,
      "slug: lebanon-yyy", "is not a slug of at most 100 lowercase letters"),
+    # A post saved under another name is not an item: MkDocs would copy it as a file.
+    ("post-saved-as-MD", copy_post("docs/rundown/posts/zz-new.MD"), "docs/rundown/posts/zz-new.MD", None,
+     "rename it zz-new.md"),
+    ("post-in-a-subfolder", copy_post("docs/rundown/posts/2022/zz-new.md"), "docs/rundown/posts/2022/zz-new.md",
+     None, "move it to docs/rundown/posts/"),
     # A date's pattern is one babel can write, and writes some part of the date.
     ("date-pattern-babel-refuses", replace(FIGURES, "pattern: MMMM yyyy", "pattern: QQQQQQQ"), FIGURES,
      "pattern: QQQQQQQ", "pattern 'QQQQQQQ' is not a date pattern babel can write"),

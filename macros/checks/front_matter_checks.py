@@ -64,8 +64,29 @@ class FrontMatterChecks:
                                  "front matter")
 
     def across_pages(self, corrections_file: str) -> list[DataError]:
-        """What spans pages or the data: slugs, dates to come, updates and corrections."""
-        return self._slugs() + self._dates() + self._corrections(corrections_file)
+        """What spans pages or the data: the posts' folder, slugs, dates to come, updates
+        and corrections."""
+        return self._strays() + self._slugs() + self._dates() + self._corrections(corrections_file)
+
+    def _strays(self) -> list[DataError]:
+        """Files in the posts' folder that would not be items. MkDocs copies a post saved
+        as .MD or .txt to the site as it stands, and builds one in a subfolder or saved as
+        .markdown without the Rundown, the front page or the feed listing it, which read
+        `*.md` in the folder itself (`pages/article.py: rundown_items`)."""
+        folder, errors = self.docs_dir / POSTS_DIR, []
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+            where = path.relative_to(folder)
+            if path.is_dir() or any(part.startswith(".") for part in where.parts):
+                continue  # MkDocs leaves out dotfiles, as an editor's or the system's own
+            name = f"docs/{POSTS_DIR}/{where.as_posix()}"
+            if len(where.parts) > 1:
+                errors.append(DataError(name, None, None, f"a Rundown item sits in the posts' folder itself: "
+                                                          f"move it to docs/{POSTS_DIR}/"))
+            elif path.suffix != ".md":
+                errors.append(DataError(name, None, None, "the posts' folder holds only Rundown items, each saved "
+                                                          f"as .md: if this is one, rename it {path.name.split('.')[0]}.md; "
+                                                          "put other files in docs/assets/"))
+        return errors
 
     def _at(self, src: str, key: str, message: str) -> DataError:
         name, front = self.pages[src]
