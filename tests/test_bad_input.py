@@ -249,6 +249,12 @@ CASES = [
      "rename it zz-new.md"),
     ("post-in-a-subfolder", copy_post("docs/rundown/posts/2022/zz-new.md"), "docs/rundown/posts/2022/zz-new.md",
      None, "move it to docs/rundown/posts/"),
+    # A value of the wrong kind is named as what it is, with what belongs there.
+    ("number-as-a-tag", replace(POST, "  - Impunity", "  - 2022"), POST, "  - 2022",
+     "2022 is a number, not text: put it in quotes, \"2022\""),
+    ("empty-data-file", write(CORRECTIONS, ""), CORRECTIONS, None, "(top level): is empty: write `key: value` lines here"),
+    ("hide-not-a-list", replace(POST, "hide:\n  - toc", "hide: toc"), POST, "hide: toc",
+     "'toc' is text, not a list: write it as a list, `- toc` on a line below"),
     # A date's pattern is one babel can write, and writes some part of the date.
     ("date-pattern-babel-refuses", replace(FIGURES, "pattern: MMMM yyyy", "pattern: QQQQQQQ"), FIGURES,
      "pattern: QQQQQQQ", "pattern 'QQQQQQQ' is not a date pattern babel can write"),
@@ -306,7 +312,7 @@ CASES = [
      FIGURES, "quantity: detainees-northeast-syra",
      "unknown quantity 'detainees-northeast-syra': did you mean 'detainees-northeast-syria'?"),
     ("quantity-without-a-label", replace(QUANTITIES, "    label: ISIS suspects and family members held in northeast Syria\n", ""),
-     QUANTITIES, "detainees-northeast-syria:", "is not a quantity with its label"),
+     QUANTITIES, "detainees-northeast-syria:", "is empty: write a quantity with its label"),
     ("quantity-label-misspelt", replace(QUANTITIES, "    label: ISIS", "    lable: ISIS"), QUANTITIES, "lable:",
      "unknown field 'lable' (did you mean 'label'?)"),
     ("note-in-a-links-text", append(POST, "\n\n[the interview{{ cite('fink-pbs') }}](../../sources.md)\n"), POST,

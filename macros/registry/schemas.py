@@ -114,9 +114,45 @@ def _unmet(error) -> list[tuple[str, list[str]]]:
             if key in present and any(n not in present for n in needed)]
 
 
+# What each JSON type is called in a YAML file, and what a value of each Python type is.
+_WANTED = {"string": "text", "object": "`key: value` lines", "array": "a list", "boolean": "true or false",
+           "number": "a number", "integer": "a whole number", "null": "nothing"}
+
+
+def _found(value) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return "a date"
+    return "a list" if isinstance(value, list) else "`key: value` lines" if isinstance(value, dict) else "text"
+
+
+def _type_sentence(error) -> str:
+    """A value of the wrong kind, named as what it is, with what belongs there and how
+    to write it (jsonschema says "None is not of type 'object'")."""
+    wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+    want, value = " or ".join(_WANTED.get(w, w) for w in wanted), error.instance
+    if value is None:
+        return f"is empty: write {error.schema.get('x-expected') or want} here"
+    hint = ""
+    if "string" in wanted and not isinstance(value, (list, dict)):
+        hint = f": put it in quotes, \"{value}\""
+    elif "array" in wanted and not isinstance(value, (list, dict)):
+        hint = f": write it as a list, `- {value}` on a line below"
+    elif "boolean" in wanted and isinstance(value, str):
+        hint = ": write true or false, without quotes"
+    elif {"number", "integer"} & set(wanted) and isinstance(value, str):
+        hint = ": write the number without quotes"
+    return f"{value!r} is {_found(value)}, not {want}{hint}"
+
+
 def _sentence(error) -> str:
     """One plain sentence for a jsonschema error, in the contributor's terms."""
     kind, instance = error.validator, error.instance
+    if kind == "type":
+        return _type_sentence(error)
     if kind == "required":
         missing = [k for k in error.validator_value if k not in instance]
         where = error.schema.get("x-required", "see the comment at the top of the file")
@@ -170,5 +206,7 @@ def validation_errors(checker: Draft202012Validator, data: Any, marks: Marks, fi
         elif "propertyNames" in error.schema_path:
             path = path + (error.instance,)
         line, column = locate(marks, path)
+        if line is None and not path:  # the whole file, which has no key to point at: its first line
+            line = 1
         errors.append(DataError(file, line, column, f"{dotted(path, top)}: {_sentence(error)}"))
     return sorted(errors, key=lambda e: (e.line or 0, e.column or 0))
