@@ -255,6 +255,13 @@ CASES = [
     ("empty-data-file", write(CORRECTIONS, ""), CORRECTIONS, None, "(top level): is empty: write `key: value` lines here"),
     ("hide-not-a-list", replace(POST, "hide:\n  - toc", "hide: toc"), POST, "hide: toc",
      "'toc' is text, not a list: write it as a list, `- toc` on a line below"),
+    # A page macro called with the wrong arguments is named with how the pages call it.
+    ("chart-without-its-id", replace("docs/charts.md", "{{ chart('iraq-displacement') }}", "{{ chart() }}"),
+     "docs/charts.md", "{{ chart() }}", "chart() takes other arguments (missing 1 required positional argument: "
+     "'name'): call it as {{ chart('iraq-displacement') }}"),
+    ("lead-with-a-keyword", replace("docs/index.md", "{{ lead('essay.md') }}", "{{ lead(page='essay.md') }}"),
+     "docs/index.md", "{{ lead(page=", "lead() takes other arguments (got an unexpected keyword argument 'page'): "
+     "call it as {{ lead('essay.md') }}"),
     # A date's pattern is one babel can write, and writes some part of the date.
     ("date-pattern-babel-refuses", replace(FIGURES, "pattern: MMMM yyyy", "pattern: QQQQQQQ"), FIGURES,
      "pattern: QQQQQQQ", "pattern 'QQQQQQQ' is not a date pattern babel can write"),

@@ -7,6 +7,7 @@ is the file's line less the front matter; `body_line` (front_matter.py) puts it 
 
 from __future__ import annotations
 
+import re
 import sys
 import traceback
 
@@ -14,6 +15,11 @@ from jinja2 import TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 
 ALLOWED = "Page text may call fig('figure-id') and cite('source-id'), and use its own front matter."
+# Python's words for a call with the wrong arguments to one of page_macros.py's macros,
+# and how the pages call those that take any (the others are called with none).
+_WRONG_ARGUMENTS = re.compile(r"page_macros\.<locals>\.(\w+)\(\) (.*)")
+CALLED_AS = {"fig": "fig('detainees-hrw')", "cite": "cite('fink-pbs')", "lead": "lead('essay.md')",
+             "chart": "chart('iraq-displacement')", "figure_list": "figure_list(2)", "source_list": "source_list(2)"}
 
 
 def template_line(error: Exception) -> int | None:
@@ -48,10 +54,24 @@ def advice(error: Exception) -> str:
     return "see the message above"
 
 
+def wrong_arguments(error: Exception) -> str | None:
+    """A page macro called with the wrong arguments, told with how the pages call it
+    (Python says "page_macros.<locals>.chart() missing 1 required positional argument")."""
+    found = _WRONG_ARGUMENTS.match(str(error)) if isinstance(error, TypeError) else None
+    if not found:
+        return None
+    macro, what = found.groups()
+    example = CALLED_AS.get(macro, f"{macro}()")
+    return f"{macro}() takes other arguments ({what}): call it as {{{{ {example} }}}}"
+
+
 def describe(error: Exception, name: str, body_line: int) -> str:
     """One line a contributor can act on; `name` is the page's file (docs/...)."""
     line = template_line(error)
     if line is not None:
         name = f"{name}:{line + body_line - 1}"
+    told = wrong_arguments(error)
+    if told:
+        return f"{name}: {told}"
     message = getattr(error, "message", None) or str(error)
     return f"{name}: {type(error).__name__}: {message}. {advice(error)}"
