@@ -8,14 +8,19 @@ They sit under `extra:` (mkdocs-macros' plugin entry takes no options of ours):
       contents:
         entries_limit: 60   # a contents list names a section's entries only while this few
       preview: 0            # Rundown items a preview builds (`make serve`); 0: the whole site
+      colophon:             # the footer's links (and the 404 page's), each to a page
+        - title: About this edition
+          url: about/
 
 Each is a `mkdocs.config.config_options` option with its default; a wrong value stops
-the build with "mkdocs.yml: extra.data_pages.per_page: ..." and what to write.
+the build with "mkdocs.yml: extra.data_pages.per_page: ..." and what to write. A key of
+`extra:` close to one of these is taken for a misspelling of it (Material reads others).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -64,6 +69,46 @@ def _checked(schema: type[base.Config], name: str, extra: dict) -> base.Config:
         hint = did_you_mean(key, [k for k, _option in schema._schema]) if not failed else None
         raise DataError("mkdocs.yml", None, None, f"extra.{name}.{key}: {error}" + (f"; {hint}" if hint else ""))
     return config
+
+
+OURS = ("data_pages", "contents", "preview", "colophon")
+# Material's own keys under `extra:` (its documentation's), never taken for a misspelling of ours.
+MATERIALS = ("alternate", "analytics", "annotate", "consent", "generator", "homepage", "scope", "social",
+             "status", "tags", "version")
+BLOG_DIR = "rundown/"  # the blog plugin writes its posts' addresses there, from their slugs
+
+
+def _page_exists(docs_dir: Path, url: str) -> bool:
+    """Whether `url` (as about/) is the address of a page under `docs_dir`, as MkDocs
+    writes its addresses; one under the blog's folder is taken as written."""
+    if url.startswith(BLOG_DIR):
+        return True
+    path = url.split("#", 1)[0].strip("/")
+    names = [f"{path}.md", f"{path}/index.md"] if path else ["index.md"]
+    return any((docs_dir / name).is_file() for name in names)
+
+
+def check_colophon(extra: dict, docs_dir: Path) -> None:
+    """The footer's links: each a title and the address of a page (a broken one would be
+    on every page); and no key of `extra:` a misspelling of ours, which would be skipped
+    without a word."""
+    for key in extra:
+        hint = did_you_mean(key, OURS, n=1) if key not in OURS + MATERIALS else None
+        if hint:
+            raise DataError("mkdocs.yml", None, None, f"extra.{key}: unknown option; {hint}")
+    links = extra.get("colophon", [])
+    if not isinstance(links, list):
+        raise DataError("mkdocs.yml", None, None, "extra.colophon: expected a list of links, each "
+                        "`- title: ...` with `url: ...` below it (a page's address, as about/)")
+    for number, link in enumerate(links, 1):
+        where = f"extra.colophon, link {number}"
+        if not isinstance(link, dict) or set(link) != {"title", "url"} or not all(
+                isinstance(link[k], str) and link[k].strip() for k in ("title", "url")):
+            raise DataError("mkdocs.yml", None, None, f"{where}: expected `title:` (the link's words) and "
+                            "`url:` (a page's address, as about/), and nothing else")
+        if not _page_exists(docs_dir, link["url"]):
+            raise DataError("mkdocs.yml", None, None, f"{where}: url '{link['url']}' is the address of no page "
+                            "under docs/ (about/ is docs/about.md)")
 
 
 def options(extra: dict) -> Options:

@@ -262,6 +262,14 @@ CASES = [
     ("lead-with-a-keyword", replace("docs/index.md", "{{ lead('essay.md') }}", "{{ lead(page='essay.md') }}"),
      "docs/index.md", "{{ lead(page=", "lead() takes other arguments (got an unexpected keyword argument 'page'): "
      "call it as {{ lead('essay.md') }}"),
+    # The footer's links (extra.colophon) are checked as the other options are.
+    ("colophon-url-to-no-page", replace("mkdocs.yml", "url: about/", "url: abuot/"), "mkdocs.yml", None,
+     "extra.colophon, link 1: url 'abuot/' is the address of no page under docs/"),
+    ("colophon-not-a-list", lambda project: edit(project / "mkdocs.yml", re.search(
+        r"  colophon:\n(    .*\n)+", (project / "mkdocs.yml").read_text(encoding="utf-8")).group(0), "  colophon: about/\n"),
+     "mkdocs.yml", None, "extra.colophon: expected a list of links"),
+    ("extra-key-misspelt", replace("mkdocs.yml", "  colophon:", "  colophn:"), "mkdocs.yml", None,
+     "extra.colophn: unknown option; did you mean 'colophon'?"),
     # A date's pattern is one babel can write, and writes some part of the date.
     ("date-pattern-babel-refuses", replace(FIGURES, "pattern: MMMM yyyy", "pattern: QQQQQQQ"), FIGURES,
      "pattern: QQQQQQQ", "pattern 'QQQQQQQ' is not a date pattern babel can write"),
