@@ -144,7 +144,7 @@ def rule_reference_errors(rules: dict, figures: dict, marks: Marks, file: str,
                 if figure is None:
                     message = f"unknown figure '{fid}': {did_you_mean(fid, figures) or 'see data/figures.yml'}"
                 elif needs_date is not None and (figure["format"] == "date") != needs_date:
-                    message = f"'{fid}' must be {'a date' if needs_date else 'a number'} for a {rule['kind']} rule"
+                    message = f"'{fid}' must be {'a date' if needs_date else 'a number'} for the rule kind {rule['kind']}"
                 elif rule["kind"] == "max-age" and not figure.get("as_of"):
                     message = f"'{fid}' has no as_of date to age"
                 else:
