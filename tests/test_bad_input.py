@@ -262,6 +262,9 @@ CASES = [
     ("lead-with-a-keyword", replace("docs/index.md", "{{ lead('essay.md') }}", "{{ lead(page='essay.md') }}"),
      "docs/index.md", "{{ lead(page=", "lead() takes other arguments (got an unexpected keyword argument 'page'): "
      "call it as {{ lead('essay.md') }}"),
+    ("date-format-on-a-count", replace(FIGURES, "unit: people\n    format: number\n    written: \"45,000\"",
+                                       "unit: people\n    format: date # was number\n    written: \"45,000\""),
+     FIGURES, "format: date # was number", "format 'date' writes a date, but this figure's unit is 'people'"),
     # The footer's links (extra.colophon) are checked as the other options are.
     ("colophon-url-to-no-page", replace("mkdocs.yml", "url: about/", "url: abuot/"), "mkdocs.yml", None,
      "extra.colophon, link 1: url 'abuot/' is the address of no page under docs/"),

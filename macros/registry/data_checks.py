@@ -105,6 +105,10 @@ def figure_errors(figures: dict, sources: dict, fig_marks: Marks, fig_file: str,
         for path, problem in figure_value_problems(fig, today):
             found.add(base + path, problem)
         if fig.get("format") == "date":
+            if fig.get("unit") != "date":  # the schema then also asks for a pattern, which would not help
+                found.add(base + ("format",), f"format 'date' writes a date, but this figure's unit is "
+                          f"'{fig.get('unit')}': give it a format for numbers (number, compact, percent, spelled), "
+                          "or unit: date for a date")
             if numbers:
                 found.add(base + ("value",), "format 'date' needs a date value in quotes")
             pattern = fig.get("pattern")
