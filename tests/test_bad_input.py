@@ -293,6 +293,8 @@ CASES = [
      FIGURES, "U.S. invasion of Iraq", "byte 0xE9 is not UTF-8 text"),
     ("fig-without-id", replace(ESSAY, "fig('detainees-hrw')", "fig()"), ESSAY, "fig()",
      "fig() takes one figure id in quotes and nothing else"),
+    ("fig-with-a-filter", replace(ESSAY, "{{ fig('detainees-hrw') }}", "{{ fig('detainees-hrw') | upper }}"), ESSAY,
+     "| upper }}", "{{ fig('detainees-hrw') }} stands alone in its braces: take out `| upper`"),
     ("fig-with-two-ids", replace(ESSAY, "fig('detainees-hrw')", "fig('detainees-hrw', 'detainees-un')"), ESSAY,
      "fig('detainees-hrw', ", "fig() takes one figure id in quotes and nothing else"),
     ("fig-with-keyword", replace(ESSAY, "fig('detainees-hrw')", "fig(figure_id='detainees-hrw')"), ESSAY, "figure_id=",

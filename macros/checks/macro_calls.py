@@ -52,12 +52,27 @@ def _diagnosis(macro: str, inside: str) -> tuple[int, str]:
                f"write {{{{ {EXAMPLE[macro]} }}}}")
 
 
+def _not_alone(text: str, expression: re.Match, call: re.Match, name: str) -> list[DataError]:
+    """A well-formed call with more in its braces (`| upper`, `~ 's'`): what the build
+    wrote, the figure with its note and its mark, would be changed, and its use lost."""
+    before = text[expression.start(1):call.start()].strip()
+    after = text[call.end():expression.end(1)].strip()
+    if not before and not after or "{{" in before + after:
+        return []  # alone; or braces left open before it, which Jinja tells with their line
+    line, column = position(text, call.end() if after else expression.start(1))
+    return [DataError(name, line, column, f"{{{{ {call[0]} }}}} stands alone in its braces: take out "
+                      f"`{' '.join(part for part in (before, after) if part)}` (what the build writes for it, "
+                      "the text, its note and its mark, cannot be changed there)")]
+
+
 def call_errors(text: str, name: str) -> list[DataError]:
     """Each fig(...) or cite(...) in a page's template code that is not one id in quotes."""
     errors = []
     for expression in _EXPRESSION.finditer(text):
         for call in _MACRO.finditer(text, expression.start(1), expression.end(1)):
-            if CALL.match(text, call.start()):
+            well_formed = CALL.match(text, call.start())
+            if well_formed:
+                errors += _not_alone(text, expression, well_formed, name)
                 continue
             close = text.find(")", call.end(), expression.end(1))
             inside = text[call.end():close if close != -1 else expression.end(1)]
