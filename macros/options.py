@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
@@ -57,17 +58,44 @@ class Options:
     preview: int = 0  # Rundown items a preview builds (preview.py); 0: the whole site
 
 
-def _checked(schema: type[base.Config], name: str, extra: dict) -> base.Config:
+def _line(config_file: str | None, path: tuple) -> int | None:
+    """The line of `path` (keys, and list positions from 0) in mkdocs.yml, or of as much
+    of it as is there. MkDocs reads the file without lines; composing its YAML again gives
+    them, and leaves its tags (`!ENV`, `!!python/name`) unread."""
+    try:
+        node = yaml.compose(Path(config_file).read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (TypeError, OSError, yaml.YAMLError):
+        return None
+    line = None
+    for step in path:
+        if isinstance(node, yaml.MappingNode):
+            key, node = next(((k, v) for k, v in node.value if k.value == step), (None, None))
+            if key is None:
+                break
+            line = key.start_mark.line + 1
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+            node = node.value[step]
+            line = node.start_mark.line + 1
+        else:
+            break
+    return line
+
+
+def _mistake(config_file: str | None, path: tuple, message: str) -> DataError:
+    return DataError("mkdocs.yml", _line(config_file, ("extra", *path)), None, message)
+
+
+def _checked(schema: type[base.Config], name: str, extra: dict, config_file: str | None) -> base.Config:
     value = extra.get(name) or {}
     if not isinstance(value, dict):
-        raise DataError("mkdocs.yml", None, None, f"extra.{name}: expected `key: value` lines below it")
+        raise _mistake(config_file, (name,), f"extra.{name}: expected `key: value` lines below it")
     config = schema()
     config.load_dict(value)
     failed, warnings = config.validate()  # a warning: a name the options do not know
     if failed or warnings:
         key, error = (failed or warnings)[0]
         hint = did_you_mean(key, [k for k, _option in schema._schema]) if not failed else None
-        raise DataError("mkdocs.yml", None, None, f"extra.{name}.{key}: {error}" + (f"; {hint}" if hint else ""))
+        raise _mistake(config_file, (name, key), f"extra.{name}.{key}: {error}" + (f"; {hint}" if hint else ""))
     return config
 
 
@@ -88,36 +116,36 @@ def _page_exists(docs_dir: Path, url: str) -> bool:
     return any((docs_dir / name).is_file() for name in names)
 
 
-def check_colophon(extra: dict, docs_dir: Path) -> None:
+def check_colophon(extra: dict, docs_dir: Path, config_file: str | None = None) -> None:
     """The footer's links: each a title and the address of a page (a broken one would be
     on every page); and no key of `extra:` a misspelling of ours, which would be skipped
     without a word."""
     for key in extra:
         hint = did_you_mean(key, OURS, n=1) if key not in OURS + MATERIALS else None
         if hint:
-            raise DataError("mkdocs.yml", None, None, f"extra.{key}: unknown option; {hint}")
+            raise _mistake(config_file, (key,), f"extra.{key}: unknown option; {hint}")
     links = extra.get("colophon", [])
     if not isinstance(links, list):
-        raise DataError("mkdocs.yml", None, None, "extra.colophon: expected a list of links, each "
+        raise _mistake(config_file, ("colophon",), "extra.colophon: expected a list of links, each "
                         "`- title: ...` with `url: ...` below it (a page's address, as about/)")
     for number, link in enumerate(links, 1):
         where = f"extra.colophon, link {number}"
         if not isinstance(link, dict) or set(link) != {"title", "url"} or not all(
                 isinstance(link[k], str) and link[k].strip() for k in ("title", "url")):
-            raise DataError("mkdocs.yml", None, None, f"{where}: expected `title:` (the link's words) and "
-                            "`url:` (a page's address, as about/), and nothing else")
+            raise _mistake(config_file, ("colophon", number - 1), f"{where}: expected `title:` (the link's "
+                           "words) and `url:` (a page's address, as about/), and nothing else")
         if not _page_exists(docs_dir, link["url"]):
-            raise DataError("mkdocs.yml", None, None, f"{where}: url '{link['url']}' is the address of no page "
-                            "under docs/ (about/ is docs/about.md)")
+            raise _mistake(config_file, ("colophon", number - 1, "url"), f"{where}: url '{link['url']}' is the "
+                           "address of no page under docs/ (about/ is docs/about.md)")
 
 
-def options(extra: dict) -> Options:
+def options(extra: dict, config_file: str | None = None) -> Options:
     """The edition's options from mkdocs.yml's `extra`; DataError names a wrong one."""
     preview = WholeNumber(0, "Rundown items a preview builds; 0 for the whole site", default=0)
     try:
         items = preview.validate(extra.get("preview", 0))
     except base.ValidationError as error:
-        raise DataError("mkdocs.yml", None, None, f"extra.preview: {error}") from None
-    return Options(per_page=_checked(DataPagesOptions, "data_pages", extra).per_page,
-                   contents_limit=_checked(ContentsOptions, "contents", extra).entries_limit,
+        raise _mistake(config_file, ("preview",), f"extra.preview: {error}") from None
+    return Options(per_page=_checked(DataPagesOptions, "data_pages", extra, config_file).per_page,
+                   contents_limit=_checked(ContentsOptions, "contents", extra, config_file).entries_limit,
                    preview=items)

@@ -162,7 +162,7 @@ CASES = [
     ("figure-in-code", append(ESSAY, "\n\n```\nSee {{ fig('detainees-un') }}\n```\n"),
      ESSAY, "See {{ fig('detainees-un') }}", "is written where no reader can reach it"),
     ("option-misspelt", replace("mkdocs.yml", "    per_page: 50", "    per_pge: 50"),
-     "mkdocs.yml", None, "extra.data_pages.per_pge: Unrecognised configuration name: per_pge; did you mean 'per_page'?"),
+     "mkdocs.yml", "per_pge:", "extra.data_pages.per_pge: Unrecognised configuration name: per_pge; did you mean 'per_page'?"),
     ("page-left-out-of-nav", lambda p: (p / "docs" / "orphan.md").write_text("# Orphan\n"),
      "orphan.md", None, "not included in the \"nav\""),
     # Sources that survive link rot: a URL needs the day it was read; archives are URLs.
@@ -266,12 +266,12 @@ CASES = [
                                        "unit: people\n    format: date # was number\n    written: \"45,000\""),
      FIGURES, "format: date # was number", "format 'date' writes a date, but this figure's unit is 'people'"),
     # The footer's links (extra.colophon) are checked as the other options are.
-    ("colophon-url-to-no-page", replace("mkdocs.yml", "url: about/", "url: abuot/"), "mkdocs.yml", None,
+    ("colophon-url-to-no-page", replace("mkdocs.yml", "url: about/", "url: abuot/"), "mkdocs.yml", "url: abuot/",
      "extra.colophon, link 1: url 'abuot/' is the address of no page under docs/"),
     ("colophon-not-a-list", lambda project: edit(project / "mkdocs.yml", re.search(
         r"  colophon:\n(    .*\n)+", (project / "mkdocs.yml").read_text(encoding="utf-8")).group(0), "  colophon: about/\n"),
-     "mkdocs.yml", None, "extra.colophon: expected a list of links"),
-    ("extra-key-misspelt", replace("mkdocs.yml", "  colophon:", "  colophn:"), "mkdocs.yml", None,
+     "mkdocs.yml", "colophon: about/", "extra.colophon: expected a list of links"),
+    ("extra-key-misspelt", replace("mkdocs.yml", "  colophon:", "  colophn:"), "mkdocs.yml", "colophn:",
      "extra.colophn: unknown option; did you mean 'colophon'?"),
     # A date's pattern is one babel can write, and writes some part of the date.
     ("date-pattern-babel-refuses", replace(FIGURES, "pattern: MMMM yyyy", "pattern: QQQQQQQ"), FIGURES,
