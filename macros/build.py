@@ -202,7 +202,7 @@ class Build:
         """Hold the page's HTML to the raw-HTML policy; find the markup it publishes as
         text; place its uses in it; trim its contents list."""
         name, source = f"{self.docs_dir.name}/{page.file.src_uri}", page.file.content_string
-        policy, as_text = html_policy.PolicyReader(), markup_as_text.TextReader()
+        policy, as_text = html_policy.PolicyReader(html), markup_as_text.TextReader()
         locator = self.record.locator(page.file.src_uri)
         parse.read(html, policy, as_text, *([locator] if locator else []))  # one parse for all
         for error in html_policy.located(policy.found, source, name) + markup_as_text.mistakes(as_text, source, name):

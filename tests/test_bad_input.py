@@ -293,6 +293,11 @@ CASES = [
      FIGURES, "U.S. invasion of Iraq", "byte 0xE9 is not UTF-8 text"),
     ("fig-without-id", replace(ESSAY, "fig('detainees-hrw')", "fig()"), ESSAY, "fig()",
      "fig() takes one figure id in quotes and nothing else"),
+    # Comments a browser ends sooner than Python's parser: what follows would run there.
+    ("comment-trick-script", append(POST, "\n\n<!--><script>alert(1)</script>-->\n"), POST, "<!--><script>",
+     "<!--> ends at once in a browser"),
+    ("cdata-trick-script", append(POST, "\n\n<![CDATA[><script>alert(1)</script>]]>\n"), POST, "<![CDATA[",
+     "<![ ends at the first > in a browser"),
     ("fig-with-a-filter", replace(ESSAY, "{{ fig('detainees-hrw') }}", "{{ fig('detainees-hrw') | upper }}"), ESSAY,
      "| upper }}", "{{ fig('detainees-hrw') }} stands alone in its braces: take out `| upper`"),
     ("fig-with-two-ids", replace(ESSAY, "fig('detainees-hrw')", "fig('detainees-hrw', 'detainees-un')"), ESSAY,

@@ -17,6 +17,7 @@ carries a Content-Security-Policy (meta/csp.py).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -38,6 +39,10 @@ ADDRESSES = {"href", "src", "srcset", "action", "formaction", "poster", "data", 
              "xlink:href", "ping", "longdesc", "imagesrcset"}
 FETCHED = {"src", "srcset", "poster", "data", "background", "imagesrcset"}
 SCRIPTED_SCHEMES = {"javascript", "vbscript", "data"}
+# Openings a browser ends sooner than Python 3.11's parser does: `<!-->` and `<!--->` end
+# the comment at once, `<![` (outside SVG) at the first `>`. Read here as one comment or
+# section, what follows them would be live markup in a browser, a script included.
+_CUT_SHORT = re.compile(r"<!---?>|<!\[")
 LINK_SCHEMES = {"", "http", "https", "mailto"}
 
 
@@ -78,10 +83,15 @@ def _address_problem(tag: str, name: str, value: str) -> Violation | None:
 
 
 class PolicyReader(Reader):
-    """What breaks the policy, as a page's HTML is read (`reading/parse.py: read`)."""
+    """What breaks the policy in `html`, as it is read (`reading/parse.py: read`); what
+    the parser would misread is found before it reads."""
 
-    def __init__(self):
+    def __init__(self, html: str):
         self.found: list[Violation] = []
+        for cut in _CUT_SHORT.finditer(html):
+            ends = "ends at once" if cut[0].startswith("<!--") else "ends at the first >"
+            self.found.append(Violation(f"{cut[0]} {ends} in a browser, so what follows it would be markup "
+                                        "there, not a comment: write a comment as <!-- text -->", cut[0]))
 
     def handle_starttag(self, tag, attrs):
         if tag in FORBIDDEN:
@@ -102,7 +112,7 @@ class PolicyReader(Reader):
 
 def violations(html: str) -> list[Violation]:
     """What in `html` (a page's content, as Python-Markdown made it) breaks the policy."""
-    reader = PolicyReader()
+    reader = PolicyReader(html)
     read(html, reader)
     return reader.found
 
