@@ -248,6 +248,7 @@ class Build:
         where the site's Content-Security-Policy goes once every page is built."""
         parts = csp.inline_parts(html, content)
         self.inline.scripts += parts.scripts
+        self.inline.text_scripts += parts.text_scripts
         self.inline.styles += parts.styles
         self.policy_pages.append(dest)
         return csp.with_placeholder(html, parts)
@@ -263,7 +264,8 @@ class Build:
         """Every page is written: index them for search; write the feed and every page's
         Content-Security-Policy."""
         search_written = self.search.write(site_dir)  # Pagefind writes while the rest is written
-        csp.write_policy(site_dir, self.policy_pages, csp.policy(set(self.inline.scripts), set(self.inline.styles)))
+        csp.write_policy(site_dir, self.policy_pages, csp.policy(csp.allowed_scripts(self.inline),
+                                                                 set(self.inline.styles)))
         rss = feed.rss(list(self.feed.values()), title=f"{self.site.name}: Rights Rundown",
                        link=self.site.url + "rundown/", description=self.site.description,
                        self_url=self.site.url + feed.FEED_PATH)

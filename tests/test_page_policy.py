@@ -66,3 +66,18 @@ def test_a_script_in_a_pages_own_text_gets_no_hash():
     assert sha256("var __md_scope = 1") in allowed["script-src"]
     assert sha256("window.slipped = 1") not in allowed["script-src"]
     assert sha256("text-align: right;") in allowed["style-src"]
+
+
+def test_a_script_in_a_pages_text_gets_no_hash_where_the_theme_repeats_it():
+    """The blog's index repeats a post's excerpt outside its own text: a script that
+    slipped into the post is still allowed nowhere, since the policy is one for the site."""
+    from macros.meta.csp import InlineParts, allowed_scripts, inline_parts
+
+    excerpt = '<p>Text</p><script>window.slipped = 1</script>'
+    post = inline_parts(f'<html><head><script>var __md_scope = 1</script></head><body>{excerpt}</body></html>',
+                        excerpt)
+    index = inline_parts(f'<html><head><script>var __md_scope = 1</script></head><body><article>{excerpt}'
+                         '</article></body></html>', "")
+    site = InlineParts(scripts=post.scripts + index.scripts, text_scripts=post.text_scripts + index.text_scripts)
+    assert "window.slipped = 1" in index.scripts  # the index alone cannot tell the excerpt from the theme
+    assert allowed_scripts(site) == {"var __md_scope = 1"}

@@ -4,8 +4,10 @@ inline style attribute the built pages actually hold, allowed by its sha256 hash
 
 The hashes are read from each page's final HTML (`inline_parts`, run last on every
 page), so they follow whatever the theme or this edition's templates put inline. A
-page's own text (what Markdown made of it) is left out of the script search: a script
-that slips past the build's checks into a page's text gets no hash, and cannot run.
+page's own text (what Markdown made of it) is left out of the script search, and a
+script found in it gets no hash anywhere, also where the theme repeats that text (a
+post's excerpt on the blog's index): one that slipped past the build's checks into a
+page's text cannot run.
 The policy is one for the whole site, written into every page once all are built (`write_policy`): with
 instant navigation a reader's first page's policy governs every page they open next.
 `'wasm-unsafe-eval'` lets the search run WebAssembly without allowing JavaScript's
@@ -35,6 +37,7 @@ class InlineParts:
     """What one page runs or styles inline, and where its policy goes."""
 
     scripts: list[str] = field(default_factory=list)
+    text_scripts: list[str] = field(default_factory=list)  # in the page's own text: never hashed
     styles: list[str] = field(default_factory=list)  # style="..." attribute values
     after_charset: int | None = None  # the offset just past <meta charset>
 
@@ -51,18 +54,25 @@ _STYLE = re.compile(r"""[Ss][Tt][Yy][Ll][Ee]\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _CHARSET = re.compile(r"<meta\s+charset\s*=[^>]*>", re.I)
 
 
-def inline_parts(html: str, content: str = "") -> InlineParts:
-    """The inline scripts of `html` outside the page's own text `content`, every style
-    attribute's value (as the browser reads it, entities decoded), and where the charset
-    meta tag ends."""
-    parts = InlineParts()
-    chrome = html.replace(content, "", 1) if content else html
-    for match in _SCRIPT.finditer(chrome):
+def _inline_scripts(html: str) -> list[str]:
+    """The text of each inline script in `html` that a browser would run."""
+    found = []
+    for match in _SCRIPT.finditer(html):
         attrs = match.group(1)
         kind = _TYPE.search(attrs)
         kind = next((g for g in kind.groups() if g is not None), "") if kind else None
         if not _SRC.search(attrs) and kind in SCRIPT_TYPES:
-            parts.scripts.append(match.group(2))
+            found.append(match.group(2))
+    return found
+
+
+def inline_parts(html: str, content: str = "") -> InlineParts:
+    """The inline scripts of `html` outside the page's own text `content`, and those in
+    it, every style attribute's value (as the browser reads it, entities decoded), and
+    where the charset meta tag ends."""
+    parts = InlineParts()
+    parts.scripts = _inline_scripts(html.replace(content, "", 1) if content else html)
+    parts.text_scripts = _inline_scripts(content) if content else []
     parts.styles = [unescape(next(g for g in m.groups() if g is not None)) for m in _STYLE.finditer(html)
                     if m.start() and html[m.start() - 1].isspace()]
     charset = _CHARSET.search(html)
@@ -75,6 +85,12 @@ def with_placeholder(html: str, parts: InlineParts) -> str:
     and any stylesheet."""
     at = parts.after_charset if parts.after_charset is not None else 0
     return html[:at] + f'\n<meta http-equiv="{META_NAME}" content="{PLACEHOLDER}">' + html[at:]
+
+
+def allowed_scripts(parts: InlineParts) -> set[str]:
+    """The inline scripts the policy allows, of all the pages' `parts`: the theme's, less
+    any that also stands in a page's own text."""
+    return set(parts.scripts) - set(parts.text_scripts)
 
 
 def policy(scripts: set[str], styles: set[str]) -> str:
