@@ -293,6 +293,13 @@ CASES = [
      FIGURES, "U.S. invasion of Iraq", "byte 0xE9 is not UTF-8 text"),
     ("fig-without-id", replace(ESSAY, "fig('detainees-hrw')", "fig()"), ESSAY, "fig()",
      "fig() takes one figure id in quotes and nothing else"),
+    # Styles and addresses as a browser reads them.
+    ("style-covering-the-page", append(POST, '\n\n<a href="https://example.org/" style="position:fixed;inset:0">x</a>\n'),
+     POST, 'style="position', "a page's own style can cover the page or load from elsewhere"),
+    ("image-behind-backslashes", append(POST, '\n\n<img src="\\\\evil.example/x.png" alt="x">\n'), POST,
+     "evil.example", "loads from another site (evil.example)"),
+    ("svg-image-from-elsewhere", append(POST, '\n\n<svg><image href="https://evil.example/x.png"/></svg>\n'), POST,
+     "<svg><image", "loads from another site (evil.example)"),
     # Comments a browser ends sooner than Python's parser: what follows would run there.
     ("comment-trick-script", append(POST, "\n\n<!--><script>alert(1)</script>-->\n"), POST, "<!--><script>",
      "<!--> ends at once in a browser"),

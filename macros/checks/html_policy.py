@@ -31,13 +31,19 @@ FORBIDDEN = {
     **dict.fromkeys(("iframe", "frame", "frameset", "object", "embed", "applet", "portal"),
                     "no page embeds content from elsewhere; link to it instead"),
     **dict.fromkeys(("form", "input", "button", "select", "textarea"), "the site takes no input from readers"),
-    **dict.fromkeys(("base", "meta", "link", "style"), "the page's head and styles are the theme's: put "
-                                                       "styles in docs/stylesheets/"),
+    "style": "the page's styles are the theme's: put styles in docs/stylesheets/",
+    "link": "the page's stylesheets and links in its head are the theme's: link to a page in the text instead",
+    **dict.fromkeys(("base", "meta"), "the page's head is the theme's: a <base> or <meta> in the text could "
+                                      "send readers or its links elsewhere"),
 }
 # Attributes holding an address; those a browser fetches by itself must stay on this site.
 ADDRESSES = {"href", "src", "srcset", "action", "formaction", "poster", "data", "background", "cite",
-             "xlink:href", "ping", "longdesc", "imagesrcset"}
-FETCHED = {"src", "srcset", "poster", "data", "background", "imagesrcset"}
+             "xlink:href", "ping", "longdesc", "imagesrcset", "attributionsrc"}
+FETCHED = {"src", "srcset", "poster", "data", "background", "imagesrcset", "ping", "attributionsrc"}
+# SVG elements that fetch what their href names, as an <img> fetches its src.
+SVG_FETCHING = {"image", "feimage", "use"}
+# The one style a page's text may carry: the alignment Python-Markdown's tables write.
+_TABLE_ALIGN = re.compile(r"text-align:\s*(left|right|center);?")
 SCRIPTED_SCHEMES = {"javascript", "vbscript", "data"}
 # Openings a browser ends sooner than Python 3.11's parser does: `<!-->` and `<!--->` end
 # the comment at once, `<![` (outside SVG) at the first `>`. Read here as one comment or
@@ -57,6 +63,7 @@ def _address(value: str) -> str:
     control characters around it, ignored."""
     if "\t" in value or "\n" in value or "\r" in value:
         value = value.replace("\t", "").replace("\n", "").replace("\r", "")
+    value = value.replace("\\", "/")  # in a web address a browser reads \ as /: \\host is //host
     return value.strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14"
                        "\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
 
@@ -67,18 +74,19 @@ def _scheme(address: str) -> str:
     return urlsplit(address).scheme.lower() if ":" in address.split("/", 1)[0] else ""
 
 
-def _address_problem(tag: str, name: str, value: str) -> Violation | None:
+def _address_problem(tag: str, name: str, value: str, fetched: bool) -> Violation | None:
     urls = [part.strip().split(" ")[0] for part in value.split(",")] if name.endswith("srcset") else [value]
-    for url in map(_address, urls):
+    for written in urls:
+        url = _address(written)
         scheme = _scheme(url)
         if scheme in SCRIPTED_SCHEMES or scheme not in LINK_SCHEMES:
             return Violation(f"<{tag} {name}=\"{scheme}:…\">: a {scheme}: address can run a script or hide "
                              "content; link to an http(s) address or a page of this site", f"{scheme}:")
-        if name in FETCHED and (scheme or url.startswith("//")):
+        if fetched and (scheme or url.startswith("//")):
             host = urlsplit(url).hostname or url
             return Violation(f"<{tag} {name}=\"{url}\"> loads from another site ({host}), which readers' "
                              "browsers never ask for anything: copy the file into docs/assets/ and use it "
-                             "from there", url)
+                             "from there", written.strip() or url)
     return None
 
 
@@ -101,11 +109,12 @@ class PolicyReader(Reader):
             if name.startswith("on"):
                 self.found.append(Violation(f"<{tag} {name}=…>: an event-handler attribute runs a script; "
                                             f"remove {name}=", name))
-            elif name == "style" and value and "url(" in value.replace(" ", "").lower():
-                self.found.append(Violation(f"<{tag} style=\"…url(…)\"> loads a resource: put styles in "
-                                            "docs/stylesheets/", "url("))
+            elif name == "style" and value and not _TABLE_ALIGN.fullmatch(value.strip()):
+                self.found.append(Violation(f"<{tag} style=\"…\">: a page's own style can cover the page or load "
+                                            "from elsewhere: put styles in docs/stylesheets/", "style="))
             elif name in ADDRESSES and value is not None:
-                problem = _address_problem(tag, name, value)
+                fetched = name in FETCHED or tag in SVG_FETCHING and name in ("href", "xlink:href")
+                problem = _address_problem(tag, name, value, fetched)
                 if problem:
                     self.found.append(problem)
 
