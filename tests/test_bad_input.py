@@ -413,6 +413,25 @@ def test_html_in_data_is_published_as_text(project):
     assert hostile in page.get_text()
 
 
+def test_data_text_over_lines_or_with_a_pipe_stays_in_its_place(project):
+    """Data text is one run of inline text where it meets a page: a line break in a
+    correction's `why:` opens no heading or list, and a `|` in a label splits no table."""
+    replace(FIGURES, "label: Iraqis classed as “ISIS families”",
+            "label: Iraqis classed as “ISIS families” | officials’ estimate")(project)
+    replace(CORRECTIONS, "    why: Checking the item against the Human Rights Watch report for this edition.",
+            "    why: |\n      Checking the item.\n\n      # Not a heading\n      - not a list\n")(project)
+    out = build(project)
+    assert out.returncode == 0, out.log
+    row = next(tr for tr in out.html("charts/index.html").select("tr") if "ISIS families" in tr.get_text())
+    cells = [td.get_text(" ", strip=True) for td in row.select("td")]
+    assert "Iraqis classed as “ISIS families” | officials’ estimate" in cells[0], cells
+    assert any(cell.replace(",", "").startswith("500000") for cell in cells[1:]), cells
+    item = out.html("rundown/lebanon-unsolved-murders/index.html")
+    assert item.find(id="not-a-heading") is None
+    assert [li for li in item.select("article li") if li.get_text(strip=True) == "not a list"] == []
+    assert "Checking the item. # Not a heading - not a list" in " ".join(item.get_text(" ").split())
+
+
 # What only looks like the mistakes of issue 18, in a Rundown item: each passes, as written.
 LOOKALIKES = """
 

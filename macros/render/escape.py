@@ -10,14 +10,19 @@ from __future__ import annotations
 import html
 import re
 
-# Markdown characters that would start emphasis, code, links or attribute lists mid-line.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]])")
+# Markdown characters that would start emphasis, code, links or attribute lists mid-line,
+# or end a table's cell (the tables extension lets `\|` print a |).
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|])")
+# A line break, with the blanks around it: in Markdown it could end the paragraph, the
+# note or the box the text stands in, and start a heading or a list of its own.
+_LINE_BREAK = re.compile(r"\s*\n\s*")
 
 
 def md_text(text: str, quote: bool = True) -> str:
-    """Data text, safe in Markdown and HTML: HTML escaped, Markdown syntax backslashed.
-    `quote=False` leaves quotation marks as they are, where no attribute holds the text."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=quote))
+    """Data text, safe in Markdown and HTML: one line, HTML escaped, Markdown syntax
+    backslashed. `quote=False` leaves quotation marks as they are, where no attribute
+    holds the text."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(_LINE_BREAK.sub(" ", text.strip()), quote=quote))
 
 
 def attr_text(text: str) -> str:
