@@ -13,6 +13,7 @@ dying of memory. The check runs on the parsed nodes, before anything expands the
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,23 @@ _StrictLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+# Integers YAML 1.1 reads in another base: 057 (octal, 47), 0x39, 0o71, 0b111, 1:30 (base 60).
+_OTHER_BASE = re.compile(r"[-+]?(?:0[0-7_]+|0[xob][0-9a-fA-F_]+|[1-9][0-9_]*(?::[0-5]?[0-9])+)")
+
+
+def _plain_digits(loader: _StrictLoader, node: yaml.ScalarNode) -> int:
+    """An integer as written in plain digits; one YAML would read in another base is a
+    mistake, told with what it would have become (a figure's 057 printed as 47)."""
+    value = yaml.SafeLoader.construct_yaml_int(loader, node)
+    if _OTHER_BASE.fullmatch(node.value):
+        raise DataError(loader.name, node.start_mark.line + loader.first_line, node.start_mark.column + 1,
+                        f"{node.value} is read as {value} (YAML counts it in base 8, 16, 2 or 60): write the "
+                        "number in plain digits, or put it in quotes if it is text")
+    return value
+
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:int", _plain_digits)
 
 
 class _Dated(_StrictLoader):
