@@ -293,6 +293,8 @@ CASES = [
      FIGURES, "U.S. invasion of Iraq", "byte 0xE9 is not UTF-8 text"),
     ("fig-without-id", replace(ESSAY, "fig('detainees-hrw')", "fig()"), ESSAY, "fig()",
      "fig() takes one figure id in quotes and nothing else"),
+    ("unused-source-cited", replace(ESSAY, "{{ cite('fink-pbs') }}", "{{ cite('fink-pbs') }}{{ cite('check-also-teaser') }}"),
+     SOURCES, "check-also-teaser:", "source 'check-also-teaser' is marked unused: but is cited"),
     ("number-in-octal", replace(FIGURES, "value: 45000", "value: 045000"), FIGURES, "value: 045000",
      "045000 is read as 18944"),
     # Styles and addresses as a browser reads them.

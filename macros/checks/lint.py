@@ -202,7 +202,8 @@ def pages(docs_dir: Path) -> Iterable[tuple[str, str]]:
 
 
 def unused(registry: Registry, used_figures: set[str], used_sources: set[str]) -> list[str]:
-    """Figures and sources nothing cites, unless marked `unused:` with a reason."""
+    """Figures and sources nothing cites, unless marked `unused:` with a reason; and those
+    marked so that are cited all the same."""
     used_sources = used_sources | {s for figure in registry.figures.values() for s in figure.sources}
     problems = [f"{f.where}: figure '{f.id}' is used on no page: use it with {{{{ fig('{f.id}') }}}}, "
                 "remove it, or say why it stays with `unused: <reason>`"
@@ -210,6 +211,11 @@ def unused(registry: Registry, used_figures: set[str], used_sources: set[str]) -
     problems += [f"{s.where}: source '{s.id}' is named by no figure and cited by no page: cite it, remove it, "
                  "or say why it stays with `unused: <reason>`"
                  for s in registry.sources.values() if s.id not in used_sources and not s.unused]
+    # The other way round: the sources page would list it as "not cited" and as cited.
+    problems += [f"{f.where}: figure '{f.id}' is marked unused: but is used on a page: remove its `unused:`"
+                 for f in registry.figures.values() if f.id in used_figures and f.unused]
+    problems += [f"{s.where}: source '{s.id}' is marked unused: but is cited on a page or named by a figure: "
+                 "remove its `unused:`" for s in registry.sources.values() if s.id in used_sources and s.unused]
     return problems
 
 
