@@ -295,6 +295,13 @@ CASES = [
      "fig() takes one figure id in quotes and nothing else"),
     ("unused-source-cited", replace(ESSAY, "{{ cite('fink-pbs') }}", "{{ cite('fink-pbs') }}{{ cite('check-also-teaser') }}"),
      SOURCES, "check-also-teaser:", "source 'check-also-teaser' is marked unused: but is cited"),
+    ("rule-names-a-figure-twice", replace("data/rules.yml", "figures: [detainees-hrw, detainees-un]",
+                                          "figures: [detainees-hrw, detainees-hrw]"), "data/rules.yml",
+     "figures: [detainees-hrw, detainees-hrw]", "'detainees-hrw' is already named in this rule"),
+    ("correction-listed-twice", lambda project: append(CORRECTIONS, "\n" + re.search(
+        r"  - page: rundown/posts/lebanon-unsolved-murders\.md\n(    .*\n)+",
+        (project / CORRECTIONS).read_text(encoding="utf-8")).group(0))(project), CORRECTIONS, None,
+     "is listed twice"),
     ("number-in-octal", replace(FIGURES, "value: 45000", "value: 045000"), FIGURES, "value: 045000",
      "045000 is read as 18944"),
     # Styles and addresses as a browser reads them.

@@ -140,27 +140,39 @@ def rule_reference_errors(rules: dict, figures: dict, marks: Marks, file: str,
     """Each rule names existing figures of the right type (a date where a date is needed)."""
     found = _Found(file, marks)
     for rule_id, rule in rules.items():
+        named = set()  # a rule compares different figures: one named twice can never break it
         for name, needs_date in figure_fields[rule["kind"]].items():
             ids = rule[name] if isinstance(rule[name], list) else [rule[name]]
             for index, fid in enumerate(ids):
                 path = ("rules", rule_id, name) + ((index,) if isinstance(rule[name], list) else ())
                 figure = figures.get(fid)
-                if figure is None:
+                if fid in named:
+                    message = f"'{fid}' is already named in this rule: it compares two different figures"
+                elif figure is None:
                     message = f"unknown figure '{fid}': {did_you_mean(fid, figures) or 'see data/figures.yml'}"
                 elif needs_date is not None and (figure["format"] == "date") != needs_date:
-                    message = f"'{fid}' must be {'a date' if needs_date else 'a number'} for the rule kind {rule['kind']}"
+                    kind = "a date" if needs_date else "a number"
+                    message = f"'{fid}' must be {kind} for the rule kind {rule['kind']}"
                 elif rule["kind"] == "max-age" and not figure.get("as_of"):
                     message = f"'{fid}' has no as_of date to age"
                 else:
-                    continue
-                found.add(path, message)
+                    message = None
+                named.add(fid)
+                if message:
+                    found.add(path, message)
     return found
 
 
 def correction_errors(entries: list, marks: Marks, pages: list[str], file: str, today: date) -> list[DataError]:
-    """Each correction names a page under docs/ and a day on the calendar, not after `today`."""
+    """Each correction names a page under docs/ and a day on the calendar, not after `today`,
+    and is listed once."""
     found = _Found(file, marks)
+    first: dict[tuple, int] = {}  # each correction's page, date and words -> its position
     for index, entry in enumerate(entries):
+        same = first.setdefault((entry["page"], entry["date"], entry.get("what"), entry.get("why")), index)
+        if same != index:
+            line = locate(marks, ("corrections", same))[0]
+            found.add(("corrections", index), f"this correction is listed twice (first on line {line}): remove one")
         if entry["page"] not in pages:
             hint = did_you_mean(entry["page"], pages, n=1) or "give its path under docs/"
             found.add(("corrections", index, "page"), f"no page '{entry['page']}' in docs/; {hint}")
