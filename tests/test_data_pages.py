@@ -430,3 +430,19 @@ def test_a_figure_in_any_block_links_to_the_block_its_excerpt_quotes(project):
             checked.add((figure.id, block.name))
     assert {("hasakeh-uprising", "h2"), ("detainees-hrw", "li"), ("qurashi-raid", "td"),
             ("idps-iraq", "p"), ("baghouz-fall", "p")} <= checked
+
+
+def test_a_range_on_a_chart_is_drawn_as_a_range(project):
+    """A figure's value may be a range (CONTRIBUTING); on a chart its bar runs to the low
+    end and a fainter one on to the high end, labelled as the figures page writes it."""
+    from tests.support import edit
+    edit(project / "data" / "figures.yml", "value: 64000", "value: {low: 60000, high: 68000}")
+    out = build(project)
+    assert out.returncode == 0, out.log
+    page = out.html("charts/index.html")
+    svg = ET.fromstring(str(page.select_one("figure#detainee-estimates svg")))
+    low = [b for b in svg.findall(f".//{SVG}rect[@class='bar']") if b.get("data-value") == "60000"]
+    high = svg.findall(f".//{SVG}rect[@class='bar-range']")
+    assert len(low) == 1 and [b.get("data-value") for b in high] == ["68000"]
+    assert abs(float(high[0].get("x")) - (float(low[0].get("x")) + float(low[0].get("width")))) < 0.2
+    assert "60,000–68,000" in " ".join(t.text or "" for t in svg.iter(f"{SVG}text"))
