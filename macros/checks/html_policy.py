@@ -8,7 +8,10 @@ made it (with the standard library's HTML parser, not patterns) and refuses:
 - elements that run, embed or submit: script, iframe, object, embed, form and the rest;
 - event-handler attributes (onclick=, onerror=, ...);
 - `javascript:`, `vbscript:` and `data:` addresses in links and sources;
-- anything the browser would load from another host (src, srcset, poster, ...).
+- anything the browser would load from another host (src, srcset, poster, an SVG
+  image's href, ...), addresses read as a browser reads them (`\\host` is `//host`);
+- any style but the tables' alignment (a style could cover the page with a link);
+- comment openings a browser ends sooner than this parser (`<!-->`, `<![CDATA[`).
 
 What the Markdown extensions need (md_in_html blocks, abbr, sup, footnotes, tables,
 attribute lists, SVG charts) passes. Whatever slips through still cannot run: every page
