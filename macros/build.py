@@ -22,7 +22,7 @@ from .checks.lint import lint_pages, unused
 from .errors import DataError, DataErrors
 from .meta import csp, feed, head, last_change, page_facts
 from .meta.feed import FeedEntry
-from .options import check_colophon, options
+from .options import options
 from .pages import article, corrections, listing
 from .pages.figures_page import figure_list_pages
 from .pages.links import PageLinks
@@ -76,8 +76,7 @@ class Build:
         self.config = env.conf
         root, self.docs_dir = Path(env.project_dir), Path(env.conf["docs_dir"])
         try:
-            self.options = options(env.conf["extra"], env.conf["config_file_path"])
-            check_colophon(env.conf["extra"], self.docs_dir, env.conf["config_file_path"])
+            self.options = options(env.conf["extra"], env.conf["config_file_path"], self.docs_dir)
             self.registry = load_registry(root, self.docs_dir)
         except DataError as error:
             raise PluginError(f"{error}; nothing was built") from None

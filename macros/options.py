@@ -26,6 +26,7 @@ import yaml
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from .checks.front_matter_checks import BLOG_DIR
 from .errors import DataError, did_you_mean
 
 
@@ -103,20 +104,20 @@ OURS = ("data_pages", "contents", "preview", "colophon")
 # Material's own keys under `extra:` (its documentation's), never taken for a misspelling of ours.
 MATERIALS = ("alternate", "analytics", "annotate", "consent", "generator", "homepage", "scope", "social",
              "status", "tags", "version")
-BLOG_DIR = "rundown/"  # the blog plugin writes its posts' addresses there, from their slugs
 
 
 def _page_exists(docs_dir: Path, url: str) -> bool:
     """Whether `url` (as about/) is the address of a page under `docs_dir`, as MkDocs
-    writes its addresses; one under the blog's folder is taken as written."""
-    if url.startswith(BLOG_DIR):
+    writes its addresses; one under the blog's folder, where its plugin writes the posts'
+    addresses from their slugs, is taken as written."""
+    if url.startswith(BLOG_DIR + "/"):
         return True
     path = url.split("#", 1)[0].strip("/")
     names = [f"{path}.md", f"{path}/index.md"] if path else ["index.md"]
     return any((docs_dir / name).is_file() for name in names)
 
 
-def check_colophon(extra: dict, docs_dir: Path, config_file: str | None = None) -> None:
+def _colophon(extra: dict, docs_dir: Path, config_file: str | None) -> None:
     """The footer's links: each a title and the address of a page (a broken one would be
     on every page); and no key of `extra:` a misspelling of ours, which would be skipped
     without a word."""
@@ -139,8 +140,11 @@ def check_colophon(extra: dict, docs_dir: Path, config_file: str | None = None) 
                            "address of no page under docs/ (about/ is docs/about.md)")
 
 
-def options(extra: dict, config_file: str | None = None) -> Options:
-    """The edition's options from mkdocs.yml's `extra`; DataError names a wrong one."""
+def options(extra: dict, config_file: str | None = None, docs_dir: Path | None = None) -> Options:
+    """The edition's options from mkdocs.yml's `extra` (`config_file`, for the lines of
+    its mistakes); DataError names a wrong one. With `docs_dir`, the footer's links too."""
+    if docs_dir is not None:
+        _colophon(extra, docs_dir, config_file)
     preview = WholeNumber(0, "Rundown items a preview builds; 0 for the whole site", default=0)
     try:
         items = preview.validate(extra.get("preview", 0))

@@ -25,7 +25,7 @@ from ..errors import DataError
 from .front_matter_checks import FrontMatterChecks
 from .macro_calls import CALL, call_errors, position
 from ..registry.loading import CORRECTIONS_FILE
-from ..registry.model import Figure, PartialDate, Range, Registry
+from ..registry.model import Figure, PartialDate, Registry, ends
 from ..render.formatting import format_value
 from ..render.notes import footnote_key
 from ..render.template_errors import ALLOWED
@@ -78,10 +78,6 @@ def prose_numbers(clean: str) -> Iterator[re.Match]:
     return _NUMBER.finditer(clean)
 
 
-def _bounds(value) -> list:
-    return [value.low, value.high] if isinstance(value, Range) else [value]
-
-
 @dataclass(frozen=True)
 class KnownFigures:
     """What a typed-in figure can look like, computed once per build, not once per page."""
@@ -96,14 +92,14 @@ def known_figures(registry: Registry) -> KnownFigures:
     phrases: dict[str, Figure] = {}
     for figure in registry.figures.values():
         if figure.format == "date":
-            for bound in _bounds(figure.value):
+            for bound in ends(figure.value):
                 if isinstance(bound, PartialDate) and bound.precision == "year":
                     numbers.setdefault((float(bound.text), False), figure)
             written = format_value(figure)
             if re.search(r"\d", written) and not written.isdigit():
                 phrases.setdefault(written, figure)
             continue
-        values = [float(v) for v in _bounds(figure.value)]
+        values = [float(v) for v in ends(figure.value)]
         if figure.format == "compact":  # "1.2 million" stands for 1,186,556
             values += [round(v / 1e6, 1) * 1e6 for v in values] + [round(v / 1e9, 1) * 1e9 for v in values]
         for value in values:

@@ -18,7 +18,8 @@ def decode(data: bytes, name: str) -> str:
     as Python's text files do. A page saved with them is then checked as MkDocs sees it,
     not passed over because its front matter did not match."""
     try:
-        return data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+        text = data.decode("utf-8-sig")
+        return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
     except UnicodeDecodeError as error:
         before = data[:error.start]
         line = before.count(b"\n") + 1

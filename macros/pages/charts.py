@@ -17,7 +17,7 @@ import textwrap
 from dataclasses import dataclass
 
 from ..errors import did_you_mean
-from ..registry.model import Figure, Range, Registry
+from ..registry.model import Figure, Registry, ends
 from ..render.escape import md_text
 from ..render.formatting import format_exact, format_partial_date
 from .figures_page import estimates
@@ -67,17 +67,11 @@ def description(figures: list[Figure], registry: Registry) -> str:
     return "Horizontal bar chart. " + "; ".join(parts) + "."
 
 
-def _ends(figure: Figure) -> tuple[float, float]:
-    """Where a figure's bar ends: its value, or a range's low and high."""
-    value = figure.value
-    return (value.low, value.high) if isinstance(value, Range) else (value, value)
-
-
 def svg(chart_id: str, title: str, figures: list[Figure], registry: Registry) -> str:
     """The chart as one inline <svg>, on one line per element and without blank lines. A
     range's bar runs to its low end, and a fainter one on to its high end."""
     esc = lambda text: html.escape(text, quote=True)  # noqa: E731
-    top = max(_ends(f)[1] for f in figures)
+    top = max(ends(f.value)[1] for f in figures)
     scale = (WIDTH - INSET - VALUE_SPACE) / top
     body, y = [], 0
     for figure in figures:
@@ -85,7 +79,7 @@ def svg(chart_id: str, title: str, figures: list[Figure], registry: Registry) ->
             y += LINE
             body.append(f'<text x="{INSET}" y="{y}" font-size="13">{esc(line)}</text>')
         y += 5
-        low, high = _ends(figure)
+        low, high = ends(figure.value)
         width = max(1.0, low * scale)
         body.append(f'<rect class="bar" x="{INSET}" y="{y}" width="{width:.1f}" height="{BAR}" '
                     f'fill="currentColor" fill-opacity="0.6" data-value="{low}"/>')

@@ -59,6 +59,11 @@ class Range:
 Value = float | int | PartialDate | Range
 
 
+def ends(value: Value) -> tuple:
+    """A value's low and high ends: a range's bounds, or the value itself twice."""
+    return (value.low, value.high) if isinstance(value, Range) else (value, value)
+
+
 @dataclass(frozen=True)
 class Author:
     """A person (family and given names, so that styles can sort and abbreviate them) or a

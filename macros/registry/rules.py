@@ -12,7 +12,7 @@ from datetime import date
 from babel.numbers import format_decimal
 
 from ..render.formatting import LOCALE, format_value
-from .model import Figure, Flag, PartialDate, Range, Registry
+from .model import Figure, Flag, PartialDate, Registry, ends
 
 # Which fields of each kind name figures, and whether the figure must be a date.
 FIGURE_FIELDS = {
@@ -26,13 +26,11 @@ FIGURE_FIELDS = {
 
 
 def _number(figure: Figure, bound: str = "low") -> float:
-    value = figure.value
-    return getattr(value, bound) if isinstance(value, Range) else value
+    return ends(figure.value)[bound == "high"]
 
 
 def _date(value) -> date:
-    first = value.low if isinstance(value, Range) else value
-    return first.to_date()
+    return ends(value)[0].to_date()
 
 
 def _n(number: float) -> str:

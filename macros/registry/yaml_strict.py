@@ -61,7 +61,7 @@ _OTHER_BASE = re.compile(r"[-+]?(?:0[0-7_]+|0[xob][0-9a-fA-F_]+|[1-9][0-9_]*(?::
 def _plain_digits(loader: _StrictLoader, node: yaml.ScalarNode) -> int:
     """An integer as written in plain digits; one YAML would read in another base is a
     mistake, told with what it would have become (a figure's 057 printed as 47)."""
-    value = yaml.SafeLoader.construct_yaml_int(loader, node)
+    value = loader.construct_yaml_int(node)
     if _OTHER_BASE.fullmatch(node.value):
         raise DataError(loader.name, node.start_mark.line + loader.first_line, node.start_mark.column + 1,
                         f"{node.value} is read as {value} (YAML counts it in base 8, 16, 2 or 60): write the "

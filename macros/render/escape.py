@@ -22,7 +22,9 @@ def md_text(text: str, quote: bool = True) -> str:
     """Data text, safe in Markdown and HTML: one line, HTML escaped, Markdown syntax
     backslashed. `quote=False` leaves quotation marks as they are, where no attribute
     holds the text."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(_LINE_BREAK.sub(" ", text.strip()), quote=quote))
+    if "\n" in text:
+        text = _LINE_BREAK.sub(" ", text.strip())
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=quote))
 
 
 def attr_text(text: str) -> str:

@@ -14,12 +14,14 @@ import traceback
 from jinja2 import TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 
+from ..checks.macro_calls import EXAMPLE
+
 ALLOWED = "Page text may call fig('figure-id') and cite('source-id'), and use its own front matter."
 # Python's words for a call with the wrong arguments to one of page_macros.py's macros,
 # and how the pages call those that take any (the others are called with none).
 _WRONG_ARGUMENTS = re.compile(r"page_macros\.<locals>\.(\w+)\(\) (.*)")
-CALLED_AS = {"fig": "fig('detainees-hrw')", "cite": "cite('fink-pbs')", "lead": "lead('essay.md')",
-             "chart": "chart('iraq-displacement')", "figure_list": "figure_list(2)", "source_list": "source_list(2)"}
+CALLED_AS = {**EXAMPLE, "lead": "lead('essay.md')", "chart": "chart('iraq-displacement')",
+             "figure_list": "figure_list(2)", "source_list": "source_list(2)"}
 
 
 def template_line(error: Exception) -> int | None:
