@@ -1,4 +1,5 @@
-"""How pages look: the palette toggle, a phone-sized screen, and print.
+"""How pages look: the header before and after Material's script, the palette toggle, a
+phone-sized screen, and print.
 
 Screenshots of every page are taken by test_accessibility.py, which loads them anyway.
 """
@@ -7,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from macros.registry.loading import load_registry
@@ -34,6 +36,38 @@ OVERFLOWING = """() => {
   }).map(el => el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).trim().split(/\\s+/).join('.') : ''));
   return {scroll: document.documentElement.scrollWidth - width, out: out.slice(0, 5)};
 }"""
+
+
+# The header's search: the box on a wide screen, the button that opens it on a phone.
+SEARCH = {"wide": ".md-search", "phone": '.md-header__button[for="__search"]'}
+BUNDLE = "**/assets/javascripts/bundle.*.min.js"
+
+
+def shown_search(page) -> dict[str, bool]:
+    return {screen: page.locator(SEARCH[screen]).is_visible() for screen in SEARCH}
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 800}, PHONE], ids=["wide", "phone"])
+def test_the_header_does_not_change_when_materials_script_runs(new_context, viewport):
+    """A first paint often comes before Material's bundle has run (bench/notes.md): what it
+    shows of the header is what the reader keeps, not a header that grows a search later."""
+    page = new_context(viewport=viewport).new_page()
+    page.route(BUNDLE, lambda route: route.abort())  # the page as it is before the bundle runs
+    page.goto("essay/")
+    before = shown_search(page)
+    page.unroute(BUNDLE)
+    page.goto("essay/")
+    page.wait_for_function("document.documentElement.classList.contains('js-focus-visible')")
+    after = shown_search(page)
+    assert before == after, f"search shown before Material's script ran: {before}, after: {after}"
+    assert any(after.values()), after
+
+
+def test_without_javascript_no_search_is_offered(new_context):
+    """Search needs JavaScript: with it off, Material's `no-js` rules still hide the box."""
+    page = new_context(java_script_enabled=False).new_page()
+    page.goto("essay/")
+    assert shown_search(page) == {"wide": False, "phone": False}
 
 
 def toggle_palette(page) -> None:
