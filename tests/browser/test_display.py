@@ -80,7 +80,8 @@ BOOT_CHANGES = """() => {
 
 def test_materials_script_changes_nothing_on_the_root_or_body_that_a_rule_selects(new_context, site_dir):
     """Such a change restyles every element of the page, inside the bundle's long task, after
-    our first paint (bench/notes.md, part 10): overrides/main.html makes it beforehand."""
+    our first paint (bench/notes.md, part 10): overrides/partials/javascripts/palette.html
+    makes it beforehand."""
     stylesheet = (site_dir / "stylesheets" / "edition.css").read_text(encoding="utf-8")
     page = new_context().new_page()
     page.add_init_script(f"({BOOT_CHANGES})()")
