@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from macros.registry.loading import load_registry
 
 from tests.support import ROOT
-from .served import PHONE
+from .served import PHONE, until
 
 REGISTRY = load_registry(ROOT)
 SCHEME = "document.body.getAttribute('data-md-color-scheme')"
@@ -41,6 +41,7 @@ OVERFLOWING = """() => {
 # The header's search: the box on a wide screen, the button that opens it on a phone.
 SEARCH = {"wide": ".md-search", "phone": '.md-header__button[for="__search"]'}
 BUNDLE = "**/assets/javascripts/bundle.*.min.js"
+BUNDLE_RAN = "() => typeof window.component$ !== 'undefined'"  # the bundle publishes its components
 
 
 def shown_search(page) -> dict[str, bool]:
@@ -57,7 +58,7 @@ def test_the_header_does_not_change_when_materials_script_runs(new_context, view
     before = shown_search(page)
     page.unroute(BUNDLE)
     page.goto("essay/")
-    page.wait_for_function("document.documentElement.classList.contains('js-focus-visible')")
+    until(page, BUNDLE_RAN)
     after = shown_search(page)
     assert before == after, f"search shown before Material's script ran: {before}, after: {after}"
     assert any(after.values()), after
@@ -86,9 +87,9 @@ def test_materials_script_changes_nothing_on_the_root_or_body_that_a_rule_select
     page = new_context().new_page()
     page.add_init_script(f"({BOOT_CHANGES})()")
     page.goto("essay/")
-    page.wait_for_function("document.documentElement.classList.contains('js-focus-visible')")
+    until(page, BUNDLE_RAN)
     # Transitions come back on: Material's palette takes this away once its colours are set.
-    page.wait_for_function("!document.body.hasAttribute('data-md-color-switching')")
+    until(page, "() => !document.body.hasAttribute('data-md-color-switching')")
     changes = page.evaluate("window.bootChanges")
     selected = [change for change in changes if f"[{change[1]}" in stylesheet
                 and change[1:] != ["data-md-color-switching", "", None]]
