@@ -15,8 +15,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+import material
+
 from bench.project import ROOT, copy_project  # noqa: F401 (copy_project: for the tests)
 from macros.registry.model import Figure, Registry, Source
+
+# Material's own templates, as the pinned package ships them: what overrides/ copies or leans on.
+MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 
 # --- Building the project -------------------------------------------------------
 

@@ -15,11 +15,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import material
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.support import ROOT
+from tests.support import MATERIAL_TEMPLATES, ROOT
 
 MATERIAL = re.compile(r"assets/(stylesheets|javascripts)/")
 
@@ -48,7 +47,7 @@ def part_text(path: str) -> str:
 
 def materials_stylesheets() -> list[str]:
     """The stylesheets Material's base template links, in its order (main, palette)."""
-    base = (Path(material.__file__).parent / "templates" / "base.html").read_text(encoding="utf-8")
+    base = (MATERIAL_TEMPLATES / "base.html").read_text(encoding="utf-8")
     block = re.search(r"{% block styles %}(.*?){% endblock %}", base, re.S).group(1)
     return re.findall(r"'(assets/stylesheets/[^']+\.css)'", block)
 

@@ -11,12 +11,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import material
 import pytest
 
-from tests.support import ROOT
+from tests.support import MATERIAL_TEMPLATES as MATERIAL, ROOT
 
-MATERIAL = Path(material.__file__).parent / "templates"
 OURS = ROOT / "overrides"
 GENERATED = "{#-\n  This file was automatically generated - do not edit\n-#}\n"
 

@@ -12,14 +12,12 @@ from __future__ import annotations
 import json
 import re
 from importlib import metadata
-from pathlib import Path
 
-import material
+from tests.support import MATERIAL_TEMPLATES as MATERIAL, ROOT
 
-from tests.support import ROOT
-
-MATERIAL = Path(material.__file__).parent / "templates"
 OURS = ROOT / "overrides"
+
+
 def test_written_for_material_9_8_2():
     # On another version: compare its header.html, search.html, javascripts/palette.html
     # (tests/test_overrides.py), base.html's config block and its search worker's messages

@@ -12,15 +12,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import axe_playwright_python
-import material
 
 from macros.search.index import SETTINGS
 from macros.search.vocabulary import UNINDEXED
+from tests.support import MATERIAL_TEMPLATES
 
 # axe-core as the pinned axe-playwright-python package ships it.
 AXE_JS = Path(axe_playwright_python.__file__).parent / "axe.min.js"
 PHONE = {"width": 390, "height": 844}  # an iPhone 12-15 screen in CSS pixels
-MATERIAL = Path(material.__file__).parent / "templates"
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -100,7 +99,7 @@ def foreign_requests(urls: list[str], site_url: str) -> list[str]:
 
 def material_text(key: str) -> str:
     """A string of Material's English interface, from the installed theme's translations."""
-    source = (MATERIAL / "partials" / "languages" / "en.html").read_text(encoding="utf-8")
+    source = (MATERIAL_TEMPLATES / "partials" / "languages" / "en.html").read_text(encoding="utf-8")
     match = re.search(rf'"{re.escape(key)}":\s*"([^"]*)"', source)
     assert match, key
     return match.group(1)
