@@ -311,6 +311,15 @@ CASES = [
      "evil.example", "loads from another site (evil.example)"),
     ("svg-image-from-elsewhere", append(POST, '\n\n<svg><image href="https://evil.example/x.png"/></svg>\n'), POST,
      "<svg><image", "loads from another site (evil.example)"),
+    ("address-in-entities", append(POST, '\n\n<a href="jav&#97;script:alert(1)">x</a>\n'), POST, "jav&#97;script",
+     "a javascript: address can run a script"),
+    ("svg-animation-setting-an-address", append(
+        POST, '\n\n<svg><a><animate attributeName="href" to="javascript:alert(1)"/><text y="20">x</text></a></svg>\n'),
+     POST, "<animate", "a javascript: address can run a script"),
+    ("link-giving-its-page-the-reader-tab", append(
+        POST, '\n\nThe season opener.\n\n<a href="https://example.org/" target="_blank" rel="opener">x</a>\n'), POST,
+     'rel="opener"',
+     "rel=\"opener\" lets the page it opens move the reader's tab"),
     # Comments a browser ends sooner than Python's parser: what follows would run there.
     ("comment-trick-script", append(POST, "\n\n<!--><script>alert(1)</script>-->\n"), POST, "<!--><script>",
      "<!--> ends at once in a browser"),
@@ -461,6 +470,10 @@ and across a blank line -->
 [^mine]: A note of the page's own.
 
 {% raw %}{% set n = 1 %}{{ n }}{% endraw %}{# a template comment #}
+
+<a href="https://example.org/" target="_blank" rel="noopener noreferrer">The report</a>, the season opener.
+
+<svg viewBox="0 0 10 10"><circle r="4"><animate attributeName="opacity" values="0;1" dur="1s"/></circle></svg>
 """
 
 
@@ -479,3 +492,5 @@ def test_what_only_looks_like_those_mistakes_is_published_as_written(project):
     note = article.find(id="fn:mine")
     assert note is not None and "A note of the page's own." in note.get_text()
     assert "{% set n = 1 %}{{ n }}" in text
+    assert article.find("a", string="The report")["rel"] == ["noopener", "noreferrer"]
+    assert article.select_one("svg animate")["values"] == "0;1"

@@ -7,7 +7,9 @@ made it (with the standard library's HTML parser, not patterns) and refuses:
 
 - elements that run, embed or submit: script, iframe, object, embed, form and the rest;
 - event-handler attributes (onclick=, onerror=, ...);
-- `javascript:`, `vbscript:` and `data:` addresses in links and sources;
+- `javascript:`, `vbscript:` and `data:` addresses in links and sources, and in an SVG
+  animation that sets a link's address;
+- `rel="opener"`, which hands the page a link opens the reader's tab;
 - anything the browser would load from another host (src, srcset, poster, an SVG
   image's href, ...), addresses read as a browser reads them (`\\host` is `//host`);
 - any style but the tables' alignment (a style could cover the page with a link);
@@ -20,6 +22,7 @@ carries a Content-Security-Policy (meta/csp.py).
 
 from __future__ import annotations
 
+import html as html_text
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -48,6 +51,10 @@ SVG_FETCHING = {"image", "feimage", "use"}
 # The one style a page's text may carry: the alignment Python-Markdown's tables write.
 _TABLE_ALIGN = re.compile(r"text-align:\s*(left|right|center);?")
 SCRIPTED_SCHEMES = {"javascript", "vbscript", "data"}
+# SVG elements that set another attribute over time: on a link's href, each value they
+# give is an address, as if written in the href itself.
+SVG_ANIMATING = {"animate", "set"}
+ANIMATED_VALUES = ("from", "to", "values")
 # Openings a browser ends sooner than Python 3.11's parser does: `<!-->` and `<!--->` end
 # the comment at once, `<![` (outside SVG) at the first `>`. Read here as one comment or
 # section, what follows them would be live markup in a browser, a script included.
@@ -55,10 +62,14 @@ _CUT_SHORT = re.compile(r"<!---?>|<!\[")
 LINK_SCHEMES = {"", "http", "https", "mailto"}
 
 
+# Where an opener in a rel attribute stands in a page's source (lowered), whatever its quotes.
+_REL_OPENER = re.compile(r"""\brel\s*=\s*["']?[^"'>]*?\b(opener)\b""")
+
+
 @dataclass(frozen=True)
 class Violation:
     message: str
-    needle: str  # what to look for in the page's source to find its line
+    needle: str | re.Pattern  # what to look for in the page's source to find its line (its group 1)
 
 
 def _address(value: str) -> str:
@@ -108,6 +119,8 @@ class PolicyReader(Reader):
         if tag in FORBIDDEN:
             self.found.append(Violation(f"<{tag}> is not allowed in a page: {FORBIDDEN[tag]}", f"<{tag}"))
             return
+        if tag in SVG_ANIMATING and (dict(attrs).get("attributename") or "").lower() in ("href", "xlink:href"):
+            self._animated_addresses(tag, attrs)
         for name, value in attrs:
             if name.startswith("on"):
                 self.found.append(Violation(f"<{tag} {name}=…>: an event-handler attribute runs a script; "
@@ -115,11 +128,20 @@ class PolicyReader(Reader):
             elif name == "style" and value and not _TABLE_ALIGN.fullmatch(value.strip()):
                 self.found.append(Violation(f"<{tag} style=\"…\">: a page's own style can cover the page or load "
                                             "from elsewhere: put styles in docs/stylesheets/", "style="))
+            elif name == "rel" and value and "opener" in value.lower().split():
+                self.found.append(Violation(f"<{tag} rel=\"{value}\">: rel=\"opener\" lets the page it opens move "
+                                            "the reader's tab to another address: take out opener", _REL_OPENER))
             elif name in ADDRESSES and value is not None:
                 fetched = name in FETCHED or tag in SVG_FETCHING and name in ("href", "xlink:href")
                 problem = _address_problem(tag, name, value, fetched)
                 if problem:
                     self.found.append(problem)
+
+    def _animated_addresses(self, tag, attrs):
+        for name, value in attrs:
+            if name in ANIMATED_VALUES and value:
+                problems = (_address_problem(tag, name, part, False) for part in value.split(";"))
+                self.found.extend(problem for problem in problems if problem)
 
 
 def violations(html: str) -> list[Violation]:
@@ -131,12 +153,35 @@ def violations(html: str) -> list[Violation]:
 
 def located(found: list[Violation], source: str, name: str) -> list[DataError]:
     """Each violation with the line and column in the page's source (`name`, docs/...)
-    where its text first stands; without a line where the source spells it otherwise."""
+    where its text first stands, or the line where it stands spelt with character
+    references (`jav&#97;script:`), as the parser read it."""
     if not found:  # most pages: no need to look at the source
         return []
     lowered, errors = source.lower(), []
     for violation in found:
-        at = lowered.find(violation.needle.lower())
-        line, column = position(source, at) if at != -1 else (None, None)
+        at = _offset(violation.needle, lowered)
+        if at != -1:
+            line, column = position(source, at)
+        else:
+            line, column = _line_read_as(source, violation.needle), None
         errors.append(DataError(name, line, column, violation.message))
     return errors
+
+
+def _offset(needle: str | re.Pattern, lowered: str) -> int:
+    if isinstance(needle, re.Pattern):
+        match = needle.search(lowered)
+        return match.start(1) if match else -1
+    return lowered.find(needle.lower())
+
+
+def _line_read_as(source: str, needle: str | re.Pattern) -> int | None:
+    """The first line of `source` that holds `needle` once its character references are
+    read (a reference never spans lines), and tabs taken out, as in an address."""
+    if isinstance(needle, re.Pattern):  # found in the source as written, or not at all
+        return None
+    needle = needle.lower()
+    for number, line in enumerate(source.split("\n"), 1):
+        if "&" in line and needle in html_text.unescape(line).replace("\t", "").lower():
+            return number
+    return None
