@@ -304,6 +304,8 @@ CASES = [
      "is listed twice"),
     ("number-in-octal", replace(FIGURES, "value: 45000", "value: 045000"), FIGURES, "value: 045000",
      "045000 is read as 18944"),
+    ("number-with-an-exponent", replace(FIGURES, "value: 45000", "value: 4.5e4"), FIGURES, "value: 4.5e4",
+     "YAML reads 4.5e4 as text, not a number: write it in digits, 45000"),
     # Styles and addresses as a browser reads them.
     ("style-covering-the-page", append(POST, '\n\n<a href="https://example.org/" style="position:fixed;inset:0">x</a>\n'),
      POST, 'style="position', "a page's own style can cover the page or load from elsewhere"),

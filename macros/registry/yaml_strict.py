@@ -71,6 +71,24 @@ def _plain_digits(loader: _StrictLoader, node: yaml.ScalarNode) -> int:
 
 _StrictLoader.add_constructor("tag:yaml.org,2002:int", _plain_digits)
 
+# Numbers YAML 1.1 reads as text: with an exponent but no dot or no sign (4.5e4, 1e3).
+_EXPONENT_AS_TEXT = re.compile(r"[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)[eE][-+]?[0-9]+")
+
+
+def _text(loader: _StrictLoader, node: yaml.ScalarNode) -> str:
+    """Text, unless it is written as a number that YAML reads as text (a figure's 4.5e4
+    would otherwise be told it is not a number)."""
+    value = loader.construct_scalar(node)
+    if not node.style and _EXPONENT_AS_TEXT.fullmatch(value):  # plain: None, or "" from libyaml
+        digits = format(float(value.replace("_", "")), "f").rstrip("0").rstrip(".")
+        raise DataError(loader.name, node.start_mark.line + loader.first_line, node.start_mark.column + 1,
+                        f"YAML reads {value} as text, not a number: write it in digits, {digits}, or put it "
+                        "in quotes if it is text")
+    return value
+
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:str", _text)
+
 
 class _Dated(_StrictLoader):
     """The strict loader with YAML's dates kept as dates: front matter's `date: 2022-02-03`."""
