@@ -9,6 +9,7 @@ whether each rule names figures that exist and fit it.
 from __future__ import annotations
 
 from datetime import date
+from urllib.parse import urlsplit
 
 from babel.dates import format_date
 
@@ -184,13 +185,29 @@ def correction_errors(entries: list, marks: Marks, pages: list[str], file: str, 
     return found
 
 
+def _same_document(url: str) -> str:
+    """`url` with what does not change the document it names made alike: the case of its
+    scheme and host, and a slash at the end of its path."""
+    parts = urlsplit(url.strip())
+    return parts._replace(scheme=parts.scheme.lower(), netloc=parts.netloc.lower(),
+                          path=parts.path.rstrip("/")).geturl()
+
+
 def source_errors(sources: dict, marks: Marks, file: str, today: date) -> list[DataError]:
     """No source is dated after `today` (the build day); each access day is on the calendar,
     not before the source appeared nor after `today`; only a source with a URL can have been
-    accessed or archived."""
+    accessed or archived; no two sources have the same URL."""
     found = _Found(file, marks)
+    first: dict[str, str] = {}  # each URL, as a browser would compare it -> the first source with it
     for sid, source in sources.items():
         base = ("sources", sid)
+        if isinstance(source.get("url"), str):
+            same = first.setdefault(_same_document(source["url"]), sid)
+            if same != sid:
+                line = locate(marks, ("sources", same, "url"))[0]
+                found.add(base + ("url",), f"is also the url of '{same}' (line {line}): one document is one "
+                                           f"source; cite '{same}' and remove this one, or give each the url of "
+                                           "its own document")
         when = source.get("date")
         if isinstance(when, str) and PartialDate.is_date(when) and future_problem(when, today):
             found.add(base + ("date",), future_problem(when, today))
