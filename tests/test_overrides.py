@@ -3,7 +3,9 @@ place, so that an upgrade of Material fails here rather than in a reader's brows
 - partials/header.html and search.html: the search box, answered by our worker
   (tests/test_search_ui.py);
 - partials/javascripts/palette.html: what Material's bundle changes on the root and the
-  body as it starts, set before the first paint (bench/notes.md, part 10).
+  body as it starts, set before the first paint (bench/notes.md, part 10);
+- partials/javascripts/base.html: the stylesheet's link made absolute in the head, before
+  Material's instant navigation does it after the first paint (part 11).
 """
 
 from __future__ import annotations
@@ -50,6 +52,9 @@ CHANGES = {
                     {% include "partials/search-correction.html" %}
           {% include "partials/search-filters.html" %}
           <ol class="md-search-result__list"'''),
+    "partials/javascripts/base.html": (
+        '}catch(e){}}</script>',
+        '}catch(e){}};var sheet=document.querySelector("link[rel=stylesheet]");sheet.href=sheet.href</script>'),
     "partials/javascripts/palette.html": (
         "<script>var palette=",
         '<script>document.documentElement.className="js js-focus-visible",'
