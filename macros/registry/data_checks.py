@@ -198,7 +198,7 @@ def source_errors(sources: dict, marks: Marks, file: str, today: date) -> list[D
     not before the source appeared nor after `today`; only a source with a URL can have been
     accessed or archived; no two sources have the same URL."""
     found = _Found(file, marks)
-    first: dict[str, str] = {}  # each URL, as a browser would compare it -> the first source with it
+    first: dict[str, str] = {}  # each URL, made alike by _same_document -> the first source with it
     for sid, source in sources.items():
         base = ("sources", sid)
         if isinstance(source.get("url"), str):
