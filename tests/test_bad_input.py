@@ -370,6 +370,8 @@ CASES = [
      "unknown quantity 'detainees-northeast-syra': did you mean 'detainees-northeast-syria'?"),
     ("quantity-without-a-label", replace(QUANTITIES, "    label: ISIS suspects and family members held in northeast Syria\n", ""),
      QUANTITIES, "detainees-northeast-syria:", "is empty: write a quantity with its label"),
+    ("quantity-label-twice", append(QUANTITIES, "  detainees-syria:\n    label: ISIS suspects and family members held in Northeast Syria\n"),
+     QUANTITIES, "in Northeast Syria", "is also the label of 'detainees-northeast-syria'"),
     ("quantity-label-misspelt", replace(QUANTITIES, "    label: ISIS", "    lable: ISIS"), QUANTITIES, "lable:",
      "unknown field 'lable' (did you mean 'label'?)"),
     ("note-in-a-links-text", append(POST, "\n\n[the interview{{ cite('fink-pbs') }}](../../sources.md)\n"), POST,

@@ -8,6 +8,7 @@ whether each rule names figures that exist and fit it.
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Iterable, Iterator
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -80,6 +81,17 @@ class _Found(list):
         self.append(DataError(self.file, line, column, f"{dotted(path)}: {message}"))
 
 
+def _repeated(keyed: Iterable[tuple[Hashable, Hashable, tuple]],
+              marks: Marks) -> Iterator[tuple[tuple, Hashable, int]]:
+    """For each (key, name, path) whose key an earlier one has: its path, the earlier one's
+    name and the line where the earlier one stands."""
+    first: dict[Hashable, tuple[Hashable, tuple]] = {}
+    for key, name, path in keyed:
+        same, at = first.setdefault(key, (name, path))
+        if at != path:
+            yield path, same, locate(marks, at)[0]
+
+
 def figure_errors(figures: dict, sources: dict, fig_marks: Marks, fig_file: str,
                   src_file: str, today: date) -> list[DataError]:
     """Each figure's sources exist; its dates are on the calendar and not after `today`;
@@ -136,6 +148,20 @@ def quantity_errors(figures: dict, quantities: dict, fig_marks: Marks, fig_file:
     return found
 
 
+def quantity_label_errors(quantities: dict, marks: Marks, file: str) -> list[DataError]:
+    """No two quantities have the same label: readers tell them apart by it alone (the
+    figures page's "Estimates of <label>", a chart's title)."""
+    found = _Found(file, marks)
+    # Labels alike but for their case and spacing are the same label to a reader.
+    keyed = ((" ".join(str(q["label"]).split()).casefold(), qid, ("quantities", qid, "label"))
+             for qid, q in quantities.items() if q.get("label"))
+    for path, same, line in _repeated(keyed, marks):
+        found.add(path, f"is also the label of '{same}' (line {line}): readers tell quantities apart by their "
+                        f"label; if both name one thing, keep '{same}' and point its figures there, or else say "
+                        "how this one differs")
+    return found
+
+
 def rule_reference_errors(rules: dict, figures: dict, marks: Marks, file: str,
                           figure_fields: dict[str, dict[str, bool | None]]) -> list[DataError]:
     """Each rule names existing figures of the right type (a date where a date is needed)."""
@@ -168,12 +194,11 @@ def correction_errors(entries: list, marks: Marks, pages: list[str], file: str, 
     """Each correction names a page under docs/ and a day on the calendar, not after `today`,
     and is listed once."""
     found = _Found(file, marks)
-    first: dict[tuple, int] = {}  # each correction's page, date and words -> its position
+    keyed = (((e["page"], e["date"], e.get("what"), e.get("why")), i, ("corrections", i))
+             for i, e in enumerate(entries))
+    for path, _, line in _repeated(keyed, marks):
+        found.add(path, f"this correction is listed twice (first on line {line}): remove one")
     for index, entry in enumerate(entries):
-        same = first.setdefault((entry["page"], entry["date"], entry.get("what"), entry.get("why")), index)
-        if same != index:
-            line = locate(marks, ("corrections", same))[0]
-            found.add(("corrections", index), f"this correction is listed twice (first on line {line}): remove one")
         if entry["page"] not in pages:
             hint = did_you_mean(entry["page"], pages, n=1) or "give its path under docs/"
             found.add(("corrections", index, "page"), f"no page '{entry['page']}' in docs/; {hint}")
@@ -198,16 +223,13 @@ def source_errors(sources: dict, marks: Marks, file: str, today: date) -> list[D
     not before the source appeared nor after `today`; only a source with a URL can have been
     accessed or archived; no two sources have the same URL."""
     found = _Found(file, marks)
-    first: dict[str, str] = {}  # each URL, made alike by _same_document -> the first source with it
+    keyed = ((_same_document(s["url"]), sid, ("sources", sid, "url"))
+             for sid, s in sources.items() if isinstance(s.get("url"), str))
+    for path, same, line in _repeated(keyed, marks):
+        found.add(path, f"is also the url of '{same}' (line {line}): one document is one source; cite "
+                        f"'{same}' and remove this one, or give each the url of its own document")
     for sid, source in sources.items():
         base = ("sources", sid)
-        if isinstance(source.get("url"), str):
-            same = first.setdefault(_same_document(source["url"]), sid)
-            if same != sid:
-                line = locate(marks, ("sources", same, "url"))[0]
-                found.add(base + ("url",), f"is also the url of '{same}' (line {line}): one document is one "
-                                           f"source; cite '{same}' and remove this one, or give each the url of "
-                                           "its own document")
         when = source.get("date")
         if isinstance(when, str) and PartialDate.is_date(when) and future_problem(when, today):
             found.add(base + ("date",), future_problem(when, today))

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DataError, DataErrors
-from .data_checks import correction_errors, figure_errors, quantity_errors, rule_reference_errors, source_errors
+from .data_checks import (correction_errors, figure_errors, quantity_errors, quantity_label_errors,
+                          rule_reference_errors, source_errors)
 from .model import Author, Correction, Figure, PartialDate, Quantity, Range, Registry, Source
 from .rules import FIGURE_FIELDS, evaluate
 from .schemas import schema_errors
@@ -121,10 +122,11 @@ def load_registry(root: Path, docs_dir: Path | None = None, today: date | None =
     today = today or date.today()
     loaded = _read_all(root)
     (sources, src_marks), (figures, fig_marks), (rules, rule_marks), (corrections, corr_marks), \
-        (variants, _), (quantities, _) = (loaded[name] for name in DATA_FILES)
+        (variants, _), (quantities, quantity_marks) = (loaded[name] for name in DATA_FILES)
     pages = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md"))
     errors = figure_errors(figures["figures"], sources["sources"], fig_marks, FIGURES_FILE, SOURCES_FILE, today)
     errors += quantity_errors(figures["figures"], quantities["quantities"], fig_marks, FIGURES_FILE, QUANTITIES_FILE)
+    errors += quantity_label_errors(quantities["quantities"], quantity_marks, QUANTITIES_FILE)
     errors += source_errors(sources["sources"], src_marks, SOURCES_FILE, today)
     errors += rule_reference_errors(rules["rules"], figures["figures"], rule_marks, RULES_FILE, FIGURE_FIELDS)
     errors += correction_errors(corrections["corrections"], corr_marks, pages, CORRECTIONS_FILE, today)
