@@ -19,9 +19,9 @@ OURS = ROOT / "overrides"
 
 
 def test_written_for_material_9_8_2():
-    # On another version: compare its header.html, search.html, javascripts/palette.html
-    # (tests/test_overrides.py), base.html's config block and its search worker's messages
-    # with ours, then update this pin.
+    # On another version: compare the partials that tests/test_overrides.py lists, its
+    # base.html's config block and its search worker's messages with ours, then update
+    # this pin.
     assert metadata.version("mkdocs-material") == "9.8.2"
 
 
