@@ -158,7 +158,7 @@ CASES = [
      ESSAY, "original: wpr-esay", "did you mean 'wpr-essay'"),
     # A figure where no reader could follow it to its note.
     ("figure-in-front-matter", replace(ESSAY, 'title: "Iraq—and the West', "title: \"{{ fig('detainees-hrw') }} Iraq—and the West"),
-     ESSAY, "title:", "front matter 'title' holds template code"),
+     ESSAY, "title:", "'{{' opens template code"),
     ("figure-in-code", append(ESSAY, "\n\n```\nSee {{ fig('detainees-un') }}\n```\n"),
      ESSAY, "See {{ fig('detainees-un') }}", "is written where no reader can reach it"),
     ("option-misspelt", replace("mkdocs.yml", "    per_page: 50", "    per_pge: 50"),
@@ -235,7 +235,7 @@ CASES = [
      "2021-01-01", "is before docs/essay.md was first published"),
     # Front matter.
     ("macro-in-description", replace(ESSAY, "  Why the defeat of ISIS", "  {{ fig('detainees-hrw') }} Why the defeat of ISIS"),
-     ESSAY, "description:", "front matter 'description' holds template code"),
+     ESSAY, "description:", "'{{' opens template code"),
     ("misspelt-front-matter-key", replace(POST, "original_section:", "orignal_section:"), POST, "orignal_section:",
      "unknown field 'orignal_section' (did you mean 'original_section'?)"),
     ("malformed-front-matter", replace("docs/about.md", "title: About this edition", "title: About: this edition"),
@@ -309,6 +309,9 @@ CASES = [
      "045000 is read as 18944"),
     ("number-with-an-exponent", replace(FIGURES, "value: 45000", "value: 4.5e4"), FIGURES, "value: 4.5e4",
      "YAML reads 4.5e4 as text, not a number: write it in digits, 45000"),
+    # The original's words given as a macro: data is printed as written, braces and all.
+    ("macro-in-data", replace(FIGURES, 'written: "45,000"', "written: \"{{ fig('detainees-hrw') }}\""), FIGURES,
+     "written: \"{{ fig(", "'{{' opens template code"),
     # Styles and addresses as a browser reads them.
     ("style-covering-the-page", append(POST, '\n\n<a href="https://example.org/" style="position:fixed;inset:0">x</a>\n'),
      POST, 'style="position', "a page's own style can cover the page or load from elsewhere"),

@@ -4,13 +4,13 @@ MkDocs reads front matter for itself (into `page.meta`); everything this edition
 from a page's front matter without building it (the front page's list of Rundown
 items, the corrections page's titles, the linter, the line numbers of template
 errors) reads it here, with the data files' strict YAML: duplicate keys and aliases
-are errors, dates are dates as MkDocs reads them, and a mistake names the file and line. Template code in front matter
-is refused: MkDocs prints it as written, and a figure there could carry no note.
+are errors, dates are dates as MkDocs reads them, and a mistake names the file and line.
+Template code in front matter is refused there too (`yaml_strict.py`): MkDocs prints it as
+written, and a figure there could carry no note.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -21,8 +21,6 @@ from ..errors import DataError
 from ..registry.yaml_strict import Marks, load
 from .source_text import read_text
 
-_TEMPLATE_CODE = re.compile(r"\{\{|\{%|\{#")
-
 
 @dataclass(frozen=True)
 class FrontMatter:
@@ -32,21 +30,6 @@ class FrontMatter:
 
     def line_of(self, key: str) -> int | None:
         return self.marks.get((key,), (None,))[0]
-
-
-def _template_code(meta, marks: Marks, name: str, path: tuple = ()) -> None:
-    """Refuse `{{ }}`, `{% %}` or `{# #}` anywhere in the front matter's values."""
-    if isinstance(meta, dict):
-        for key, value in meta.items():
-            _template_code(value, marks, name, path + (key,))
-    elif isinstance(meta, list):
-        for index, value in enumerate(meta):
-            _template_code(value, marks, name, path + (index,))
-    elif isinstance(meta, str) and _TEMPLATE_CODE.search(meta):
-        line, column = next((marks[p] for p in (path, path[:1]) if p in marks), (None, None))
-        raise DataError(name, line, column, f"front matter '{'.'.join(map(str, path))}' holds template code "
-                        "({{ }}, {% %} or {# #}), which front matter cannot run: write plain text there, "
-                        "and put figures and notes in the page's text")
 
 
 @lru_cache(maxsize=4096)
@@ -66,7 +49,6 @@ def parse(text: str, name: str) -> FrontMatter:
     meta, marks = load(match.group(1), name, first_line=2, dates=True)
     if not isinstance(meta, dict):
         raise DataError(name, 2, None, "front matter must be `key: value` lines between two `---` lines")
-    _template_code(meta, marks, name)
     body = text[match.end():]
     skipped = text[:match.end()].count("\n") + (len(body) - len(body.lstrip("\n")))
     return FrontMatter(meta, marks, skipped + 1)

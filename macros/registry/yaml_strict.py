@@ -9,6 +9,9 @@ its dates as dates (`dates=True`), as MkDocs and the blog plugin read it.
 Aliases (`*name`) are refused: nine lines of anchors and aliases ("billion laughs")
 expand to a billion values when checked or printed, and ran for a minute before
 dying of memory. The check runs on the parsed nodes, before anything expands them.
+
+Text holding template code (`{{`, `{%`, `{#`) is refused: no YAML of ours is run as a
+template, so it would reach readers with its braces.
 """
 
 from __future__ import annotations
@@ -75,15 +78,25 @@ _StrictLoader.add_constructor("tag:yaml.org,2002:int", _plain_digits)
 _EXPONENT_AS_TEXT = re.compile(r"[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)[eE][-+]?[0-9]+")
 
 
+# Template code: no YAML of ours is run as a template, so a figure's `written: "{{ fig('x') }}"`
+# or a title's macro would reach readers with its braces.
+_TEMPLATE_CODE = re.compile(r"\{\{|\{%|\{#")
+
+
 def _text(loader: _StrictLoader, node: yaml.ScalarNode) -> str:
     """Text, unless it is written as a number that YAML reads as text (a figure's 4.5e4
-    would otherwise be told it is not a number)."""
+    would otherwise be told it is not a number), or holds template code."""
     value = loader.construct_scalar(node)
+    where = (loader.name, node.start_mark.line + loader.first_line, node.start_mark.column + 1)
     if not node.style and _EXPONENT_AS_TEXT.fullmatch(value):  # plain: None, or "" from libyaml
         digits = format(float(value.replace("_", "")), "f").rstrip("0").rstrip(".")
-        raise DataError(loader.name, node.start_mark.line + loader.first_line, node.start_mark.column + 1,
-                        f"YAML reads {value} as text, not a number: write it in digits, {digits}, or put it "
-                        "in quotes if it is text")
+        raise DataError(*where, f"YAML reads {value} as text, not a number: write it in digits, {digits}, "
+                                "or put it in quotes if it is text")
+    code = _TEMPLATE_CODE.search(value)
+    if code:
+        raise DataError(*where, f"'{code[0]}' opens template code ({{{{ }}}}, {{% %}} or {{# #}}), which is "
+                                "not run here and would be printed as written: write plain text, and put "
+                                "figures and notes in a page's text, as {{ fig('id') }}")
     return value
 
 
