@@ -298,6 +298,11 @@ CASES = [
      "fig() takes one figure id in quotes and nothing else"),
     ("unused-source-cited", replace(ESSAY, "{{ cite('fink-pbs') }}", "{{ cite('fink-pbs') }}{{ cite('check-also-teaser') }}"),
      SOURCES, "check-also-teaser:", "source 'check-also-teaser' is marked unused: but is cited"),
+    # A rule's reference day, which its check counts months or years to.
+    ("rule-reference-off-the-calendar", replace("data/rules.yml", 'reference: "2022-02"', 'reference: "2022-13"'),
+     "data/rules.yml", 'reference: "2022-13"', "'2022-13' is not a calendar date"),
+    ("rule-reference-to-come", replace("data/rules.yml", 'reference: "2022-02"', 'reference: "2202-02"'),
+     "data/rules.yml", 'reference: "2202-02"', "'2202-02' is after the day of the build"),
     ("rule-names-a-figure-twice", replace("data/rules.yml", "figures: [detainees-hrw, detainees-un]",
                                           "figures: [detainees-hrw, detainees-hrw]"), "data/rules.yml",
      "figures: [detainees-hrw, detainees-hrw]", "'detainees-hrw' is already named in this rule"),

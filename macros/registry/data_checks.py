@@ -163,10 +163,18 @@ def quantity_label_errors(quantities: dict, marks: Marks, file: str) -> list[Dat
 
 
 def rule_reference_errors(rules: dict, figures: dict, marks: Marks, file: str,
-                          figure_fields: dict[str, dict[str, bool | None]]) -> list[DataError]:
-    """Each rule names existing figures of the right type (a date where a date is needed)."""
+                          figure_fields: dict[str, dict[str, bool | None]], today: date) -> list[DataError]:
+    """Each rule names existing figures of the right type (a date where a date is needed),
+    and its `reference`, the day it counts months or years to, is on the calendar and not
+    after `today`."""
     found = _Found(file, marks)
     for rule_id, rule in rules.items():
+        reference = rule.get("reference")
+        if reference is not None:
+            problem = (future_problem(reference, today) if PartialDate.is_date(reference)
+                       else f"'{reference}' is not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD)")
+            if problem:
+                found.add(("rules", rule_id, "reference"), problem)
         named = set()  # a rule compares different figures: one named twice can never break it
         for name, needs_date in figure_fields[rule["kind"]].items():
             ids = rule[name] if isinstance(rule[name], list) else [rule[name]]

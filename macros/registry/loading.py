@@ -128,7 +128,7 @@ def load_registry(root: Path, docs_dir: Path | None = None, today: date | None =
     errors += quantity_errors(figures["figures"], quantities["quantities"], fig_marks, FIGURES_FILE, QUANTITIES_FILE)
     errors += quantity_label_errors(quantities["quantities"], quantity_marks, QUANTITIES_FILE)
     errors += source_errors(sources["sources"], src_marks, SOURCES_FILE, today)
-    errors += rule_reference_errors(rules["rules"], figures["figures"], rule_marks, RULES_FILE, FIGURE_FIELDS)
+    errors += rule_reference_errors(rules["rules"], figures["figures"], rule_marks, RULES_FILE, FIGURE_FIELDS, today)
     errors += correction_errors(corrections["corrections"], corr_marks, pages, CORRECTIONS_FILE, today)
     if errors:
         raise DataErrors(errors)
