@@ -298,6 +298,8 @@ CASES = [
      "fig() takes one figure id in quotes and nothing else"),
     ("unused-source-cited", replace(ESSAY, "{{ cite('fink-pbs') }}", "{{ cite('fink-pbs') }}{{ cite('check-also-teaser') }}"),
      SOURCES, "check-also-teaser:", "source 'check-also-teaser' is marked unused: but is cited"),
+    ("source-date-off-the-calendar", replace(SOURCES, 'date: "2022-07-10"', 'date: "2022-07-32"'),
+     SOURCES, 'date: "2022-07-32"', "'2022-07-32' is not a calendar date"),
     # A rule's reference day, which its check counts months or years to.
     ("rule-reference-off-the-calendar", replace("data/rules.yml", 'reference: "2022-02"', 'reference: "2022-13"'),
      "data/rules.yml", 'reference: "2022-13"', "'2022-13' is not a calendar date"),

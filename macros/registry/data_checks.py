@@ -18,7 +18,7 @@ from ..errors import DataError, did_you_mean
 from ..render.formatting import LOCALE
 from .model import PartialDate
 from .schemas import dotted, locate
-from .value_checks import figure_value_problems, future_problem
+from .value_checks import date_problem, figure_value_problems
 from .yaml_strict import Marks
 
 
@@ -170,11 +170,9 @@ def rule_reference_errors(rules: dict, figures: dict, marks: Marks, file: str,
     found = _Found(file, marks)
     for rule_id, rule in rules.items():
         reference = rule.get("reference")
-        if reference is not None:
-            problem = (future_problem(reference, today) if PartialDate.is_date(reference)
-                       else f"'{reference}' is not a calendar date (YYYY, YYYY-MM or YYYY-MM-DD)")
-            if problem:
-                found.add(("rules", rule_id, "reference"), problem)
+        problem = reference is not None and date_problem(reference, today)
+        if problem:
+            found.add(("rules", rule_id, "reference"), problem)
         named = set()  # a rule compares different figures: one named twice can never break it
         for name, needs_date in figure_fields[rule["kind"]].items():
             ids = rule[name] if isinstance(rule[name], list) else [rule[name]]
@@ -210,11 +208,9 @@ def correction_errors(entries: list, marks: Marks, pages: list[str], file: str, 
         if entry["page"] not in pages:
             hint = did_you_mean(entry["page"], pages, n=1) or "give its path under docs/"
             found.add(("corrections", index, "page"), f"no page '{entry['page']}' in docs/; {hint}")
-        if not PartialDate.is_date(entry["date"]):
-            found.add(("corrections", index, "date"),
-                      f"'{entry['date']}' is not a calendar date (YYYY-MM-DD)")
-        elif future_problem(entry["date"], today):
-            found.add(("corrections", index, "date"), future_problem(entry["date"], today))
+        problem = date_problem(entry["date"], today, "YYYY-MM-DD")
+        if problem:
+            found.add(("corrections", index, "date"), problem)
     return found
 
 
@@ -227,9 +223,9 @@ def _same_document(url: str) -> str:
 
 
 def source_errors(sources: dict, marks: Marks, file: str, today: date) -> list[DataError]:
-    """No source is dated after `today` (the build day); each access day is on the calendar,
-    not before the source appeared nor after `today`; only a source with a URL can have been
-    accessed or archived; no two sources have the same URL."""
+    """Each source's date is on the calendar and not after `today` (the build day); each
+    access day is on the calendar, not before the source appeared nor after `today`; only a
+    source with a URL can have been accessed or archived; no two sources have the same URL."""
     found = _Found(file, marks)
     keyed = ((_same_document(s["url"]), sid, ("sources", sid, "url"))
              for sid, s in sources.items() if isinstance(s.get("url"), str))
@@ -239,21 +235,19 @@ def source_errors(sources: dict, marks: Marks, file: str, today: date) -> list[D
     for sid, source in sources.items():
         base = ("sources", sid)
         when = source.get("date")
-        if isinstance(when, str) and PartialDate.is_date(when) and future_problem(when, today):
-            found.add(base + ("date",), future_problem(when, today))
+        problem = isinstance(when, str) and date_problem(when, today)
+        if problem:
+            found.add(base + ("date",), problem)
         if not source.get("url"):
             for key in ("accessed", "archive"):
                 if key in source:
                     found.add(base + (key,), f"there is no url to have read or archived: remove '{key}' or add the url")
             continue
         accessed = source.get("accessed")
-        if not accessed or not PartialDate.is_date(accessed):
-            if accessed:
-                found.add(base + ("accessed",), f"'{accessed}' is not a calendar date (YYYY-MM-DD)")
-            continue
-        if future_problem(accessed, today):
-            found.add(base + ("accessed",), future_problem(accessed, today))
-        elif when and PartialDate.is_date(when) and PartialDate(when).text > accessed:
+        problem = accessed and date_problem(accessed, today, "YYYY-MM-DD")
+        if problem:
+            found.add(base + ("accessed",), problem)
+        elif accessed and when and PartialDate.is_date(when) and PartialDate(when).text > accessed:
             found.add(base + ("accessed",), f"'{accessed}' is before the source's date ({when}): "
                                             "give the day the page was read")
     return found

@@ -45,6 +45,14 @@ def future_problem(text: str, today: date) -> str | None:
     return None
 
 
+def date_problem(text: str, today: date, shapes: str = "YYYY, YYYY-MM or YYYY-MM-DD") -> str | None:
+    """Why the date `text` cannot stand in the data: it is not on the calendar (written in
+    one of `shapes`), or it has not come yet."""
+    if not PartialDate.is_date(text):
+        return f"'{text}' is not a calendar date ({shapes})"
+    return future_problem(text, today)
+
+
 def figure_value_problems(figure: dict, today: date) -> list[tuple[tuple, str]]:
     """(path below the figure, message) for each impossible number or future date."""
     value = figure.get("value")
