@@ -280,6 +280,29 @@ def test_the_figures_page_and_the_chart_print_the_label_the_data_gives_a_quantit
     assert any("people held, as an edited label" in t and "people held, as an edited label" in c for t, c in titles)
 
 
+def test_a_chart_whose_estimates_are_all_zero_draws_them(project):
+    """0 is a count a source can give: every estimate of a quantity at 0 still builds, and
+    its chart draws each bar as the stub that shows it is there, and says 0."""
+    quantity = next(f.quantity for f in REGISTRY.figures.values() if f.quantity)
+    estimates = [f for f in REGISTRY.figures.values() if f.quantity == quantity]
+    figures = project / "data" / "figures.yml"
+    lines = figures.read_text(encoding="utf-8").split("\n")
+    for figure in estimates:
+        at = lines.index(f"  {figure.id}:")
+        value = next(i for i in range(at, len(lines)) if lines[i].startswith("    value:"))
+        assert lines[value].split(":", 1)[1].strip().isdigit(), lines[value]  # one number, no range
+        lines[value] = "    value: 0"
+    figures.write_text("\n".join(lines), encoding="utf-8")
+    out = build(project)
+    assert out.returncode == 0, out.log
+    (root, _holder), = [(r, h) for r, h in charts(out)
+                        if REGISTRY.quantities[quantity].label in r.find(f"{SVG}title").text]
+    bars = root.findall(f".//{SVG}rect[@class='bar']")
+    assert len(bars) == len(estimates) and {b.get("width") for b in bars} == {"1.0"}
+    values = [t.text for t in root.findall(f".//{SVG}text[@font-weight='bold']")]
+    assert values == ["0"] * len(estimates)
+
+
 def test_readers_never_see_a_quantitys_id(site):
     """A quantity is named by its label: its id, the data's key, is on no page's text."""
     ids = set(REGISTRY.quantities)

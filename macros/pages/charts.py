@@ -72,7 +72,8 @@ def svg(chart_id: str, title: str, figures: list[Figure], registry: Registry) ->
     range's bar runs to its low end, and a fainter one on to its high end."""
     esc = lambda text: html.escape(text, quote=True)  # noqa: E731
     top = max(ends(f.value)[1] for f in figures)
-    scale = (WIDTH - INSET - VALUE_SPACE) / top
+    # Every estimate at 0: each bar is the one-unit stub that shows a bar is there.
+    scale = (WIDTH - INSET - VALUE_SPACE) / top if top else 0.0
     body, y = [], 0
     for figure in figures:
         for line in textwrap.wrap(row_label(figure, registry), WRAP):
