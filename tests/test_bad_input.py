@@ -300,6 +300,20 @@ CASES = [
      SOURCES, "check-also-teaser:", "source 'check-also-teaser' is marked unused: but is cited"),
     ("source-date-off-the-calendar", replace(SOURCES, 'date: "2022-07-10"', 'date: "2022-07-32"'),
      SOURCES, 'date: "2022-07-32"', "'2022-07-32' is not a calendar date"),
+    # Keys are names: YAML reads 2022, yes or ~ as a number, true or nothing.
+    ("variant-name-read-as-a-number", replace("data/search-variants.yml", "  Idlib: [Idleb, Edlib]", "  2022: [Idleb, Edlib]"),
+     "data/search-variants.yml", "2022: [Idleb", "2022 is read as a number, not a name"),
+    # A format that does not write the figure's unit.
+    ("date-written-as-a-number", replace(FIGURES, 'value: "2003"\n    unit: date\n    format: date\n    pattern: yyyy',
+                                         "value: 2003\n    unit: date\n    format: number  # the year"),
+     FIGURES, "format: number  # the year", "unit 'date' is written with format: date"),
+    ("people-written-as-a-percent", replace(FIGURES, "value: 45000\n    unit: people\n    format: number",
+                                            "value: 45000\n    unit: people\n    format: percent  # of what"),
+     FIGURES, "format: percent  # of what", "format 'percent' writes a percentage, but this figure's unit is 'people'"),
+    ("date-estimating-a-quantity", replace(FIGURES, "    scope: Baghouz, eastern Syria\n    event: true\n",
+                                           "    scope: Baghouz, eastern Syria\n    event: true\n"
+                                           "    quantity: detainees-northeast-syria  # a date\n"),
+     FIGURES, "quantity: detainees-northeast-syria  # a date", "a date is not an estimate of a quantity"),
     # A rule's reference day, which its check counts months or years to.
     ("rule-reference-off-the-calendar", replace("data/rules.yml", 'reference: "2022-02"', 'reference: "2022-13"'),
      "data/rules.yml", 'reference: "2022-13"', "'2022-13' is not a calendar date"),

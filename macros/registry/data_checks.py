@@ -117,6 +117,14 @@ def figure_errors(figures: dict, sources: dict, fig_marks: Marks, fig_file: str,
         numbers = [v for v in bounds if isinstance(v, (int, float))]
         for path, problem in figure_value_problems(fig, today):
             found.add(base + path, problem)
+        unit, form = fig.get("unit"), fig.get("format")
+        # A date and a percentage each have the one format that writes them as such.
+        if unit in ("date", "percent") and form != unit:
+            found.add(base + ("format",), f"unit '{unit}' is written with format: {unit}; format '{form}' "
+                                          "would print it as a plain number")
+        if form == "percent" and unit != "percent":
+            found.add(base + ("format",), f"format 'percent' writes a percentage, but this figure's unit is "
+                                          f"'{unit}': give it number, compact or spelled")
         if fig.get("format") == "date":
             if fig.get("unit") != "date":  # the schema then also asks for a pattern, which would not help
                 found.add(base + ("format",), f"format 'date' writes a date, but this figure's unit is "
@@ -138,13 +146,17 @@ def figure_errors(figures: dict, sources: dict, fig_marks: Marks, fig_file: str,
 
 def quantity_errors(figures: dict, quantities: dict, fig_marks: Marks, fig_file: str,
                     quantities_file: str) -> list[DataError]:
-    """Each figure's quantity is one `quantities_file` names, and so gives a label to print."""
+    """Each figure's quantity is one `quantities_file` names, and so gives a label to print,
+    and the figure is a number that its chart can draw beside the others."""
     found = _Found(fig_file, fig_marks)
     for fid, fig in figures.items():
         quantity = fig.get("quantity")
         if quantity is not None and quantity not in quantities:
             hint = did_you_mean(quantity, quantities) or f"add it to {quantities_file} with the label readers see"
             found.add(("figures", fid, "quantity"), f"unknown quantity '{quantity}': {hint}")
+        elif quantity is not None and fig.get("unit") == "date":
+            found.add(("figures", fid, "quantity"), "a date is not an estimate of a quantity, and no chart can "
+                                                    "draw it: remove `quantity` from this figure")
     return found
 
 

@@ -34,13 +34,18 @@ _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _StrictLoader(_Base):
-    """SafeLoader without timestamps, refusing duplicate keys."""
+    """SafeLoader without timestamps, refusing duplicate keys and keys that are not text."""
 
     def construct_mapping(self, node, deep=False):
         seen: dict[Any, int] = {}
         for key_node, _value in node.value:
             key = self.construct_object(key_node, deep=deep)
             line = key_node.start_mark.line + self.first_line
+            if not isinstance(key, str):  # every key here is a name: an id, a field, a spelling
+                read = {bool: "true or false", type(None): "nothing"}.get(type(key), "a number")
+                raise DataError(self.name, line, key_node.start_mark.column + 1,
+                                f"{key_node.value} is read as {read}, not a name: put it in quotes, "
+                                f"\"{key_node.value}\"")
             if key in seen:
                 raise DataError(
                     self.name, line, key_node.start_mark.column + 1,
