@@ -314,6 +314,16 @@ CASES = [
                                            "    scope: Baghouz, eastern Syria\n    event: true\n"
                                            "    quantity: detainees-northeast-syria  # a date\n"),
      FIGURES, "quantity: detainees-northeast-syria  # a date", "a date is not an estimate of a quantity"),
+    ("source-url-on-two-lines", replace(SOURCES, "url: https://www.eurasia.ro/2022/07/10/",
+                                        "url: >\n      https://www.eurasia.ro/2022/07/10/"),
+     SOURCES, "url: >", "the url runs on to a second line"),
+    ("event-that-is-a-number", replace(FIGURES, "    value: 57\n", "    value: 57\n    event: true  # a count\n"),
+     FIGURES, "event: true  # a count", "only a date can be an event on the timeline"),
+    ("range-with-equal-ends", replace(FIGURES, 'value: {low: "2022-01-20", high: "2022-01-26"}',
+                                      'value: {low: "2022-01-26", high: "2022-01-26"}'),
+     FIGURES, 'value: {low: "2022-01-26", high: "2022-01-26"}', "a range's two ends are the same"),
+    ("rule-number-not-a-number", replace("data/rules.yml", "max_ratio: 1.2", "max_ratio: .nan"),
+     "data/rules.yml", "max_ratio: .nan", "nan is not a number a reader can read"),
     # A rule's reference day, which its check counts months or years to.
     ("rule-reference-off-the-calendar", replace("data/rules.yml", 'reference: "2022-02"', 'reference: "2022-13"'),
      "data/rules.yml", 'reference: "2022-13"', "'2022-13' is not a calendar date"),

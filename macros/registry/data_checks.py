@@ -18,7 +18,7 @@ from ..errors import DataError, did_you_mean
 from ..render.formatting import LOCALE
 from .model import PartialDate
 from .schemas import dotted, locate
-from .value_checks import date_problem, figure_value_problems
+from .value_checks import date_problem, figure_value_problems, number_problem
 from .yaml_strict import Marks
 
 
@@ -95,7 +95,8 @@ def _repeated(keyed: Iterable[tuple[Hashable, Hashable, tuple]],
 def figure_errors(figures: dict, sources: dict, fig_marks: Marks, fig_file: str,
                   src_file: str, today: date) -> list[DataError]:
     """Each figure's sources exist; its dates are on the calendar and not after `today`;
-    its value fits its unit; its range, format and pattern agree with its value."""
+    its value fits its unit, and its format writes that unit; a range has two different
+    ends; only a date is an event; its range, format and pattern agree with its value."""
     found = _Found(fig_file, fig_marks)
     for fid, fig in figures.items():
         base = ("figures", fid)
@@ -114,10 +115,15 @@ def figure_errors(figures: dict, sources: dict, fig_marks: Marks, fig_file: str,
                 found.add(base + ("value",), "low and high must both be numbers or both be dates")
             elif low > high:
                 found.add(base + ("value",), f"low ({low}) is greater than high ({high})")
+            elif low == high:
+                found.add(base + ("value",), f"a range's two ends are the same ({low}): write the one value")
         numbers = [v for v in bounds if isinstance(v, (int, float))]
         for path, problem in figure_value_problems(fig, today):
             found.add(base + path, problem)
         unit, form = fig.get("unit"), fig.get("format")
+        if fig.get("event") and unit != "date":
+            found.add(base + ("event",), "only a date can be an event on the timeline: remove `event` "
+                                         "from this figure")
         # A date and a percentage each have the one format that writes them as such.
         if unit in ("date", "percent") and form != unit:
             found.add(base + ("format",), f"unit '{unit}' is written with format: {unit}; format '{form}' "
@@ -177,10 +183,14 @@ def quantity_label_errors(quantities: dict, marks: Marks, file: str) -> list[Dat
 def rule_reference_errors(rules: dict, figures: dict, marks: Marks, file: str,
                           figure_fields: dict[str, dict[str, bool | None]], today: date) -> list[DataError]:
     """Each rule names existing figures of the right type (a date where a date is needed),
-    and its `reference`, the day it counts months or years to, is on the calendar and not
-    after `today`."""
+    its numbers are finite, and its `reference`, the day it counts months or years to, is on
+    the calendar and not after `today`."""
     found = _Found(file, marks)
     for rule_id, rule in rules.items():
+        for key, number in rule.items():
+            problem = isinstance(number, float) and number_problem(number, "")
+            if problem:
+                found.add(("rules", rule_id, key), problem)
         reference = rule.get("reference")
         problem = reference is not None and date_problem(reference, today)
         if problem:
@@ -237,7 +247,8 @@ def _same_document(url: str) -> str:
 def source_errors(sources: dict, marks: Marks, file: str, today: date) -> list[DataError]:
     """Each source's date is on the calendar and not after `today` (the build day); each
     access day is on the calendar, not before the source appeared nor after `today`; only a
-    source with a URL can have been accessed or archived; no two sources have the same URL."""
+    source with a URL can have been accessed or archived; a URL is on one line; no two
+    sources have the same URL."""
     found = _Found(file, marks)
     keyed = ((_same_document(s["url"]), sid, ("sources", sid, "url"))
              for sid, s in sources.items() if isinstance(s.get("url"), str))
@@ -246,6 +257,10 @@ def source_errors(sources: dict, marks: Marks, file: str, today: date) -> list[D
                         f"'{same}' and remove this one, or give each the url of its own document")
     for sid, source in sources.items():
         base = ("sources", sid)
+        for key in ("url", "archive"):  # a block scalar (url: >) keeps its line break
+            if isinstance(source.get(key), str) and "\n" in source[key]:
+                found.add(base + (key,), f"the {key} runs on to a second line: write it whole on the "
+                                         f"line of {key}:, in quotes if it is long")
         when = source.get("date")
         problem = isinstance(when, str) and date_problem(when, today)
         if problem:
