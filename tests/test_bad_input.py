@@ -324,6 +324,18 @@ CASES = [
      FIGURES, 'value: {low: "2022-01-26", high: "2022-01-26"}', "a range's two ends are the same"),
     ("rule-number-not-a-number", replace("data/rules.yml", "max_ratio: 1.2", "max_ratio: .nan"),
      "data/rules.yml", "max_ratio: .nan", "nan is not a number a reader can read"),
+    # Rules that could only ever print nonsense to readers.
+    ("rule-across-units", replace("data/rules.yml", "figures: [detainees-hrw, detainees-un]",
+                                  "figures: [detainees-hrw, detainees-women-children-share]"),
+     "data/rules.yml", "detainee-estimates-agree:", "'detainees-hrw' counts people and 'detainees-women-children-share' percent"),
+    ("elapsed-of-a-count", replace("data/rules.yml", "figure: years-since-defeat", "figure: foreign-countries"),
+     "data/rules.yml", "figure: foreign-countries", "an elapsed rule checks a number of years"),
+    ("interval-from-a-year", replace("data/rules.yml", "from: hasakeh-uprising\n    to: qurashi-raid",
+                                     "from: us-invasion-iraq\n    to: qurashi-raid"),
+     "data/rules.yml", "from: us-invasion-iraq", "is known only to the year"),
+    ("interval-backwards", replace("data/rules.yml", "from: hasakeh-uprising\n    to: qurashi-raid",
+                                   "from: qurashi-raid\n    to: hasakeh-uprising"),
+     "data/rules.yml", "from: qurashi-raid", "comes after 'hasakeh-uprising'"),
     # A rule's reference day, which its check counts months or years to.
     ("rule-reference-off-the-calendar", replace("data/rules.yml", 'reference: "2022-02"', 'reference: "2022-13"'),
      "data/rules.yml", 'reference: "2022-13"', "'2022-13' is not a calendar date"),

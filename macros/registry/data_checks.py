@@ -182,8 +182,8 @@ def quantity_label_errors(quantities: dict, marks: Marks, file: str) -> list[Dat
 
 def rule_reference_errors(rules: dict, figures: dict, marks: Marks, file: str,
                           figure_fields: dict[str, dict[str, bool | None]], today: date) -> list[DataError]:
-    """Each rule names existing figures of the right type (a date where a date is needed),
-    its numbers are finite, and its `reference`, the day it counts months or years to, is on
+    """Each rule names existing figures of the right type (a date where a date is needed)
+    that it can compare with sense (`_rule_sense`), its numbers are finite, and its `reference`, the day it counts months or years to, is on
     the calendar and not after `today`."""
     found = _Found(file, marks)
     for rule_id, rule in rules.items():
@@ -196,6 +196,7 @@ def rule_reference_errors(rules: dict, figures: dict, marks: Marks, file: str,
         if problem:
             found.add(("rules", rule_id, "reference"), problem)
         named = set()  # a rule compares different figures: one named twice can never break it
+        before = len(found)
         for name, needs_date in figure_fields[rule["kind"]].items():
             ids = rule[name] if isinstance(rule[name], list) else [rule[name]]
             for index, fid in enumerate(ids):
@@ -215,7 +216,38 @@ def rule_reference_errors(rules: dict, figures: dict, marks: Marks, file: str,
                 named.add(fid)
                 if message:
                     found.add(path, message)
+        if len(found) == before:  # every figure it names exists, of the type it needs
+            for path, message in _rule_sense(rule, figures):
+                found.add(("rules", rule_id) + path, message)
     return found
+
+
+def _rule_sense(rule: dict, figures: dict) -> Iterator[tuple[tuple, str]]:
+    """(path below the rule, message) for a rule whose figures exist and are of the right
+    type, but which could only print nonsense: two units compared, years counted from a
+    count, days between dates known only to the month or year, or counted backwards."""
+    kind = rule["kind"]
+    if kind in ("part-of-whole", "within-ratio"):
+        named = [rule["part"], rule["whole"]] if kind == "part-of-whole" else rule["figures"]
+        (one, unit), (other, other_unit) = ((fid, figures[fid]["unit"]) for fid in named)
+        if unit != other_unit:
+            yield (), f"'{one}' counts {unit} and '{other}' {other_unit}: a rule compares figures of one unit"
+    elif kind == "elapsed" and figures[rule["figure"]]["unit"] != "years":
+        yield ("figure",), (f"'{rule['figure']}' counts {figures[rule['figure']]['unit']}: an elapsed rule "
+                            "checks a number of years")
+    elif kind == "interval":
+        first = {end: _first_day(figures[rule[end]]["value"]) for end in ("from", "to")}
+        for end, day in first.items():
+            if len(day) < 10:
+                yield (end,), (f"'{rule[end]}' is known only to the {'year' if len(day) == 4 else 'month'}: "
+                               "an interval counts the days between two days")
+        if all(len(day) == 10 for day in first.values()) and first["from"] > first["to"]:
+            yield ("from",), f"'{rule['from']}' comes after '{rule['to']}': swap from and to"
+
+
+def _first_day(value) -> str:
+    """A date figure's value, or its range's low end, as written (YYYY, YYYY-MM, YYYY-MM-DD)."""
+    return value["low"] if isinstance(value, dict) else value
 
 
 def correction_errors(entries: list, marks: Marks, pages: list[str], file: str, today: date) -> list[DataError]:
