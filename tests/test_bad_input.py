@@ -277,9 +277,9 @@ CASES = [
     ("extra-key-misspelt", replace("mkdocs.yml", "  colophon:", "  colophn:"), "mkdocs.yml", "colophn:",
      "extra.colophn: unknown option; did you mean 'colophon'?"),
     # A date's pattern is one babel can write, and writes some part of the date.
-    ("date-pattern-babel-refuses", replace(FIGURES, "pattern: MMMM yyyy", "pattern: QQQQQQQ"), FIGURES,
-     "pattern: QQQQQQQ", "pattern 'QQQQQQQ' is not a date pattern babel can write"),
-    ("date-pattern-all-quoted", replace(FIGURES, "pattern: MMMM yyyy", "pattern: \"'MMMM yyyy\""), FIGURES,
+    ("date-pattern-babel-refuses", replace(FIGURES, "pattern: MMMM yyyy", "pattern: MMMMMMMMM"), FIGURES,
+     "pattern: MMMMMMMMM", "pattern 'MMMMMMMMM' is not a date pattern babel can write"),
+    ("date-pattern-all-quoted", replace(FIGURES, "pattern: MMMM yyyy", "pattern: \"'MMMM yyyy'\""), FIGURES,
      "pattern: \"'MMMM", "writes no part of the date"),
     # Windows line endings: the page is held to the same rules, on the same lines.
     ("crlf-page-misspelt-key", with_crlf(POST, replace(POST, "slug: lebanon", "titel: x\nslug: lebanon")), POST,
@@ -336,6 +336,12 @@ CASES = [
     ("interval-backwards", replace("data/rules.yml", "from: hasakeh-uprising\n    to: qurashi-raid",
                                    "from: qurashi-raid\n    to: hasakeh-uprising"),
      "data/rules.yml", "from: qurashi-raid", "comes after 'hasakeh-uprising'"),
+    # Date patterns that print what the date does not say.
+    ("pattern-with-a-quarter", replace(FIGURES, 'pattern: yyyy\n    written: "2003"', 'pattern: QQQ yyyy\n    written: "2003"'),
+     FIGURES, "pattern: QQQ yyyy", "pattern 'QQQ yyyy' uses Q"),
+    ("pattern-quote-left-open", replace(FIGURES, "pattern: MMMM yyyy\n    written: March 2019",
+                                        "pattern: MMMM 'yyyy\n    written: March 2019"),
+     FIGURES, "pattern: MMMM 'yyyy", "leaves a quote open"),
     # A rule's reference day, which its check counts months or years to.
     ("rule-reference-off-the-calendar", replace("data/rules.yml", 'reference: "2022-02"', 'reference: "2022-13"'),
      "data/rules.yml", 'reference: "2022-13"', "'2022-13' is not a calendar date"),

@@ -35,8 +35,8 @@ def _dates_in(figure: dict) -> list[tuple[tuple, str]]:
     return found
 
 
-# CLDR pattern letters that need a day (d, E) or a month (M, L) in the value.
-_NEEDS = {"day": set("dEe"), "month": set("ML")}
+# CLDR pattern letters that need a day (d, and the weekday: E, e, c) or a month (M, L) in the value.
+_NEEDS = {"day": set("dEec"), "month": set("ML")}
 
 
 def _pattern_fields(pattern: str) -> set[str]:
@@ -50,15 +50,25 @@ def _pattern_fields(pattern: str) -> set[str]:
     return letters
 
 
-# CLDR letters that write a part of a date: era, year, quarter, month, week, day, weekday.
-_DATE_FIELDS = set("GyYuUrQqMLlwWdDFgEec")
+# The CLDR letters this edition writes a date with: year, month, day, weekday. The others
+# write what a figure's date does not say (a quarter, a week, a time zone, 'Q1 2003' for
+# a year) or nothing at all.
+_WRITTEN = set("yMLdEec")
 
 
 def _pattern_problem(pattern: str) -> str | None:
-    """Why a date cannot be written with `pattern`, if it cannot: babel refuses it (and
-    would stop the build with a traceback), or it writes no part of the date (a quote left
-    open prints the rest as it stands, and the figure as nothing)."""
-    if not _pattern_fields(pattern) & _DATE_FIELDS:
+    """Why a date cannot be written with `pattern`, if it cannot: a quote left open (the
+    rest prints as it stands, and the figure as nothing), letters other than the year,
+    month, day and weekday's, none of those, or a pattern babel refuses (it would stop the
+    build with a traceback)."""
+    letters = _pattern_fields(pattern)
+    if pattern.replace("''", "").count("'") % 2:
+        return (f"pattern '{pattern}' leaves a quote open, and prints all after it as it stands: close "
+                "it, or write '' for an apostrophe")
+    if letters - _WRITTEN:
+        return (f"pattern '{pattern}' uses {', '.join(sorted(letters - _WRITTEN))}, which write no year, "
+                "month, day or weekday: write the date with y, M, d and E, as 'MMMM yyyy' or 'd MMMM yyyy'")
+    if not letters:
         return (f"pattern '{pattern}' writes no part of the date: use CLDR's letters outside quotes, "
                 "as 'MMMM yyyy' (text between ' ' is printed as it stands)")
     try:
