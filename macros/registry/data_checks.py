@@ -193,8 +193,8 @@ def quantity_label_errors(quantities: dict, marks: Marks, file: str) -> list[Dat
 def rule_reference_errors(rules: dict, figures: dict, marks: Marks, file: str,
                           figure_fields: dict[str, dict[str, bool | None]], today: date) -> list[DataError]:
     """Each rule names existing figures of the right type (a date where a date is needed)
-    that it can compare with sense (`_rule_sense`), its numbers are finite, and its `reference`, the day it counts months or years to, is on
-    the calendar and not after `today`."""
+    that it can compare with sense (`_rule_sense`); its numbers are finite; its `reference`,
+    the day it counts months or years to, is on the calendar and not after `today`."""
     found = _Found(file, marks)
     for rule_id, rule in rules.items():
         for key, number in rule.items():
