@@ -342,6 +342,11 @@ CASES = [
     ("pattern-quote-left-open", replace(FIGURES, "pattern: MMMM yyyy\n    written: March 2019",
                                         "pattern: MMMM 'yyyy\n    written: March 2019"),
      FIGURES, "pattern: MMMM 'yyyy", "leaves a quote open"),
+    # Text a reader cannot see: the label of a chart and a heading, printed as blank.
+    ("label-of-spaces", replace("data/quantities.yml", "label: ISIS suspects and family members held in northeast Syria", 'label: "   "'),
+     "data/quantities.yml", 'label: "   "', "holds no visible text"),
+    ("label-invisible", replace(FIGURES, "label: U.S. invasion of Iraq", 'label: "\\u200b"'),
+     FIGURES, 'label: "\\u200b"', "holds no visible text"),
     # A rule's reference day, which its check counts months or years to.
     ("rule-reference-off-the-calendar", replace("data/rules.yml", 'reference: "2022-02"', 'reference: "2022-13"'),
      "data/rules.yml", 'reference: "2022-13"', "'2022-13' is not a calendar date"),

@@ -11,7 +11,8 @@ expand to a billion values when checked or printed, and ran for a minute before
 dying of memory. The check runs on the parsed nodes, before anything expands them.
 
 Text holding template code (`{{`, `{%`, `{#`) is refused: no YAML of ours is run as a
-template, so it would reach readers with its braces.
+template, so it would reach readers with its braces. So is text with nothing visible in
+it (spaces, zero-width characters), which a schema's minLength lets through.
 """
 
 from __future__ import annotations
@@ -88,9 +89,15 @@ _EXPONENT_AS_TEXT = re.compile(r"[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)[e
 _TEMPLATE_CODE = re.compile(r"\{\{|\{%|\{#")
 
 
+# A character that prints something: not white space, a zero-width or direction mark, or
+# the byte-order mark. A label of "   " passes a schema's minLength and prints as nothing.
+_VISIBLE = re.compile(r"[^\s\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+
 def _text(loader: _StrictLoader, node: yaml.ScalarNode) -> str:
     """Text, unless it is written as a number that YAML reads as text (a figure's 4.5e4
-    would otherwise be told it is not a number), or holds template code."""
+    would otherwise be told it is not a number), holds template code, or holds nothing a
+    reader can see."""
     value = loader.construct_scalar(node)
     where = (loader.name, node.start_mark.line + loader.first_line, node.start_mark.column + 1)
     if not node.style and _EXPONENT_AS_TEXT.fullmatch(value):  # plain: None, or "" from libyaml
@@ -102,6 +109,9 @@ def _text(loader: _StrictLoader, node: yaml.ScalarNode) -> str:
         raise DataError(*where, f"'{code[0]}' opens template code ({{{{ }}}}, {{% %}} or {{# #}}), which is "
                                 "not run here and would be printed as written: write plain text, and put "
                                 "figures and notes in a page's text, as {{ fig('id') }}")
+    if value and not _VISIBLE.search(value):
+        raise DataError(*where, f"{value!r} holds no visible text, only spaces or invisible characters: "
+                                "write the words readers should see")
     return value
 
 
