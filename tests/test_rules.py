@@ -47,6 +47,16 @@ def test_each_kind_flags_only_a_broken_relation(rule, broken):
         assert flags[0].message == "m" and flags[0].measured
 
 
+def test_an_estimate_of_zero_is_told_in_words_not_as_an_infinite_ratio():
+    """0 is a count a source can give: beside another estimate, the flag says so; two
+    zeros agree."""
+    reg = Registry(figures={f.id: f for f in [fig("none", 0), fig("also-none", 0), fig("big", 64000)]})
+    rule = {"kind": "within-ratio", "max_ratio": 1.2, "message": "m"}
+    (flag,) = evaluate({"r": {**rule, "figures": ["none", "big"]}}, reg)
+    assert flag.measured == "0 and 64,000: one estimate is 0 and the other is not"
+    assert evaluate({"r": {**rule, "figures": ["none", "also-none"]}}, reg) == []
+
+
 def test_the_known_discrepancies_are_flagged():
     """sources.md lists these; the essay's words stay, the reader sees the flag."""
     registry = load_registry(ROOT)

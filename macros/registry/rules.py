@@ -46,7 +46,11 @@ def _part_of_whole(rule, reg):
 def _within_ratio(rule, reg):
     a, b = (reg.figure(f) for f in rule["figures"])
     low, high = sorted((_number(a), _number(b)))
-    ratio = high / low if low else float("inf")
+    if low == 0:  # no ratio to tell a reader ("∞ times"): two zeros agree, a zero and more do not
+        if high:
+            return (a.id, b.id), f"{format_value(a)} and {format_value(b)}: one estimate is 0 and the other is not"
+        return None
+    ratio = high / low
     if ratio > rule["max_ratio"]:
         return (a.id, b.id), (f"{format_value(a)} and {format_value(b)}: the larger is "
                               f"{_n(ratio)} times the smaller, more than {_n(rule['max_ratio'])}")
