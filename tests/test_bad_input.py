@@ -347,6 +347,12 @@ CASES = [
      "data/quantities.yml", 'label: "   "', "holds no visible text"),
     ("label-invisible", replace(FIGURES, "label: U.S. invasion of Iraq", 'label: "\\u200b"'),
      FIGURES, 'label: "\\u200b"', "holds no visible text"),
+    ("source-url-without-a-host", replace(SOURCES, "url: https://www.eurasia.ro/2022/07/10/", "url: https:///2022/07/10/"),
+     SOURCES, "url: https:///2022", "names no site"),
+    ("pattern-on-a-number", replace(FIGURES, "    value: 57\n", "    value: 57\n    pattern: yyyy  # a count\n"),
+     FIGURES, "pattern: yyyy  # a count", "a pattern writes a date"),
+    ("negative-zero", replace(FIGURES, "    value: 57\n", "    value: -0.0  # a count\n"),
+     FIGURES, "value: -0.0  # a count", "-0.0 prints as -0"),
     # A rule's reference day, which its check counts months or years to.
     ("rule-reference-off-the-calendar", replace("data/rules.yml", 'reference: "2022-02"', 'reference: "2022-13"'),
      "data/rules.yml", 'reference: "2022-13"', "'2022-13' is not a calendar date"),

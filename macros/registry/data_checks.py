@@ -106,7 +106,8 @@ def figure_errors(figures: dict, sources: dict, fig_marks: Marks, fig_file: str,
                   src_file: str, today: date) -> list[DataError]:
     """Each figure's sources exist; its dates are on the calendar and not after `today`;
     its value fits its unit, and its format writes that unit; a range has two different
-    ends; only a date is an event; its range, format and pattern agree with its value."""
+    ends; only a date is an event or has a pattern; its range, format and pattern agree
+    with its value."""
     found = _Found(fig_file, fig_marks)
     for fid, fig in figures.items():
         base = ("figures", fid)
@@ -131,6 +132,9 @@ def figure_errors(figures: dict, sources: dict, fig_marks: Marks, fig_file: str,
         for path, problem in figure_value_problems(fig, today):
             found.add(base + path, problem)
         unit, form = fig.get("unit"), fig.get("format")
+        if fig.get("pattern") is not None and form != "date":
+            found.add(base + ("pattern",), "a pattern writes a date, and this figure is a number: remove "
+                                           "`pattern`, which would be ignored")
         if fig.get("event") and unit != "date":
             found.add(base + ("event",), "only a date can be an event on the timeline: remove `event` "
                                          "from this figure")
@@ -289,8 +293,8 @@ def _same_document(url: str) -> str:
 def source_errors(sources: dict, marks: Marks, file: str, today: date) -> list[DataError]:
     """Each source's date is on the calendar and not after `today` (the build day); each
     access day is on the calendar, not before the source appeared nor after `today`; only a
-    source with a URL can have been accessed or archived; a URL is on one line; no two
-    sources have the same URL."""
+    source with a URL can have been accessed or archived; a URL is on one line and names
+    a site; no two sources have the same URL."""
     found = _Found(file, marks)
     keyed = ((_same_document(s["url"]), sid, ("sources", sid, "url"))
              for sid, s in sources.items() if isinstance(s.get("url"), str))
@@ -299,10 +303,16 @@ def source_errors(sources: dict, marks: Marks, file: str, today: date) -> list[D
                         f"'{same}' and remove this one, or give each the url of its own document")
     for sid, source in sources.items():
         base = ("sources", sid)
-        for key in ("url", "archive"):  # a block scalar (url: >) keeps its line break
-            if isinstance(source.get(key), str) and "\n" in source[key]:
+        for key in ("url", "archive"):
+            address = source.get(key)
+            if not isinstance(address, str):
+                continue
+            if "\n" in address:  # a block scalar (url: >) keeps its line break
                 found.add(base + (key,), f"the {key} runs on to a second line: write it whole on the "
                                          f"line of {key}:, in quotes if it is long")
+            elif not urlsplit(address).hostname:
+                found.add(base + (key,), f"{address} names no site: write the whole address, "
+                                         "https://site/path")
         when = source.get("date")
         problem = isinstance(when, str) and date_problem(when, today)
         if problem:

@@ -25,6 +25,8 @@ def number_problem(number, unit: str) -> str | None:
     """Why `number` cannot be a value in `unit` (None if it can), with what to write."""
     if isinstance(number, float) and not math.isfinite(number):
         return f"{number} is not a number a reader can read: write the value in digits, e.g. 45000"
+    if number == 0 and math.copysign(1.0, number) < 0:
+        return f"{number} prints as -0: write 0"
     if abs(number) > LARGEST:
         return f"{number:g} is larger than {LARGEST:,}: check the digits and write the value in full"
     kind = UNIT_KINDS.get(unit)
