@@ -349,6 +349,8 @@ CASES = [
      FIGURES, 'label: "\\u200b"', "holds no visible text"),
     ("source-url-without-a-host", replace(SOURCES, "url: https://www.eurasia.ro/2022/07/10/", "url: https:///2022/07/10/"),
      SOURCES, "url: https:///2022", "names no site"),
+    ("source-url-unreadable", replace(SOURCES, "url: https://www.eurasia.ro/2022/07/10/", "url: https://[eurasia.ro/2022/07/10/"),
+     SOURCES, "url: https://[eurasia", "names no site"),
     ("pattern-on-a-number", replace(FIGURES, "    value: 57\n", "    value: 57\n    pattern: yyyy  # a count\n"),
      FIGURES, "pattern: yyyy  # a count", "a pattern writes a date"),
     ("negative-zero", replace(FIGURES, "    value: 57\n", "    value: -0.0  # a count\n"),

@@ -282,9 +282,20 @@ def correction_errors(entries: list, marks: Marks, pages: list[str], file: str, 
     return found
 
 
+def _site(url: str) -> str | None:
+    """The host `url` names, or None if it names none or cannot be read (https://[x/)."""
+    try:
+        return urlsplit(url).hostname
+    except ValueError:
+        return None
+
+
 def _same_document(url: str) -> str:
     """`url` with what does not change the document it names made alike: the case of its
-    scheme and host, and a slash at the end of its path."""
+    scheme and host, and a slash at the end of its path. One that cannot be read (its
+    own error says so) stays as it is."""
+    if _site(url) is None:
+        return url
     parts = urlsplit(url.strip())
     return parts._replace(scheme=parts.scheme.lower(), netloc=parts.netloc.lower(),
                           path=parts.path.rstrip("/")).geturl()
@@ -310,7 +321,7 @@ def source_errors(sources: dict, marks: Marks, file: str, today: date) -> list[D
             if "\n" in address:  # a block scalar (url: >) keeps its line break
                 found.add(base + (key,), f"the {key} runs on to a second line: write it whole on the "
                                          f"line of {key}:, in quotes if it is long")
-            elif not urlsplit(address).hostname:
+            elif _site(address) is None:
                 found.add(base + (key,), f"{address} names no site: write the whole address, "
                                          "https://site/path")
         when = source.get("date")
