@@ -102,6 +102,11 @@ def _repeated(keyed: Iterable[tuple[Hashable, Hashable, tuple]],
             yield path, same, locate(marks, at)[0]
 
 
+# A date and a percentage each have the one format that writes them as such, and that
+# format writes nothing else: unit -> what its format writes.
+_OWN_FORMAT = {"date": "a date", "percent": "a percentage"}
+
+
 def figure_errors(figures: dict, sources: dict, fig_marks: Marks, fig_file: str,
                   src_file: str, today: date) -> list[DataError]:
     """Each figure's sources exist; its dates are on the calendar and not after `today`;
@@ -138,18 +143,13 @@ def figure_errors(figures: dict, sources: dict, fig_marks: Marks, fig_file: str,
         if fig.get("event") and unit != "date":
             found.add(base + ("event",), "only a date can be an event on the timeline: remove `event` "
                                          "from this figure")
-        # A date and a percentage each have the one format that writes them as such.
-        if unit in ("date", "percent") and form != unit:
+        if unit in _OWN_FORMAT and form != unit:
             found.add(base + ("format",), f"unit '{unit}' is written with format: {unit}; format '{form}' "
                                           "would print it as a plain number")
-        if form == "percent" and unit != "percent":
-            found.add(base + ("format",), f"format 'percent' writes a percentage, but this figure's unit is "
-                                          f"'{unit}': give it number, compact or spelled")
-        if fig.get("format") == "date":
-            if fig.get("unit") != "date":  # the schema then also asks for a pattern, which would not help
-                found.add(base + ("format",), f"format 'date' writes a date, but this figure's unit is "
-                          f"'{fig.get('unit')}': give it a format for numbers (number, compact, percent, spelled), "
-                          "or unit: date for a date")
+        elif form in _OWN_FORMAT and unit != form:  # the schema may also ask for a pattern: no help
+            found.add(base + ("format",), f"format '{form}' writes {_OWN_FORMAT[form]}, but this figure's "
+                                          f"unit is '{unit}': give it number, compact or spelled")
+        if form == "date":
             if numbers:
                 found.add(base + ("value",), "format 'date' needs a date value in quotes")
             pattern = fig.get("pattern")
