@@ -28,6 +28,19 @@ def chromium():
             browser.close()
 
 
+def settled(page, url: str) -> None:
+    """Load `url` as a reader's browser does, then wait until its network is quiet.
+
+    Playwright's `networkidle` alone is 500 ms without a request, which can come before
+    the load: the policy meta tag stops Chromium's look-ahead parser, so Material's
+    bundle is asked for only once the body is parsed, and a busy machine takes that
+    long. A key pressed then met no Material (tests/browser/test_search_lazy.py failed
+    so). The load event comes after the bundle has run.
+    """
+    page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+
+
 def kind(path: str) -> str:
     if path.endswith("search_index.json") or "/pagefind/" in path:
         return "search index"
@@ -49,7 +62,7 @@ def first_view(browser, host, url: str, settle: float = 1.5) -> dict:
     try:
         page = context.new_page()
         host.log.clear()
-        page.goto(url, wait_until="networkidle")
+        settled(page, url)
         time.sleep(settle)
         sent = list(host.log)
     finally:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from bench.browser import settled
+
 from .served import search
 
 pytestmark = pytest.mark.browser
@@ -30,7 +32,7 @@ def test_no_csp_violation_on_any_page_nor_with_search_open(new_context, site_pag
     page, refused = recording(new_context, scheme)
     found = {}
     for path in site_pages:
-        page.goto(path, wait_until="networkidle")
+        settled(page, path)
         assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1, path
         found.update({f"{path}: {v}": True for v in page.evaluate("window.__csp")})
     assert search(page, "Hasakeh"), "search found nothing under the policy"
@@ -40,7 +42,7 @@ def test_no_csp_violation_on_any_page_nor_with_search_open(new_context, site_pag
 
 def test_no_csp_violation_after_instant_navigation(new_context):
     page, refused = recording(new_context, "light")
-    page.goto("", wait_until="networkidle")
+    settled(page, "")
     page.evaluate("window.__stillHere = true")
     for tab in ("Essay", "The data", "Rights Rundown"):
         page.locator(".md-tabs a", has_text=tab).first.click()
@@ -60,7 +62,7 @@ def test_an_injected_inline_script_is_blocked(new_context):
                       content_type="text/html; charset=utf-8")
 
     page.route("**/essay/", injected)
-    page.goto("essay/", wait_until="networkidle")
+    settled(page, "essay/")
     assert page.evaluate("typeof __md_scope") != "undefined", "the page's own inline script did not run"
     assert page.evaluate("window.__ran === undefined")
     # The browser reports a violation in a task of its own, which a busy machine may run

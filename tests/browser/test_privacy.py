@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from bench.browser import settled
 from tests.support import build, copy_project
 from .served import foreign_requests, open_search, record_requests, serve
 
@@ -13,8 +14,7 @@ from .served import foreign_requests, open_search, record_requests, serve
 def visit_everything(page, paths: list[str]) -> None:
     """Load each page the way a reader uses it: read to the end, hover a note, search."""
     for path in paths:
-        page.goto(path)
-        page.wait_for_load_state("networkidle")
+        settled(page, path)
         notes = page.locator("a.footnote-ref")
         if notes.count():
             notes.first.hover()

@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from bench.browser import settled
+
 from .served import axe_violations, material_text, open_search, search, until, with_axe
 
 TUNISIA = "/rundown/tunisia-supreme-judicial-council/"
@@ -36,7 +38,7 @@ def test_escape_closes_the_search_and_arrows_reach_the_results(page):
 def test_search_answers_after_instant_navigation(page, served_site):
     # Instant navigation starts once Material has read sitemap.xml: a click before that
     # is an ordinary page load.
-    page.goto("", wait_until="networkidle")
+    settled(page, "")
     page.evaluate("window.swaps = 0; document$.subscribe(() => window.swaps++)")
     page.locator('.md-tabs a[href$="essay/"]').first.click()
     until(page, "() => window.swaps > 1")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench.browser import PHONE
+from bench.browser import PHONE, settled
 
 pytestmark = pytest.mark.browser
 
@@ -31,7 +31,7 @@ def index_requests(page, files=(INDEX,)) -> list[str]:
 def test_page_view_does_not_fetch_the_index_and_typing_finds_results(new_context):
     page = new_context(viewport={"width": 1280, "height": 900}).new_page()
     fetched = index_requests(page, (INDEX, SPELLINGS, VOCABULARY))
-    page.goto("essay/", wait_until="networkidle")
+    settled(page, "essay/")
     page.wait_for_timeout(1000)
     assert fetched == [], "search fetched its engine or its files before anyone searched"
     page.locator('form[name="search"] input[name="query"]').fill("hezbollah")
@@ -53,7 +53,7 @@ def test_the_vocabulary_is_fetched_only_to_correct_a_word(new_context):
 def test_phone_search_toggle_fetches_the_index_and_finds_results(new_context):
     page = new_context(**PHONE).new_page()
     fetched = index_requests(page)
-    page.goto("", wait_until="networkidle")
+    settled(page, "")
     assert fetched == []
     page.click('label.md-header__button[for="__search"]')
     page.keyboard.type("tunisia")
@@ -73,7 +73,7 @@ def test_a_page_view_and_a_search_raise_no_error(new_context):
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.goto("essay/", wait_until="networkidle")
+    settled(page, "essay/")
     page.keyboard.press("/")
     page.keyboard.type("hezbollah")
     page.wait_for_selector(LEBANON, timeout=30_000)
