@@ -351,6 +351,10 @@ CASES = [
      SOURCES, "url: https:///2022", "names no site"),
     ("source-url-unreadable", replace(SOURCES, "url: https://www.eurasia.ro/2022/07/10/", "url: https://[eurasia.ro/2022/07/10/"),
      SOURCES, "url: https://[eurasia", "names no site"),
+    ("attribution-with-a-url", replace(SOURCES, "    author: {family: Fink, given: Naureen}\n    date:\n    url:\n",
+                                       "    author: {family: Fink, given: Naureen}\n    date:\n"
+                                       "    url: https://example.org/fink\n    accessed: \"2026-11-25\"\n"),
+     SOURCES, "url: https://example.org/fink", "no public record"),
     ("pattern-on-a-number", replace(FIGURES, "    value: 57\n", "    value: 57\n    pattern: yyyy  # a count\n"),
      FIGURES, "pattern: yyyy  # a count", "a pattern writes a date"),
     ("negative-zero", replace(FIGURES, "    value: 57\n", "    value: -0.0  # a count\n"),

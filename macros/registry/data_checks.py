@@ -16,7 +16,7 @@ from babel.dates import format_date
 
 from ..errors import DataError, did_you_mean
 from ..render.formatting import LOCALE
-from .model import PartialDate
+from .model import SOURCE_KINDS, PartialDate
 from .schemas import dotted, locate
 from .value_checks import date_problem, figure_value_problems, number_problem
 from .yaml_strict import Marks
@@ -324,6 +324,12 @@ def source_errors(sources: dict, marks: Marks, file: str, today: date) -> list[D
             elif _site(address) is None:
                 found.add(base + (key,), f"{address} names no site: write the whole address, "
                                          "https://site/path")
+        kind = SOURCE_KINDS.get(source.get("kind"))
+        if source.get("url") and kind and not kind.public_record:
+            # The site would print "no public record located" beside a link to one.
+            found.add(base + ("url",), f"a source of kind '{source['kind']}' has no public record to link: "
+                                       "leave url empty, or give the kind of the document at this address "
+                                       "(report, news, statement, analysis)")
         when = source.get("date")
         problem = isinstance(when, str) and date_problem(when, today)
         if problem:
