@@ -355,6 +355,9 @@ CASES = [
                                        "    author: {family: Fink, given: Naureen}\n    date:\n"
                                        "    url: https://example.org/fink\n    accessed: \"2026-11-25\"\n"),
      SOURCES, "url: https://example.org/fink", "no public record"),
+    ("event-as-of-before-it", replace(FIGURES, '    written: March 2019\n    as_of: "2019-03-23"',
+                                      '    written: March 2019\n    as_of: "2018-11"'),
+     FIGURES, 'as_of: "2018-11"', "is before the date the figure gives"),
     ("pattern-on-a-number", replace(FIGURES, "    value: 57\n", "    value: 57\n    pattern: yyyy  # a count\n"),
      FIGURES, "pattern: yyyy  # a count", "a pattern writes a date"),
     ("negative-zero", replace(FIGURES, "    value: 57\n", "    value: -0.0  # a count\n"),

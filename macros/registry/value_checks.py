@@ -71,7 +71,22 @@ def figure_value_problems(figure: dict, today: date) -> list[tuple[tuple, str]]:
         if problem:
             found.append((path, problem))
     as_of = figure.get("as_of")
-    if isinstance(as_of, str) and PartialDate.is_date(as_of) and future_problem(as_of, today):
-        found.append((("as_of",), future_problem(as_of, today)))
+    if isinstance(as_of, str) and PartialDate.is_date(as_of):
+        problem = future_problem(as_of, today) or _before_the_event(as_of, value)
+        if problem:
+            found.append((("as_of",), problem))
     return found
+
+
+def _before_the_event(as_of: str, value) -> str | None:
+    """A date figure described as it stood before it happened: as_of "2018-11" for a
+    fall in "2019-03-23". Compared to the coarser of the two ("2019" and "2019-03-23"
+    agree); a range counts from its low end."""
+    first = value.get("low") if isinstance(value, dict) else value
+    if not (isinstance(first, str) and PartialDate.is_date(first)):
+        return None
+    n = min(len(as_of), len(first))
+    if as_of[:n] >= first[:n]:
+        return None
+    return f"'{as_of}' is before the date the figure gives ({first}): as_of is when the figure held, the event's date or later"
 
