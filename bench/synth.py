@@ -73,8 +73,11 @@ def figures_yaml(n: int) -> str:
                      f"    format: {fmt}"]
             if pattern:
                 lines.append(f'    pattern: "{pattern}"')
+            # A date holds as of itself, as the real data's events do (an earlier as_of
+            # is refused).
+            as_of = value if unit == "date" else "2022-02-01"
             lines += [f'    written: "{value}"',
-                      '    as_of: "2022-02-01"',
+                      f'    as_of: "{as_of}"',
                       f"    sources: [{item_id(i)}]",
                       f"    scope: Synthetic scope of benchmark item {i}"]
             if k == 1:

@@ -18,7 +18,7 @@ from ..errors import DataError, did_you_mean
 from ..render.formatting import LOCALE
 from .model import SOURCE_KINDS, PartialDate
 from .schemas import dotted, locate
-from .value_checks import date_problem, figure_value_problems, number_problem
+from .value_checks import date_problem, figure_value_problems, first_day, number_problem
 from .yaml_strict import Marks
 
 
@@ -250,18 +250,13 @@ def _rule_sense(rule: dict, figures: dict) -> Iterator[tuple[tuple, str]]:
         yield ("figure",), (f"'{rule['figure']}' counts {figures[rule['figure']]['unit']}: an elapsed rule "
                             "checks a number of years")
     elif kind == "interval":
-        first = {end: _first_day(figures[rule[end]]["value"]) for end in ("from", "to")}
+        first = {end: first_day(figures[rule[end]]["value"]) for end in ("from", "to")}
         for end, day in first.items():
             if len(day) < 10:
                 yield (end,), (f"'{rule[end]}' is known only to the {'year' if len(day) == 4 else 'month'}: "
                                "an interval counts the days between two days")
         if all(len(day) == 10 for day in first.values()) and first["from"] > first["to"]:
             yield ("from",), f"'{rule['from']}' comes after '{rule['to']}': swap from and to"
-
-
-def _first_day(value) -> str:
-    """A date figure's value, or its range's low end, as written (YYYY, YYYY-MM, YYYY-MM-DD)."""
-    return value["low"] if isinstance(value, dict) else value
 
 
 def correction_errors(entries: list, marks: Marks, pages: list[str], file: str, today: date) -> list[DataError]:

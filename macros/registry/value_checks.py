@@ -78,11 +78,16 @@ def figure_value_problems(figure: dict, today: date) -> list[tuple[tuple, str]]:
     return found
 
 
+def first_day(value):
+    """A date figure's value, or its range's low end, as written (YYYY, YYYY-MM, YYYY-MM-DD)."""
+    return value.get("low") if isinstance(value, dict) else value
+
+
 def _before_the_event(as_of: str, value) -> str | None:
     """A date figure described as it stood before it happened: as_of "2018-11" for a
     fall in "2019-03-23". Compared to the coarser of the two ("2019" and "2019-03-23"
     agree); a range counts from its low end."""
-    first = value.get("low") if isinstance(value, dict) else value
+    first = first_day(value)
     if not (isinstance(first, str) and PartialDate.is_date(first)):
         return None
     n = min(len(as_of), len(first))
