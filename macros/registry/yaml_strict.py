@@ -12,12 +12,14 @@ dying of memory. The check runs on the parsed nodes, before anything expands the
 
 Text holding template code (`{{`, `{%`, `{#`) is refused: no YAML of ours is run as a
 template, so it would reach readers with its braces. So is text with nothing visible in
-it (spaces, zero-width characters), which a schema's minLength lets through.
+it (spaces, zero-width characters), which a schema's minLength lets through, and text
+with a zero-width space or byte-order mark among its words.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -94,6 +96,13 @@ _TEMPLATE_CODE = re.compile(r"\{\{|\{%|\{#")
 _VISIBLE = re.compile(r"[^\s\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 
 
+# Invisible characters that split a word with nothing to show for it: the zero-width
+# space, the word joiner and invisible operators, the byte-order mark. Copied text
+# carries them; a search does not find a word across one, and two labels that differ
+# by one look the same. (Joiners and direction marks are left: scripts need them.)
+_HIDDEN = re.compile(r"[\u200b\u2060-\u2064\ufeff]")
+
+
 def _text(loader: _StrictLoader, node: yaml.ScalarNode) -> str:
     """Text, unless it is written as a number that YAML reads as text (a figure's 4.5e4
     would otherwise be told it is not a number), holds template code, or holds nothing a
@@ -112,6 +121,13 @@ def _text(loader: _StrictLoader, node: yaml.ScalarNode) -> str:
     if value and not _VISIBLE.search(value):
         raise DataError(*where, f"{value!r} holds no visible text, only spaces or invisible characters: "
                                 "write the words readers should see")
+    hidden = _HIDDEN.search(value)
+    if hidden:
+        char, before = hidden[0], value[:hidden.start()].split("\n")[-1][-30:]
+        raise DataError(*where, f"an invisible character, U+{ord(char):04X} ({unicodedata.name(char)}), "
+                                + (f"after '{before}'" if before.strip() else "at the start")
+                                + ": readers cannot see it, and a search does not find a word across it; "
+                                "delete it (copied text often carries one)")
     return value
 
 
