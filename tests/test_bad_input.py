@@ -361,6 +361,8 @@ CASES = [
     ("zero-width-space-in-a-label", replace(FIGURES, "label: Fall of Baghouz, end of the territorial caliphate",
                                                   'label: "Fall of Bag\\u200bhouz, end of the territorial caliphate"'),
      FIGURES, 'label: "Fall of Bag', "U+200B (ZERO WIDTH SPACE), after 'Fall of Bag'"),
+    ("id-with-a-line-break", replace(FIGURES, "  baghouz-fall:\n", '  "baghouz-fall\\n":\n'),
+     FIGURES, '"baghouz-fall\\n":', "holds a line break or another control character"),
     ("pattern-on-a-number", replace(FIGURES, "    value: 57\n", "    value: 57\n    pattern: yyyy  # a count\n"),
      FIGURES, "pattern: yyyy  # a count", "a pattern writes a date"),
     ("negative-zero", replace(FIGURES, "    value: 57\n", "    value: -0.0  # a count\n"),

@@ -49,6 +49,11 @@ class _StrictLoader(_Base):
                 raise DataError(self.name, line, key_node.start_mark.column + 1,
                                 f"{key_node.value} is read as {read}, not a name: put it in quotes, "
                                 f"\"{key_node.value}\"")
+            control = next((c for c in key if unicodedata.category(c) == "Cc"), None)
+            if control:  # "id\n" passes a schema's pattern ending in $, as Python reads it
+                raise DataError(self.name, line, key_node.start_mark.column + 1,
+                                f"the name {key!r} holds a line break or another control character "
+                                f"(U+{ord(control):04X}): write it on one line, with no \\n or \\t")
             if key in seen:
                 raise DataError(
                     self.name, line, key_node.start_mark.column + 1,
