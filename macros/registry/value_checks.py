@@ -93,5 +93,5 @@ def _before_the_event(as_of: str, value) -> str | None:
     n = min(len(as_of), len(first))
     if as_of[:n] >= first[:n]:
         return None
-    return f"'{as_of}' is before the date the figure gives ({first}): as_of is when the figure held, the event's date or later"
-
+    return (f"'{as_of}' is before the date the figure gives ({first}): as_of is when the figure held, "
+            "the event's date or later")

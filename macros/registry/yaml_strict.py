@@ -110,8 +110,8 @@ _HIDDEN = re.compile(r"[\u200b\u2060-\u2064\ufeff]")
 
 def _text(loader: _StrictLoader, node: yaml.ScalarNode) -> str:
     """Text, unless it is written as a number that YAML reads as text (a figure's 4.5e4
-    would otherwise be told it is not a number), holds template code, or holds nothing a
-    reader can see."""
+    would otherwise be told it is not a number), holds template code, holds nothing a
+    reader can see, or hides an invisible character among its words."""
     value = loader.construct_scalar(node)
     where = (loader.name, node.start_mark.line + loader.first_line, node.start_mark.column + 1)
     if not node.style and _EXPONENT_AS_TEXT.fullmatch(value):  # plain: None, or "" from libyaml
