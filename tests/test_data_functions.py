@@ -240,3 +240,12 @@ def test_the_lists_group_their_uses_once_and_read_as_each_entry_would():
     cited_in = listed.split("Cited in")[1]
     assert cited_in.index("one.md") < cited_in.index("two.md")
     assert SINGLE_PAGE.figure_link("a") == "figures.md#a"
+
+
+def test_a_date_comes_before_another_only_as_far_as_both_are_known():
+    """The one comparison the checks use (an as_of before its event, an access day before
+    its source, an interval backwards): a coarser date may be the other's very day."""
+    before = lambda a, b: PartialDate(a).before(PartialDate(b))  # noqa: E731
+    assert before("2018-11", "2019-03-23") and before("2022-01-31", "2022-02")
+    assert not before("2019", "2019-03-23") and not before("2019-03-23", "2019")
+    assert not before("2022-02-03", "2022-02-03") and not before("2022-02-04", "2022-02-03")

@@ -250,12 +250,12 @@ def _rule_sense(rule: dict, figures: dict) -> Iterator[tuple[tuple, str]]:
         yield ("figure",), (f"'{rule['figure']}' counts {figures[rule['figure']]['unit']}: an elapsed rule "
                             "checks a number of years")
     elif kind == "interval":
-        first = {end: first_day(figures[rule[end]]["value"]) for end in ("from", "to")}
-        for end, day in first.items():
-            if len(day) < 10:
-                yield (end,), (f"'{rule[end]}' is known only to the {'year' if len(day) == 4 else 'month'}: "
-                               "an interval counts the days between two days")
-        if all(len(day) == 10 for day in first.values()) and first["from"] > first["to"]:
+        days = {end: PartialDate(first_day(figures[rule[end]]["value"])) for end in ("from", "to")}
+        for end, day in days.items():
+            if day.precision != "day":
+                yield (end,), (f"'{rule[end]}' is known only to the {day.precision}: an interval counts the "
+                               "days between two days")
+        if all(day.precision == "day" for day in days.values()) and days["to"].before(days["from"]):
             yield ("from",), f"'{rule['from']}' comes after '{rule['to']}': swap from and to"
 
 
@@ -338,7 +338,7 @@ def source_errors(sources: dict, marks: Marks, file: str, today: date) -> list[D
         problem = accessed and date_problem(accessed, today, "YYYY-MM-DD")
         if problem:
             found.add(base + ("accessed",), problem)
-        elif accessed and when and PartialDate.is_date(when) and PartialDate(when).text > accessed:
+        elif accessed and when and PartialDate.is_date(when) and PartialDate(accessed).before(PartialDate(when)):
             found.add(base + ("accessed",), f"'{accessed}' is before the source's date ({when}): "
                                             "give the day the page was read")
     return found

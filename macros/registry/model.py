@@ -39,6 +39,12 @@ class PartialDate:
     def precision(self) -> str:
         return {4: "year", 7: "month", 10: "day"}[len(self.text)]
 
+    def before(self, other: PartialDate) -> bool:
+        """Whether this date comes before `other` as far as both are known: "2018-11" is
+        before "2019-03-23", and "2019" is not ("2019" may be that very day)."""
+        n = min(len(self.text), len(other.text))
+        return self.text[:n] < other.text[:n]
+
     def to_date(self) -> date:
         """The first day the text can mean (2020-06 -> 1 June 2020)."""
         parts = [int(p) for p in self.text.split("-")] + [1, 1]

@@ -85,13 +85,12 @@ def first_day(value):
 
 def _before_the_event(as_of: str, value) -> str | None:
     """A date figure described as it stood before it happened: as_of "2018-11" for a
-    fall in "2019-03-23". Compared to the coarser of the two ("2019" and "2019-03-23"
-    agree); a range counts from its low end."""
+    fall in "2019-03-23", compared as far as both are known ("2019" may be that day); a
+    range counts from its low end."""
     first = first_day(value)
     if not (isinstance(first, str) and PartialDate.is_date(first)):
         return None
-    n = min(len(as_of), len(first))
-    if as_of[:n] >= first[:n]:
+    if not PartialDate(as_of).before(PartialDate(first)):
         return None
     return (f"'{as_of}' is before the date the figure gives ({first}): as_of is when the figure held, "
             "the event's date or later")
