@@ -100,6 +100,7 @@ class Build:
         self.titles = nav_titles(env.conf["nav"])
         self.feed: dict[str, FeedEntry] = {}
         self.search = search_index.SearchIndex(env.conf["theme"]["language"], self.registry.variants)
+        self.last_indexed: str | None = None  # the page after which search is given no more
         self.page: PageRender | None = None
         self._rundown: list[article.RundownItem] | None = None
         self.macros: dict = {}
@@ -252,12 +253,21 @@ class Build:
         self.policy_pages.append(dest)
         return csp.with_placeholder(html, parts)
 
+    def expect_pages(self, files) -> None:
+        """Note the last page search is given, in the order MkDocs builds them: the blog's
+        index pages come after it and are not indexed, so Pagefind can build the index
+        while they are made (half a second at 1,000 Rundown items)."""
+        indexed = [file.src_uri for file in files.documentation_pages() if not isinstance(file.page, View)]
+        self.last_indexed = indexed[-1] if indexed else None
+
     def page_built(self, page, output: str) -> None:
         """Keep the page as search will read it; the blog's index pages only repeat the items."""
         if isinstance(page, View):
             return
         self.search.add(output, page.url, page.meta.get("tags") or [],
                         is_article=page.meta.get("template") == article.ARTICLE_TEMPLATE)
+        if page.file.src_uri == self.last_indexed:
+            self.search.last_page_added()
 
     def finish_site(self, site_dir: Path) -> None:
         """Every page is written: index them for search; write the feed and every page's

@@ -92,6 +92,7 @@ class BuildEvents(BasePlugin):
     @event_priority(100)  # first: before anything reads the data pages' HTML
     def on_env(self, env, *, config, files):
         self.build.fill_listings(config, files)
+        self.build.expect_pages(files)
         templates.configure(env, config)  # before any template is compiled
         if self.build.options.preview:
             env.bytecode_cache = templates.bytecode_cache()

@@ -41,6 +41,19 @@ def test_every_page_added_is_indexed_at_its_address_with_its_words(tmp_path):
         assert f"Word{n}" in found[url] and "¶" not in found[url]
 
 
+def test_a_page_added_after_the_index_was_started_is_in_it(tmp_path):
+    # The build starts the index after the last page it expects (the blog's index pages
+    # follow); a page that comes after all the same must not be left out of search.
+    service = PagefindService(SETTINGS)
+    first, *rest = PAGES.items()
+    service.add(*first)
+    service.build_index()
+    for url, html in rest:
+        service.add(url, html)
+    service.write(str(tmp_path / "pagefind"))()
+    assert {page["url"] for page in fragments(tmp_path / "pagefind")} == PAGES.keys()
+
+
 def test_a_failure_is_told_not_waited_for(tmp_path):
     blocked = tmp_path / "a-file"
     blocked.write_text("", encoding="utf-8")

@@ -4,6 +4,7 @@ when a query needs them, the other spellings of names and the site's vocabulary.
 
 from __future__ import annotations
 
+import gzip
 import json
 
 from macros.registry.loading import load_registry
@@ -73,6 +74,21 @@ def test_the_site_writes_both_files_from_its_data_and_its_pages(site):
     assert "Lebanon" in words and "lebanon" not in words  # in lower case only in web addresses
     cite = site.html("essay/index.html").select_one("div.cite-this").get_text()
     assert "howpublished" in cite and "howpublished" not in words  # "Cite this page" is not indexed
+
+
+def test_search_holds_every_page_a_reader_opens_but_the_blog_index(site):
+    # The build has Pagefind build its index once the last page it expects is in, while
+    # the blog's index pages are made (build.py: expect_pages); none may be left out.
+    expected = set()
+    for path in site.site.rglob("index.html"):
+        text = path.read_text(encoding="utf-8")
+        if search_index.ROOT in text and "md-post--excerpt" not in text:  # an index page's excerpts
+            folder = path.parent.relative_to(site.site).as_posix()
+            expected.add("/" if folder == "." else f"/{folder}/")
+    indexed = {json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))["url"]
+               for path in (site.site / "pagefind" / "fragment").iterdir()}
+    assert "/essay/" in expected and "/rundown/" not in expected
+    assert indexed == expected
 
 
 def test_a_spelling_that_is_a_word_of_a_name_is_not_written_as_a_word_of_its_own():

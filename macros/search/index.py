@@ -14,7 +14,7 @@ navigation, header or footer) is handed to Pagefind as the page shows it, with:
   Babel has them) under "country", any other tag under "topic".
 
 Pagefind's own binary (PyPI `pagefind[bin]`, pinned) takes each page as it is built,
-and writes the index once every page is (`pagefind_service.py`). Heading permalinks
+and builds the index once the last one is in (`pagefind_service.py`). Heading permalinks
 ("¶") and whatever is marked `data-search-exclude` (the data pages' quotations of the
 text, "Cite this page") are left out. The blog's index pages, which repeat the items'
 openings, are not indexed.
@@ -109,12 +109,18 @@ class SearchIndex:
         self._service.add("/" + url, text)
         self.vocabulary.add(text)
 
+    def last_page_added(self) -> None:
+        """No page will be added: Pagefind builds the index while the build goes on."""
+        if self._service is not None:
+            self._service.build_index()
+
     def write(self, site_dir: Path) -> Callable[[], None]:
         """Have the index of every page added written into site/pagefind/, while the build
         goes on; what this returns waits until it is (pagefind_service.py). The spellings
         and the vocabulary are written into site/search/ at once."""
         if self._service is None:
             return lambda: None
+        self._service.build_index()  # before the vocabulary, so that both run at once
         folder = site_dir / WORKER_FILES
         folder.mkdir(exist_ok=True)
         forms = self.vocabulary.forms()

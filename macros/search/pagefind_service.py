@@ -4,7 +4,8 @@ Run once over a folder after the build, Pagefind took 2.5 s of a 1,000-item buil
 the build spent more writing that folder and deleting it. In service mode
 (`pagefind --service`, the binary pinned in requirements.txt) it takes each page as it
 is written, on the machine's other core while MkDocs builds the next, and builds the
-index at the end; its files come back in the reply and are written here.
+index once the last page is in (`build_index`), while MkDocs makes the blog's index pages,
+which are not indexed; its files come back in the reply and are written here.
 
 Pagefind's own Python client (`pagefind.index`) speaks the same protocol, but it waits
 a tenth of a second before reading each reply: two minutes at 1,000 pages. This client
@@ -40,6 +41,7 @@ class PagefindService:
         self._replies: dict[int, dict] = {}  # message id -> reply
         self._arrived = threading.Condition()
         self._sent, self._stopped = 0, False
+        self._files_asked: int | None = None  # the GetFiles holding every page added so far
         threading.Thread(target=self._read, daemon=True).start()
         self._index = self._ask({"type": "NewIndex", "config": config})["index_id"]
 
@@ -97,18 +99,28 @@ class PagefindService:
     def add(self, url: str, html: str) -> None:
         """Index one page at `url` (a path from the site's root, like Pagefind's own)."""
         self._send({"type": "AddFile", "index_id": self._index, "url": url, "file_contents": html})
+        self._files_asked = None  # files asked for before lack this page
+
+    def build_index(self) -> None:
+        """Have the binary build the index of the pages added so far, while the caller goes
+        on (it takes a second at 1,000 Rundown items). A page added after this has it built
+        again at `write`."""
+        if self._files_asked is None:
+            self._files_asked = self._send({"type": "GetFiles", "index_id": self._index}, flush=True)
 
     def write(self, output_path: str) -> Callable[[], None]:
-        """Have the index built, once every page is added: the binary builds it while the
-        caller goes on, until it calls what this returns, which writes the index's files
-        into `output_path` and stops the binary (or raises PluginError).
+        """Have the index built, once every page is added (unless `build_index` has since):
+        the binary builds it while the caller goes on, until it calls what this returns,
+        which writes the index's files into `output_path` and stops the binary (or raises
+        PluginError).
 
         The files come back in the reply (`GetFiles`) and are written here, the filters in
         a stable order (`stable_files.py`). Asked to write them itself (`WriteFiles`), the
         binary replies before its last writes reach the disk, and stopping it then cut
         files short: a build's `pagefind-component-ui.js` came out truncated, once in some
         dozen builds."""
-        sent = self._send({"type": "GetFiles", "index_id": self._index}, flush=True)
+        self.build_index()
+        sent = self._files_asked
 
         def written() -> None:
             files = {file["path"]: base64.b64decode(file["content"]) for file in self._wait(sent)["files"]}
