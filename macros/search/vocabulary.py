@@ -52,21 +52,28 @@ def words(page: str) -> list[str]:
 
 
 class Vocabulary:
-    """Words counted page by page as the index is fed, written once as JSON."""
+    """The pages the index is fed, their words counted once all are in, written as JSON.
+
+    Counted at the end, the words are counted while Pagefind builds its index on the
+    other core (`index.py`: `write`), not between one page and the next (half a second at
+    1,000 Rundown items)."""
 
     def __init__(self) -> None:
-        self._counts: Counter[str] = Counter()
+        self._pages: list[str] = []
 
     def add(self, page: str) -> None:
-        self._counts.update(words(page))
+        self._pages.append(page)
 
     def forms(self) -> dict[str, int]:
         """Each word once, with the count of all its forms: in lower case if the site ever
         writes it so, else in the form it writes most often (the first in sorting order
         where two are as frequent)."""
+        counts: Counter[str] = Counter()
+        for page in self._pages:
+            counts.update(words(page))
         best: dict[str, tuple[bool, int, str]] = {}
         total: Counter[str] = Counter()
-        for form, count in sorted(self._counts.items()):
+        for form, count in sorted(counts.items()):
             key = form.lower()
             total[key] += count
             rank = (form == key, count)
