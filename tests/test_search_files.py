@@ -57,6 +57,14 @@ def test_the_vocabulary_holds_the_words_search_can_find():
     assert words.forms() == expected and json.loads(words.json()) == {"words": expected}
 
 
+def test_only_what_pagefind_leaves_out_is_left_out_of_the_vocabulary():
+    # Tags that only look like one left out (a word in a title, a self-closing <svg/>, a
+    # <navigation>) keep their words; one in capitals is left out as Pagefind does.
+    page = ('<p><span title="headerlink">Kept</span> <svg/>Also <navigation>Here</navigation>'
+            '<NAV>Gone</NAV> <a class="headerlinks">Still</a><img data-search-exclude alt="x">Last</p>')
+    assert vocabulary.words(page) == ["Kept", "Also", "Here", "Still", "Last"]
+
+
 def test_the_spellings_file_names_the_spellings_the_site_also_writes():
     names = {"Saied": ["Saïed", "Said"], "Lokman Slim": ["Luqman Slim"]}
     written = json.loads(variants.for_worker(names, {"said": 4, "Saied": 2, "Slim": 1}))

@@ -24,31 +24,47 @@ from collections import Counter
 
 from ..reading.blocks import VOID
 
-# A tag or a run of text; comments and the doctype are taken out first.
-_PARTS = re.compile(r"<(/?)([a-zA-Z][^\s/>]*)([^>]*)>|([^<]+)")
-_COMMENT = re.compile(r"<!--.*?-->|<![^>]*>", re.S)
+_TAG = re.compile(r"<(/?)([a-zA-Z][^\s/>]*)([^>]*)>")  # a start or end tag: name, attributes
+_COMMENT = re.compile(r"<!--.*?-->|<![^>]*>", re.S)  # taken out first, with the doctype
 _LEFT_OUT = re.compile(r"\bdata-search-exclude\b|\bclass=\"[^\"]*\bheaderlink\b")
 # Elements Pagefind 1.5 never indexes (REMOVE_SELECTORS in its parser, but <head>).
 UNINDEXED = ("style", "script", "noscript", "label", "form", "svg", "footer", "nav", "iframe", "template")
+# A tag that may open an element left out, checked in full by `_left_out`. Looking for
+# these alone, and taking every other tag out in one go, took 0.47 s at 1,000 Rundown
+# items, where reading tag by tag took 0.75.
+_MAYBE_LEFT_OUT = re.compile(r"<(?:(?i:%s)\b|[a-zA-Z][^>]*(?:data-search-exclude|headerlink))[^>]*>"
+                             % "|".join(UNINDEXED))
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
 
 
+def _left_out(page: str, start: int) -> int | None:
+    """Where the element whose start tag is at `start` ends, if Pagefind leaves it out."""
+    _, tag, attrs = _TAG.match(page, start).groups()
+    if tag.lower() in VOID or attrs.endswith("/") or not (tag.lower() in UNINDEXED or _LEFT_OUT.search(attrs)):
+        return None
+    depth = 0
+    for match in _TAG.finditer(page, start):
+        closing, tag, attrs = match.groups()
+        if tag.lower() in VOID or attrs.endswith("/"):
+            continue
+        depth += -1 if closing else 1
+        if depth == 0:
+            return match.end()
+    return len(page)
+
+
 def words(page: str) -> list[str]:
     """The words of `page` (the HTML handed to Pagefind) that Pagefind indexes, in order."""
-    found: list[str] = []
-    skipped = 0  # depth inside an element left out of the index
-    for closing, tag, attrs, text in _PARTS.findall(_COMMENT.sub("", page)):
-        if text:
-            if not skipped:
-                found += _WORD.findall(_ADDRESS.sub(" ", html.unescape(text) if "&" in text else text))
-        elif tag.lower() in VOID or attrs.endswith("/"):
-            continue
-        elif skipped:
-            skipped += -1 if closing else 1
-        elif not closing and (tag.lower() in UNINDEXED or _LEFT_OUT.search(attrs)):
-            skipped = 1
-    return found
+    page = _COMMENT.sub("", page)
+    kept, at = [], 0
+    while (found := _MAYBE_LEFT_OUT.search(page, at)) is not None:
+        end = _left_out(page, found.start())
+        kept.append(page[at:found.start() if end else found.end()])
+        at = end or found.end()
+    kept.append(page[at:])
+    text = _TAG.sub(" ", " ".join(kept))  # a tag parts words: "judges<br>on" is two
+    return _WORD.findall(_ADDRESS.sub(" ", html.unescape(text) if "&" in text else text))
 
 
 class Vocabulary:
