@@ -6,6 +6,8 @@ turns these into fixtures.
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import subprocess
 import sys
@@ -80,6 +82,13 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}: the case no longer changes anything"
     path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def pagefind_fragments(output: Path) -> list[dict]:
+    """Each page in the Pagefind index at `output`, as the search in the browser reads
+    it (gzip, then a header, then JSON: its url, content, ...)."""
+    return [json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+            for path in (output / "fragment").iterdir()]
 
 
 # --- Hand-made data: the one factory ---------------------------------------------

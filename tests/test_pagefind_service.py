@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 from importlib import metadata
 
@@ -11,6 +10,7 @@ from mkdocs.exceptions import PluginError
 
 from macros.search.pagefind_service import PagefindService
 from macros.search.index import SETTINGS
+from tests.support import pagefind_fragments as fragments
 
 PAGES = {f"/rundown/item-{n}/": f"<html lang='en'><body><article><h1>Item {n}</h1><p>Word{n} and common.</p>"
                                 f"<a class='headerlink'>¶</a></article></body></html>" for n in range(3)}
@@ -20,12 +20,6 @@ def test_written_for_pagefind_1_5_2():
     # The service's messages are Pagefind's own (pagefind/service/types.py), not a
     # published interface: on another version read that file and the binary's replies again.
     assert metadata.version("pagefind") == metadata.version("pagefind-bin") == "1.5.2"
-
-
-def fragments(output) -> list[dict]:
-    """Each indexed page as the search in the browser reads it (gzip, then a header, then JSON)."""
-    return [json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
-            for path in (output / "fragment").iterdir()]
 
 
 def test_every_page_added_is_indexed_at_its_address_with_its_words(tmp_path):

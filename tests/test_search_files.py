@@ -4,13 +4,12 @@ when a query needs them, the other spellings of names and the site's vocabulary.
 
 from __future__ import annotations
 
-import gzip
 import json
 
 from macros.registry.loading import load_registry
 from macros.search import index as search_index
 from macros.search import variants, vocabulary
-from tests.support import ROOT
+from tests.support import ROOT, pagefind_fragments
 
 REGISTRY = load_registry(ROOT)
 BUILT = f'<html><nav>Kais</nav>{search_index.ROOT}<h1>T</h1><p>Kais</p></article><footer>F</footer></html>'
@@ -93,8 +92,7 @@ def test_search_holds_every_page_a_reader_opens_but_the_blog_index(site):
         if search_index.ROOT in text and "md-post--excerpt" not in text:  # an index page's excerpts
             folder = path.parent.relative_to(site.site).as_posix()
             expected.add("/" if folder == "." else f"/{folder}/")
-    indexed = {json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))["url"]
-               for path in (site.site / "pagefind" / "fragment").iterdir()}
+    indexed = {page["url"] for page in pagefind_fragments(site.site / "pagefind")}
     assert "/essay/" in expected and "/rundown/" not in expected
     assert indexed == expected
 

@@ -120,13 +120,14 @@ class SearchIndex:
         and the vocabulary are written into site/search/ at once."""
         if self._service is None:
             return lambda: None
-        self._service.build_index()  # before the vocabulary, so that both run at once
+        # Asked for first, so that Pagefind builds the index while the words are counted.
+        written = self._service.write(str((site_dir / OUTPUT).resolve()))
         folder = site_dir / WORKER_FILES
         folder.mkdir(exist_ok=True)
         forms = self.vocabulary.forms()
         (folder / "spellings.json").write_bytes(for_worker(self.variants, forms))
         (folder / "vocabulary.json").write_bytes(self.vocabulary.json(forms))
-        return self._service.write(str((site_dir / OUTPUT).resolve()))
+        return written
 
     def close(self) -> None:
         """A build that stops half-way leaves no Pagefind behind."""
