@@ -3,7 +3,8 @@ place, so that an upgrade of Material fails here rather than in a reader's brows
 - partials/header.html and search.html: the search box, answered by our worker
   (tests/test_search_ui.py);
 - partials/javascripts/palette.html: what Material's bundle changes on the root and the
-  body as it starts, set before the first paint (bench/notes.md, part 10);
+  body as it starts, set before the first paint (bench/notes.md, part 10), and on a first
+  visit the palette the bundle will choose (tests/browser/test_display.py);
 - partials/javascripts/base.html: the stylesheet's link made absolute in the head, before
   Material's instant navigation does it after the first paint (part 11).
 """
@@ -56,9 +57,11 @@ CHANGES = {
         '}catch(e){}}</script>',
         '}catch(e){}};var sheet=document.querySelector("link[rel=stylesheet]");sheet.href=sheet.href</script>'),
     "partials/javascripts/palette.html": (
-        "<script>var palette=",
+        '<script>var palette=__md_get("__palette");',
         '<script>document.documentElement.className="js js-focus-visible",'
-        'document.body.setAttribute("data-md-color-switching","");var palette='),
+        'document.body.setAttribute("data-md-color-switching","");var palette=__md_get("__palette")'
+        '{% if (config.theme.palette | first).media == "(prefers-color-scheme)" %}'
+        '||{color:{media:"(prefers-color-scheme)"}}{% endif %};'),
 }
 
 

@@ -139,6 +139,31 @@ def test_dark_system_preference_gives_the_dark_palette(new_context):
     assert page.evaluate(SCHEME) == "slate"
 
 
+# The page's background as the reader sees it: the body's, or the root's behind it.
+BACKGROUND = """() => [document.body, document.documentElement]
+  .map(el => getComputedStyle(el).backgroundColor)
+  .find(colour => colour !== 'rgba(0, 0, 0, 0)')"""
+
+
+@pytest.mark.parametrize("system", ["light", "dark"])
+def test_a_first_visit_is_painted_in_the_systems_palette_before_materials_script_runs(
+        new_context, system):
+    """Our first paint comes before Material's bundle runs (bench/notes.md). On a first
+    visit, with no palette stored, it must already be the one the bundle then picks, or a
+    reader whose system prefers dark sees the page flash light first."""
+    seen = {}
+    for bundle in ("aborted", "run"):    # each in a new context: nothing stored, a first visit
+        page = new_context(color_scheme=system).new_page()
+        if bundle == "aborted":          # the page as it is painted before the bundle runs
+            page.route(BUNDLE, lambda route: route.abort())
+        page.goto("essay/")
+        if bundle == "run":
+            until(page, BUNDLE_RAN)
+        seen[bundle] = (page.evaluate(SCHEME), page.evaluate(BACKGROUND))
+    assert seen["aborted"] == seen["run"], seen
+    assert seen["run"][0] == {"light": "default", "dark": "slate"}[system]
+
+
 def test_no_page_scrolls_sideways_on_a_phone(new_context, site_pages):
     page = new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
     wide = {}
