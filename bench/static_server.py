@@ -70,7 +70,13 @@ class _Handler(SimpleHTTPRequestHandler):
             self.send_header("Content-Encoding", "gzip")
         self.send_header("Vary", "Accept-Encoding")
         self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.wfile.write(body)
+        except ConnectionError:
+            # The browser dropped the download (its page closed or moved on): not sent,
+            # so not counted, and no traceback in the bench's output.
+            self.close_connection = True
+            return
         self.log_list.append(Sent(self.path.split("?")[0], raw, len(body)))
 
 
