@@ -257,12 +257,12 @@ class Build:
         """Note the last page search is given, in the order MkDocs builds them: the blog's
         index pages come after it and are not indexed, so Pagefind can build the index
         while they are made (half a second at 1,000 Rundown items)."""
-        indexed = [file.src_uri for file in files.documentation_pages() if not isinstance(file.page, View)]
+        indexed = [file.src_uri for file in files.documentation_pages() if _searched(file.page)]
         self.last_indexed = indexed[-1] if indexed else None
 
     def page_built(self, page, output: str) -> None:
-        """Keep the page as search will read it; the blog's index pages only repeat the items."""
-        if isinstance(page, View):
+        """Keep the page as search will read it."""
+        if not _searched(page):
             return
         self.search.add(output, page.url, page.meta.get("tags") or [],
                         is_article=page.meta.get("template") == article.ARTICLE_TEMPLATE)
@@ -280,3 +280,9 @@ class Build:
                        self_url=self.site.url + feed.FEED_PATH)
         (site_dir / feed.FEED_PATH).write_bytes(rss)
         search_written()
+
+
+def _searched(page) -> bool:
+    """Whether search indexes `page`: not the blog's index pages, which only repeat the
+    items' openings."""
+    return not isinstance(page, View)

@@ -96,16 +96,17 @@ _EXPONENT_AS_TEXT = re.compile(r"[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)[e
 _TEMPLATE_CODE = re.compile(r"\{\{|\{%|\{#")
 
 
-# A character that prints something: not white space, a zero-width or direction mark, or
-# the byte-order mark. A label of "   " passes a schema's minLength and prints as nothing.
-_VISIBLE = re.compile(r"[^\s\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
-
-
 # Invisible characters that split a word with nothing to show for it: the zero-width
 # space, the word joiner and invisible operators, the byte-order mark. Copied text
 # carries them; a search does not find a word across one, and two labels that differ
-# by one look the same. (Joiners and direction marks are left: scripts need them.)
-_HIDDEN = re.compile(r"[\u200b\u2060-\u2064\ufeff]")
+# by one look the same.
+_SPLITTERS = "\u200b\u2060-\u2064\ufeff"
+# Invisible characters that scripts need inside words: joiners and direction marks.
+_MARKS = "\u200c-\u200f\u202a-\u202e"
+_HIDDEN = re.compile(rf"[{_SPLITTERS}]")
+# A character that prints something: not white space nor either kind of invisible one.
+# A label of "   " passes a schema's minLength and prints as nothing.
+_VISIBLE = re.compile(rf"[^\s{_SPLITTERS}{_MARKS}]")
 
 
 def _text(loader: _StrictLoader, node: yaml.ScalarNode) -> str:

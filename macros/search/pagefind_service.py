@@ -101,12 +101,13 @@ class PagefindService:
         self._send({"type": "AddFile", "index_id": self._index, "url": url, "file_contents": html})
         self._files_asked = None  # files asked for before lack this page
 
-    def build_index(self) -> None:
+    def build_index(self) -> int:
         """Have the binary build the index of the pages added so far, while the caller goes
-        on (it takes a second at 1,000 Rundown items). A page added after this has it built
-        again at `write`."""
+        on (it takes a second at 1,000 Rundown items); the id of the request. A page added
+        after this has it built again at `write`."""
         if self._files_asked is None:
             self._files_asked = self._send({"type": "GetFiles", "index_id": self._index}, flush=True)
+        return self._files_asked
 
     def write(self, output_path: str) -> Callable[[], None]:
         """Have the index built, once every page is added (unless `build_index` has since):
@@ -119,8 +120,7 @@ class PagefindService:
         binary replies before its last writes reach the disk, and stopping it then cut
         files short: a build's `pagefind-component-ui.js` came out truncated, once in some
         dozen builds."""
-        self.build_index()
-        sent = self._files_asked
+        sent = self.build_index()
 
         def written() -> None:
             files = {file["path"]: base64.b64decode(file["content"]) for file in self._wait(sent)["files"]}
