@@ -37,6 +37,7 @@ def test_a_registered_figure_typed_in_prose_is_caught(typed, figure):
     "<!-- 45,000 -->",                                    # comments
     "[link](https://example.org/45000/2003)",             # link targets
     "About 80 people.",                                   # 80 without percent is not the share
+    "No one (0 people) was charged; some 7 000 fled.",    # 1,186,556 is written 1.2 million, not 0 billion
 ])
 def test_what_is_not_a_typed_in_figure(text):
     assert typed_figures(text, "docs/x.md", REGISTRY) == []

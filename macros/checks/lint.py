@@ -26,7 +26,7 @@ from .front_matter_checks import FrontMatterChecks
 from .macro_calls import CALL, call_errors, position
 from ..registry.loading import CORRECTIONS_FILE
 from ..registry.model import Figure, PartialDate, Registry, ends
-from ..render.formatting import format_value
+from ..render.formatting import format_number, format_value
 from ..render.notes import footnote_key
 from ..render.template_errors import ALLOWED
 from .source_text import read_text
@@ -72,6 +72,12 @@ def prose(text: str) -> str:
     return text
 
 
+def number_of(match: re.Match) -> float:
+    """The number a match of `_NUMBER` stands for: its digits times its scale."""
+    number = float(match["n"].replace(",", ""))
+    return number * _SCALE[match["scale"].strip()] if match["scale"] else number
+
+
 def prose_numbers(clean: str) -> Iterator[re.Match]:
     """Every number written in prose (`clean`, as `prose()` leaves a page): its digits
     (`n`), and any scale (`scale`: million, billion) and percent sign (`pct`) after them."""
@@ -100,8 +106,9 @@ def known_figures(registry: Registry) -> KnownFigures:
                 phrases.setdefault(written, figure)
             continue
         values = [float(v) for v in ends(figure.value)]
-        if figure.format == "compact":  # "1.2 million" stands for 1,186,556
-            values += [round(v / 1e6, 1) * 1e6 for v in values] + [round(v / 1e9, 1) * 1e9 for v in values]
+        if figure.format == "compact":  # as the page writes it too: "1.2 million" for 1,186,556
+            written = (_NUMBER.fullmatch(format_number(v, "compact")) for v in values)
+            values += [number_of(match) for match in written if match]
         for value in values:
             numbers.setdefault((value, figure.unit == "percent"), figure)
     alternatives = "|".join(map(re.escape, sorted(phrases, key=len, reverse=True)))
@@ -125,10 +132,7 @@ def typed_figures(text: str, name: str, registry: Registry,
                                f"'{figure.id}': write {{{{ fig('{figure.id}') }}}} instead"))
 
     for match in prose_numbers(clean):
-        number = float(match["n"].replace(",", ""))
-        if match["scale"]:
-            number *= _SCALE[match["scale"].strip()]
-        figure = known.numbers.get((number, bool(match["pct"])))
+        figure = known.numbers.get((number_of(match), bool(match["pct"])))
         if figure:
             report(match.start(), match.group().strip(), figure)
     if known.phrase_pattern:
