@@ -161,6 +161,8 @@ CASES = [
      ESSAY, "title:", "'{{' opens template code"),
     ("figure-in-code", append(ESSAY, "\n\n```\nSee {{ fig('detainees-un') }}\n```\n"),
      ESSAY, "See {{ fig('detainees-un') }}", "is written where no reader can reach it"),
+    ("figure-in-an-attribute", append(POST, "\n\nHeld <abbr title=\"{{ fig('detainees-un') }}\">UN</abbr>.\n"),
+     POST, "<abbr title=", "is inside the HTML tag <abbr>"),
     ("option-misspelt", replace("mkdocs.yml", "    per_page: 50", "    per_pge: 50"),
      "mkdocs.yml", "per_pge:", "extra.data_pages.per_pge: Unrecognised configuration name: per_pge; did you mean 'per_page'?"),
     ("page-left-out-of-nav", lambda p: (p / "docs" / "orphan.md").write_text("# Orphan\n"),

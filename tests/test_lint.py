@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from macros.checks.lint import (lint_pages, macro_calls, note_key_errors, prose, statement_errors,
-                                typed_figures, unused, used_ids)
+from macros.checks.lint import (calls_in_tags, lint_pages, macro_calls, note_key_errors, prose,
+                                statement_errors, typed_figures, unused, used_ids)
 from macros.registry.loading import load_registry
 from tests.support import ROOT
 
@@ -72,6 +72,20 @@ def test_a_template_statement_in_a_page_is_caught(text, where):
 ])
 def test_what_is_not_a_template_statement(text):
     assert statement_errors(text, "docs/x.md") == []
+
+
+@pytest.mark.parametrize("text, where", [
+    ("<abbr title=\"{{ fig('detainees-un') }}\">UN</abbr>", [(1, 17, "abbr")]),
+    ("Text.\n<span\n  data-x='{{ cite(\"fink-pbs\") }}'>x</span>", [(3, 14, "span")]),
+    ("<div markdown>\n{{ fig('detainees-un') }} <b>held</b>\n</div>", []),  # in the text, between tags
+    ("`<abbr title=\"{{ fig('detainees-un') }}\">`", []),                  # code: the build tells it
+    ("<!-- <abbr title=\"{{ fig('detainees-un') }}\"> -->", []),            # a comment: the build tells it
+    ("Fewer than 5 < {{ fig('detainees-un') }} > 4.", []),                  # not a tag
+])
+def test_a_call_inside_an_html_tag_is_caught(text, where):
+    found = calls_in_tags(text, "docs/x.md")
+    assert [(f.line, f.column) for f in found] == [(line, column) for line, column, _tag in where]
+    assert all(f"inside the HTML tag <{tag}>" in f.message for f, (*_, tag) in zip(found, where))
 
 
 def test_a_note_under_the_key_of_a_note_the_build_writes_is_caught():

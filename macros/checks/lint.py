@@ -36,10 +36,12 @@ from .source_text import read_text
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n(---|\.\.\.)\n", re.S)
 _FENCED_CODE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.S | re.M)
 _INLINE_CODE = re.compile(r"`[^`\n]+`")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_HTML_TAG = re.compile(r"<([A-Za-z][\w-]*)[^<>]*>")  # an opening tag, its attributes and all
 _NOT_PROSE = [
     _FRONT_MATTER,
     _FENCED_CODE,
-    re.compile(r"<!--.*?-->", re.S),                           # HTML comments
+    _HTML_COMMENT,
     re.compile(r"\{#.*?#\}|\{\{-?\s*\w+\([^{}]*?\)\s*-?\}\}", re.S),  # template comments, macro calls
     # Of other template code only the delimiters: a number written in it reaches the page
     # as surely as one typed in the text ({% set n = 58000 %} ... {{ n }}, or {{ 58000 }}).
@@ -82,6 +84,19 @@ def prose_numbers(clean: str) -> Iterator[re.Match]:
     """Every number written in prose (`clean`, as `prose()` leaves a page): its digits
     (`n`), and any scale (`scale`: million, billion) and percent sign (`pct`) after them."""
     return _NUMBER.finditer(clean)
+
+
+def calls_in_tags(text: str, name: str) -> list[DataError]:
+    """Each fig() or cite() written inside an HTML tag, in an attribute such as `title`.
+    What the build writes for it is markup (the figure, the link to its note, its mark),
+    which an attribute cannot hold: Python-Markdown then printed the whole tag as text, and
+    nothing stopped the build. (In code or a comment, the build says so once rendered.)"""
+    tags = _HTML_TAG.finditer(_blanked(_HTML_COMMENT, without_code(text)))
+    return [DataError(name, *position(text, call.start()),
+                      f"{{{{ {call[0]} }}}} is inside the HTML tag <{tag[1]}>, where its note and mark "
+                      "cannot go: an attribute holds plain text only. Move the call out of the tag, "
+                      "into the text")
+            for tag in tags for call in CALL.finditer(text, tag.start(), tag.end())]
 
 
 @dataclass(frozen=True)
@@ -241,7 +256,7 @@ def lint_pages(docs_dir: Path, registry: Registry, today: date | None = None,
             continue
         calls = macro_calls(text)
         errors += fronts.page(name, text) + statement_errors(text, name) + typed_figures(text, name, registry, typed)
-        errors += call_errors(text, name) + note_key_errors(text, name, calls)
+        errors += call_errors(text, name) + calls_in_tags(text, name) + note_key_errors(text, name, calls)
         for macro, item_id, line in calls:
             try:
                 (registry.figure if macro == "fig" else registry.source)(item_id)
