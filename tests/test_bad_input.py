@@ -156,6 +156,8 @@ CASES = [
      VARIANTS, "<b>Bagouz</b>", "is not a spelling without <, >, & or quotes"),
     ("original-unknown-source", replace(ESSAY, "original: wpr-essay", "original: wpr-esay"),
      ESSAY, "original: wpr-esay", "did you mean 'wpr-essay'"),
+    ("original-not-a-publication", replace(POST, "original: wpr-essay", "original: hrw-ne-syria-2022"),
+     POST, "original: hrw-ne-syria-2022", "is of kind statement (official statement or press release), not the publication"),
     # A figure where no reader could follow it to its note.
     ("figure-in-front-matter", replace(ESSAY, 'title: "Iraq—and the West', "title: \"{{ fig('detainees-hrw') }} Iraq—and the West"),
      ESSAY, "title:", "'{{' opens template code"),

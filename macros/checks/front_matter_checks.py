@@ -1,7 +1,7 @@
 """Every page's front matter, checked before anything renders: against the schema of its
 kind (data/schema/front-matter.schema.json), then what no schema can say because it
 spans pages or the data: unique slugs that take no other page's address, dates that
-have come, `updated:` no older than the page's newest correction, and corrections no
+have come, `original:` naming a publication, `updated:` no older than the page's newest correction, and corrections no
 older than the page's first publication.
 
 The build and `make check` run these through `lint.lint_pages`; each mistake is a
@@ -17,7 +17,7 @@ from pathlib import Path
 from ..errors import DataError
 from .front_matter import FrontMatter, parse
 from ..pages.article import ARTICLE_TEMPLATE, POSTS_DIR
-from ..registry.model import Registry
+from ..registry.model import SOURCE_KINDS, Registry
 from ..registry.schemas import validation_errors, validator
 
 SCHEMA = "front-matter.schema.json"
@@ -66,7 +66,8 @@ class FrontMatterChecks:
     def across_pages(self, corrections_file: str) -> list[DataError]:
         """What spans pages or the data: the posts' folder, slugs, dates to come, updates
         and corrections."""
-        return self._strays() + self._slugs() + self._dates() + self._corrections(corrections_file)
+        return (self._strays() + self._slugs() + self._dates() + self._originals()
+                + self._corrections(corrections_file))
 
     def _strays(self) -> list[DataError]:
         """Files in the posts' folder that would not be items. MkDocs copies a post saved
@@ -118,6 +119,21 @@ class FrontMatterChecks:
                 if day and day > self.today:
                     errors.append(self._at(src, key, f"{key}: {day.isoformat()} is after the day of the "
                                            f"build ({self.today.isoformat()}): write a date that has come"))
+        return errors
+
+    def _originals(self) -> list[DataError]:
+        """`original:` credits a publication with the page's words, in its header and in
+        "Cite this page": it must name a source of kind `original`, not one the text cites.
+        (An unknown id stops the build where the header is written: pages/article.py.)"""
+        errors = []
+        for src, (_name, front) in sorted(self.pages.items()):
+            source = self.registry.sources.get(front.meta.get("original"))
+            if source and source.kind != "original":
+                errors.append(self._at(src, "original", (
+                    f"original: source '{source.id}' is of kind {source.kind} "
+                    f"({SOURCE_KINDS[source.kind].label}), not the publication this "
+                    "text first appeared in: name a source of kind original (data/sources.yml), or leave "
+                    "original: out for a text written for this edition")))
         return errors
 
     def first_published(self, meta: dict) -> datetime.date | None:
