@@ -83,6 +83,12 @@ def line_of(project: Path, path: str, needle: str) -> int:
 CASES = [
     ("malformed-yaml", replace(FIGURES, "sources: [ap-baghouz-2019]\n    scope: Baghouz", "sources: [ap-baghouz-2019\n    scope: Baghouz"),
      FIGURES, None, "malformed YAML"),
+    # A closing quote left out: the value runs on to the next quote (an apostrophe lines
+    # below) or to the end, where YAML breaks; the line to mend is the opening quote's.
+    ("unclosed-quote-in-data", replace(FIGURES, "    label: U.S. invasion of Iraq", "    label: 'U.S. invasion of Iraq"),
+     FIGURES, "'U.S. invasion of Iraq", "this quote (') is not closed on its line"),
+    ("unclosed-quote-in-front-matter", replace(POST, 'unsolved"\n', 'unsolved\n'),
+     POST, "title:", "this quote is never closed"),
     ("tab-indent", replace(FIGURES, "    label: U.S. invasion of Iraq", "\tlabel: U.S. invasion of Iraq"),
      FIGURES, "U.S. invasion of Iraq", "never tabs"),
     ("duplicate-figure-key", replace(FIGURES, "    unit: people\n    format: number\n    written: \"45,000\"",

@@ -184,6 +184,29 @@ def _marks(node: yaml.Node, first: int, name: str) -> Marks:
     return out
 
 
+def _unclosed_quote(text: str, error: yaml.MarkedYAMLError) -> tuple[yaml.Mark, str] | None:
+    """(the opening quote, what to do) when a value's closing quote is missing.
+
+    Such a value runs on to the next quote character, often an apostrophe many lines
+    below, or to the end of the file, and YAML breaks only there: the place to mend is
+    the opening quote. No value of this edition's data or front matter spans lines in
+    quotes, so one that does, and ends where YAML broke, is taken for that mistake."""
+    if error.context == "while scanning a quoted scalar":
+        return error.context_mark, "this quote is never closed: close it at the end of its value"
+    try:
+        for token in yaml.scan(text):
+            start, end = token.start_mark, token.end_mark
+            if start.line > error.problem_mark.line:
+                break
+            if (isinstance(token, yaml.ScalarToken) and token.style in ("'", '"')
+                    and start.line < end.line == error.problem_mark.line):
+                return start, (f"this quote ({token.style}) is not closed on its line, so the value runs "
+                               f"on to line {end.line + 1}: close it at the end of its value")
+    except yaml.YAMLError:
+        pass  # the tokens before the break are all there is to read
+    return None
+
+
 def load(text: str, name: str, first_line: int = 1, dates: bool = False) -> tuple[Any, Marks]:
     """Parse one YAML document; raise DataError naming `name`, the line and the fix.
 
@@ -200,6 +223,9 @@ def load(text: str, name: str, first_line: int = 1, dates: bool = False) -> tupl
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or "malformed YAML"
+        quote = _unclosed_quote(text, error)
+        if quote:
+            mark, problem = quote
         lines = text.splitlines()
         if mark.line < len(lines) and "\t" in lines[mark.line] or "'\\t'" in problem:
             problem += " (YAML indents with spaces, never tabs)"
