@@ -119,6 +119,8 @@ CASES = [
     ("missing-data-file", lambda p: (p / SOURCES).unlink(), SOURCES, None, "file not found"),
     ("unclosed-braces", replace(ESSAY, "{{ fig('detainees-hrw') }}", "{{ fig('detainees-hrw') "),
      ESSAY, "fig('detainees-hrw') ", "TemplateSyntaxError"),
+    ("unclosed-braces-at-line-end", append(ESSAY, "\n\nIt names the raid of {{ fig('qurashi-raid')\nand more words.\n"),
+     ESSAY, "It names the raid of", "TemplateSyntaxError"),
     ("material-heading-id", append(ESSAY, "\n\n## Notes {#notes}\n"), ESSAY, "{#notes}", "write a heading id as `{ #id }`"),
     ("post-without-slug", replace("docs/rundown/posts/lebanon-unsolved-murders.md", "slug: lebanon-unsolved-murders\n", ""),
      "docs/rundown/posts/lebanon-unsolved-murders.md", None, "missing required field(s) slug"),

@@ -24,10 +24,30 @@ CALLED_AS = {**EXAMPLE, "lead": "lead('essay.md')", "chart": "chart('iraq-displa
              "figure_list": "figure_list(2)", "source_list": "source_list(2)"}
 
 
+_OPENED = re.compile(r"\{\{|\{%")
+_CLOSER = {"{{": "}}", "{%": "%}"}
+
+
+def _left_open(error: TemplateSyntaxError) -> int | None:
+    """The line of a `{{` or `{%` left open above the line Jinja names. Jinja reads an
+    unclosed expression on into the next line and names the line of the word it stopped
+    at, which holds no mistake."""
+    if not error.source or not error.lineno:
+        return None
+    text = "\n".join(error.source.split("\n")[:error.lineno])
+    opened = None
+    for opened in _OPENED.finditer(text):
+        pass
+    if opened is None or _CLOSER[opened[0]] in text[opened.end():]:
+        return None
+    line = text.count("\n", 0, opened.start()) + 1
+    return line if line < error.lineno else None
+
+
 def template_line(error: Exception) -> int | None:
     """The line of the page template where `error` happened."""
     if isinstance(error, TemplateSyntaxError):
-        return error.lineno
+        return _left_open(error) or error.lineno
     frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == "<template>"]
     return frames[-1].lineno if frames else None
 
