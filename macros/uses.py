@@ -86,6 +86,13 @@ class UseRecord:
                                         "(in code, a comment, an HTML attribute or a link's address); "
                                         "move it into the text"))
                 continue
+            mark = f"[^{footnote_key('fig', use.item_id)}]"
+            if use.kind == "fig" and place.after.startswith(mark):
+                errors.append(DataError(f"docs/{page}", use.line, None,
+                                        f"{{{{ {macro} }}}} stands in raw HTML, which Markdown does not read, "
+                                        f"so readers would see {mark} where its note's number goes: write the "
+                                        "block as Markdown, or add `markdown` to its opening tag, as in "
+                                        "<div markdown>"))
             if place.in_link:
                 errors.append(DataError(f"docs/{page}", use.line, None,
                                         f"{{{{ {macro} }}}} stands in a link's text, and the link to its note "

@@ -171,6 +171,8 @@ CASES = [
      ESSAY, "title:", "'{{' opens template code"),
     ("figure-in-code", append(ESSAY, "\n\n```\nSee {{ fig('detainees-un') }}\n```\n"),
      ESSAY, "See {{ fig('detainees-un') }}", "is written where no reader can reach it"),
+    ("figure-in-raw-html", append(POST, "\n\n<p>Held: {{ fig('detainees-un') }}.</p>\n"),
+     POST, "<p>Held:", "stands in raw HTML, which Markdown does not read"),
     ("figure-in-an-attribute", append(POST, "\n\nHeld <abbr title=\"{{ fig('detainees-un') }}\">UN</abbr>.\n"),
      POST, "<abbr title=", "is inside the HTML tag <abbr>"),
     ("option-misspelt", replace("mkdocs.yml", "    per_page: 50", "    per_pge: 50"),
