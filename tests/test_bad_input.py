@@ -85,6 +85,11 @@ CASES = [
      FIGURES, None, "malformed YAML"),
     # A closing quote left out: the value runs on to the next quote (an apostrophe lines
     # below) or to the end, where YAML breaks; the line to mend is the opening quote's.
+    ("colon-in-an-unquoted-title", replace(POST, 'title: "Lebanon: political murders left unsolved"',
+                                           "title: Lebanon: political murders left unsolved"),
+     POST, "title:", 'written in quotes: key: "text: more"'),
+    ("tags-as-text", replace(POST, "tags:\n  - Lebanon\n  - Impunity", "tags: Lebanon, Impunity"),
+     POST, "tags:", "one entry a line below it: `- Lebanon`, `- Impunity`"),
     ("unclosed-quote-in-data", replace(FIGURES, "    label: U.S. invasion of Iraq", "    label: 'U.S. invasion of Iraq"),
      FIGURES, "'U.S. invasion of Iraq", "this quote (') is not closed on its line"),
     ("unclosed-quote-in-front-matter", replace(POST, 'unsolved"\n', 'unsolved\n'),

@@ -139,6 +139,9 @@ def _type_sentence(error) -> str:
     hint = ""
     if "string" in wanted and not isinstance(value, (list, dict)):
         hint = f": put it in quotes, \"{value}\""
+    elif "array" in wanted and isinstance(value, str) and "," in value:  # tags: Syria, Detention
+        entries = [entry.strip() for entry in value.split(",") if entry.strip()]
+        hint = f": write it as a list, one entry a line below it: {', '.join(f'`- {e}`' for e in entries)}"
     elif "array" in wanted and not isinstance(value, (list, dict)):
         hint = f": write it as a list, `- {value}` on a line below"
     elif "boolean" in wanted and isinstance(value, str):

@@ -229,6 +229,8 @@ def load(text: str, name: str, first_line: int = 1, dates: bool = False) -> tupl
         lines = text.splitlines()
         if mark.line < len(lines) and "\t" in lines[mark.line] or "'\\t'" in problem:
             problem += " (YAML indents with spaces, never tabs)"
+        elif problem.startswith("mapping values are not allowed"):  # title: Syria: a test
+            problem += " (a value holding a colon and a space is written in quotes: key: \"text: more\")"
         raise DataError(name, mark.line + first_line, mark.column + 1,
                         f"malformed YAML: {problem}") from None
     finally:
