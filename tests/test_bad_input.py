@@ -85,6 +85,8 @@ CASES = [
      FIGURES, None, "malformed YAML"),
     # A closing quote left out: the value runs on to the next quote (an apostrophe lines
     # below) or to the end, where YAML breaks; the line to mend is the opening quote's.
+    ("updated-before-published", replace(POST, "updated: 2026-11-25", "updated: 2021-01-01"),
+     POST, "updated: 2021-01-01", "is before the page was first published (2022-02-03)"),
     ("colon-in-an-unquoted-title", replace(POST, 'title: "Lebanon: political murders left unsolved"',
                                            "title: Lebanon: political murders left unsolved"),
      POST, "title:", 'written in quotes: key: "text: more"'),

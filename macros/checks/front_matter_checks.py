@@ -1,8 +1,8 @@
 """Every page's front matter, checked before anything renders: against the schema of its
 kind (data/schema/front-matter.schema.json), then what no schema can say because it
 spans pages or the data: unique slugs that take no other page's address, dates that
-have come, `original:` naming a publication, `updated:` no older than the page's newest correction, and corrections no
-older than the page's first publication.
+have come, `original:` naming a publication, `updated:` no older than the page's first
+publication or its newest correction, and corrections no older than that publication.
 
 The build and `make check` run these through `lint.lint_pages`; each mistake is a
 DataError at the key's line and column.
@@ -119,6 +119,11 @@ class FrontMatterChecks:
                 if day and day > self.today:
                     errors.append(self._at(src, key, f"{key}: {day.isoformat()} is after the day of the "
                                            f"build ({self.today.isoformat()}): write a date that has come"))
+            updated, first = _day(front.meta.get("updated")), self.first_published(front.meta)
+            if updated and first and updated < first:
+                errors.append(self._at(src, "updated", f"updated: {updated.isoformat()} is before the page "
+                                       f"was first published ({first.isoformat()}): write the day of its "
+                                       "latest change, on or after that"))
         return errors
 
     def _originals(self) -> list[DataError]:
