@@ -88,6 +88,13 @@ def test_a_call_inside_an_html_tag_is_caught(text, where):
     assert all(f"inside the HTML tag <{tag}>" in f.message for f, (*_, tag) in zip(found, where))
 
 
+def test_a_note_defined_twice_is_caught_but_not_one_shown_in_code():
+    text = "A.[^a] B.[^b]\n\n[^a]: One.\n```\n[^b]: shown, not defined\n```\n[^b]: Two.\n   [^a]: Three.\n"
+    found = note_key_errors(text, "docs/x.md", [])
+    assert [(f.line, f.column) for f in found] == [(8, 4)]
+    assert "[^a] is defined twice (first on line 3)" in found[0].message
+
+
 def test_a_note_under_the_key_of_a_note_the_build_writes_is_caught():
     text = ("{{ fig('detainees-hrw') }} and {{ cite('fink-pbs') }}.[^own]\n\n[^fig-detainees-hrw]: Mine.\n"
             "   [^src-fink-pbs]: Mine too.\n[^fig-detainees-un]: No fig() for it here: no clash.\n[^own]: Fine.\n")

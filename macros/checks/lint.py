@@ -188,16 +188,22 @@ _NOTE_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\n]+)\]:", re.M)
 
 def note_key_errors(text: str, name: str, calls: list[tuple[str, str, int]]) -> list[DataError]:
     """Each footnote the page defines by hand under the key of a note the build writes for
-    one of its calls ([^fig-ID], [^src-ID], render/notes.py). Python-Markdown keeps one
-    text a key, the last: the build's note, appended to the page, replaces the
-    contributor's without a word."""
+    one of its calls ([^fig-ID], [^src-ID], render/notes.py), or under a key it has
+    defined above. Python-Markdown keeps one text a key, the last: the build's note,
+    appended to the page, or the later note replaces the other without a word."""
     built = {footnote_key("fig" if macro == "fig" else "src", item_id): (macro, item_id)
              for macro, item_id, _line in calls}
-    errors = []
-    for match in _NOTE_DEFINITION.finditer(text):
+    errors, defined = [], {}
+    for match in _NOTE_DEFINITION.finditer(without_code(text)):
+        line, column = position(text, match.start(1) - 2)
+        if match[1] in defined:
+            errors.append(DataError(name, line, column,
+                                    f"[^{match[1]}] is defined twice (first on line {defined[match[1]]}), and "
+                                    "only this text would be published: merge the two notes, or give one a "
+                                    "key of its own and use it where it belongs"))
+        defined.setdefault(match[1], line)
         if match[1] in built:
             macro, item_id = built[match[1]]
-            line, column = position(text, match.start(1) - 2)
             errors.append(DataError(name, line, column,
                                     f"[^{match[1]}] is the key of the note the build writes for "
                                     f"{{{{ {macro}('{item_id}') }}}}, which would replace this one: give "
