@@ -178,6 +178,8 @@ CASES = [
      ESSAY, "title:", "'{{' opens template code"),
     ("figure-in-code", append(ESSAY, "\n\n```\nSee {{ fig('detainees-un') }}\n```\n"),
      ESSAY, "See {{ fig('detainees-un') }}", "is written where no reader can reach it"),
+    ("link-reference-defined-nowhere", append(POST, "\n\nSee [the report][hrw-2022] for more.\n"),
+     POST, "See [the report]", "the link [hrw-2022] is published as text"),
     ("note-defined-twice", append(POST, "\n\nA claim.[^dup]\n\n[^dup]: One.\n\n[^dup]: Two.\n"),
      POST, "[^dup]: Two.", "[^dup] is defined twice (first on line"),
     ("figure-in-raw-html", append(POST, "\n\n<p>Held: {{ fig('detainees-un') }}.</p>\n"),

@@ -36,3 +36,11 @@ def test_what_the_page_meant_as_text_or_did_not_write_is_no_mistake():
 def test_a_comment_that_spans_blank_lines_on_lines_of_its_own_does_not_take_the_place_of_one_published():
     # The first comment is read as a comment; the second is published, from line 5.
     assert found("<!-- one\n\nacross -->\n\nWords <!--\n\nMore.\n") == [(5, 7, "<!--")]
+
+
+def test_a_reference_link_defined_nowhere_is_told_at_its_reference():
+    source = ("See [the report][hrw], [the *other* one][un] and [this][].\n\n"
+              "Fine: [a link][ok], [words](https://example.org), [^n] notes.[^n]\n\n"
+              "[ok]: https://example.org\n[^n]: A note.\n")
+    assert [(line, column) for line, column, _ in found(source)] == [(1, 17), (1, 41), (1, 56)]
+    assert found("`[a][b]` in code, \\][c] escaped.\n") == []

@@ -4,7 +4,8 @@ Python-Markdown prints what it cannot read as markup, without a word:
 
 - an HTML comment that never closes, or that a blank line splits inside a paragraph:
   its `<!--` and the words meant to stay hidden are published;
-- a footnote reference that no definition answers: `[^x]` is published.
+- a footnote reference that no definition answers: `[^x]` is published;
+- a reference link whose reference is defined nowhere: `[words][ref]` is published.
 
 Only Python-Markdown knows which comments and references it read (a comment on a line of
 its own may span blank lines, one inside a paragraph may not; the build adds the notes of
@@ -24,6 +25,7 @@ from .lint import prose, without_code
 from .macro_calls import position
 
 _REFERENCE = re.compile(r"\[\^[^\]]*\]")  # Python-Markdown's footnote reference
+_LINK_REFERENCE = re.compile(r"\]\[([^\]\n^]*)\]")  # the `][ref]` of [words][ref] or [words][]
 # A comment the source opens and does not close before a blank line or the end.
 _OPEN_COMMENT = re.compile(r"<!--(?:(?!-->|\n[ \t]*\n).)*(?=\n[ \t]*\n|\Z)", re.S)
 _LINE_START = re.compile(r"[ \t]{0,3}<!--")  # a comment that opens its line
@@ -32,12 +34,14 @@ _CODE = {"code", "pre"}
 
 class TextReader(Reader):
     """Comments and footnote references printed as text, as a page's HTML is read:
-    `comments` (the text after each `<!--` on its line) and `references` ("[^x]")."""
+    `comments` (the text after each `<!--` on its line), `references` ("[^x]") and
+    `links` ("][ref]")."""
 
     def __init__(self):
         self.code = 0  # open <code> and <pre> elements
         self.comments: list[str] = []
         self.references: list[str] = []
+        self.links: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         self.code += tag in _CODE
@@ -53,6 +57,8 @@ class TextReader(Reader):
             self.comments += [after.split("\n", 1)[0].strip() for after in data.split("<!--")[1:]]
         if "[^" in data:
             self.references += _REFERENCE.findall(data)
+        if "][" in data:
+            self.links += [match[0] for match in _LINK_REFERENCE.finditer(data)]
 
 
 def _comments_at(source: str, published: list[str]) -> list[int]:
@@ -91,7 +97,7 @@ def mistakes(reader: TextReader, source: str, name: str) -> list[DataError]:
                                 "<!-- opens an HTML comment that is published as text: it never closes, or "
                                 "a blank line splits it inside a paragraph. Close it with --> in the same "
                                 "paragraph, or start it on a line of its own"))
-    text = prose(source) if reader.references else ""
+    text = prose(source) if reader.references or reader.links else ""
     for reference in dict.fromkeys(reader.references):
         at = _reference_at(text, reference)
         if at is not None:
@@ -99,4 +105,12 @@ def mistakes(reader: TextReader, source: str, name: str) -> list[DataError]:
                                     f"{reference} is published as text: no note {reference} is defined on this "
                                     f"page. Define it on a line of its own (`{reference}: the note's text`), "
                                     "or, to print the brackets, put them in `code`"))
+    for link in dict.fromkeys(reader.links):
+        at = _reference_at(text, link)
+        if at is not None:
+            ref = link[1:] if link != "][]" else "[words]"  # [words][] is defined as [words]
+            errors.append(DataError(name, *position(source, at + 1),
+                                    f"the link {link[1:]} is published as text, brackets and all: no link {ref} "
+                                    f"is defined on this page. Define it on a line of its own (`{ref}: "
+                                    "https://...`), or write the address in the link, [words](https://...)"))
     return sorted(errors, key=lambda e: (e.line, e.column))
