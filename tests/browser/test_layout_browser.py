@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from .served import until
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -197,6 +199,47 @@ def test_screenshots_of_each_page_type(browser, served):
         page.context.close()
     for look in ("light", "dark", "phone"):
         assert all((ARTIFACTS / f"{name}-{look}.png").stat().st_size > 10_000 for name in PAGES)
+
+
+# WCAG contrast of an element's text on paper: white, since browsers print no backgrounds;
+# null when the element is not printed.
+ON_PAPER = """(selector) => {
+  const el = document.querySelector(selector);
+  if (!el || !el.getClientRects().length) return null;
+  const n = getComputedStyle(el).color.match(/[\\d.]+/g).map(Number), a = n.length > 3 ? n[3] : 1;
+  const lum = c => { c = (c * a + 255 * (1 - a)) / 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+  const l = 0.2126 * lum(n[0]) + 0.7152 * lum(n[1]) + 0.0722 * lum(n[2]);
+  return Math.round(1.05 / (l + 0.05) * 100) / 100;
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_print_is_dark_text_on_white_paper_in_either_palette(browser, served, scheme):
+    """A reader who reads in the dark palette prints on white paper all the same."""
+    page = _page(browser, 1280, scheme)
+    page.goto(served + "essay/")
+    page.emulate_media(media="print")
+    until(page, "() => document.getAnimations().length === 0")  # Material's links fade colours in
+    found = {selector: page.evaluate(ON_PAPER, selector) for selector in TEXTS["essay/"]}
+    page.context.close()
+    printed = {k: v for k, v in found.items() if v is not None}
+    assert "article.md-content__inner > p:not(.edition-summary)" in printed, found
+    assert {k: v for k, v in printed.items() if v < 4.5} == {}
+
+
+def test_print_writes_out_the_addresses_of_other_sites_only(browser, served):
+    """Material makes this site's links absolute as it starts; on paper, only links that
+    leave the site have their address written out."""
+    page = _page(browser, 1280)
+    page.goto(served + "essay/")
+    until(page, "() => document.querySelector('.md-typeset .fig a').getAttribute('href').startsWith('http')")
+    page.evaluate("dispatchEvent(new Event('beforeprint'))")  # as the browser does before it prints
+    page.emulate_media(media="print")
+    links = page.evaluate("""() => [...document.querySelectorAll('.md-typeset a[href]')].map(a =>
+        [a.href, a.origin !== location.origin, getComputedStyle(a, '::after').content.includes(a.href)])""")
+    page.context.close()
+    assert any(elsewhere for _, elsewhere, _ in links)
+    assert [href for href, elsewhere, written in links if elsewhere != written] == []
 
 
 def test_print_shows_where_each_source_lives(browser, served):
