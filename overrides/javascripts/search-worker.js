@@ -271,10 +271,22 @@ function relative(url) {
   return url.replace(/^\//, "")
 }
 
+// What the page a result opens marks (Material's ?h=): the query's words, in the parts
+// Material's highlighter splits them into (at spaces and hyphens). It marks each part
+// wherever it stands, inside other words too, so parts of one or two letters are left
+// out when the query has a longer one: for al-Hol, "al" was marked 108 times in the essay,
+// in "also", "local", "fall".
+function highlighted(words) {
+  var parts = words.replace(/"/g, "").split(/[\s-]+/).filter(Boolean)
+  var long = parts.filter(function (part) { return part.length > 2 })
+  var terms = {}
+  ;(long.length ? long : parts).forEach(function (part) { terms[part] = true })
+  return terms
+}
+
 // One result as Material draws it: the page, then its matching sections.
 function item(data, score, words) {
-  var terms = {}
-  words.replace(/"/g, "").split(/\s+/).filter(Boolean).forEach(function (word) { terms[word] = true })
+  var terms = highlighted(words)
   var tags = [].concat(data.filters.country || [], data.filters.topic || [])
   var page = {
     location: relative(data.url),

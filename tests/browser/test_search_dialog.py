@@ -96,6 +96,18 @@ def test_another_spelling_finds_the_page_with_its_own_words_highlighted(page):
     expect(page.locator("article mark[data-md-highlight]").first).to_have_text("Hasakeh")
 
 
+def test_the_page_a_result_opens_marks_the_name_not_its_two_letter_parts(page):
+    """Qurashi is the essay's al-Qurashi (data/search-variants.yml). Material's highlighter
+    marks each part of a name wherever it stands, so "al" would be marked inside "also"."""
+    page.goto("")
+    assert search(page, "Qurashi")[0] == "/essay/"
+    page.locator(".md-search__input").press("Enter")
+    page.wait_for_url("**/essay/?h=*")
+    expect(page.locator("article mark[data-md-highlight]").first).to_be_visible()
+    marks = page.locator("article mark[data-md-highlight]").all_text_contents()
+    assert marks and {mark.lower() for mark in marks} == {"qurashi"}, marks
+
+
 def test_a_typo_is_corrected_and_the_query_as_typed_is_a_key_away(page):
     page.goto("")
     assert search(page, "Tunisa")[0] == TUNISIA
