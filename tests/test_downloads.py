@@ -72,6 +72,10 @@ def test_figures_page_documents_every_column(site):
     assert documented == header == [c.name for c in COLUMNS]
     for tr, column in zip(table.select("tbody tr"), COLUMNS):
         assert tr.find_all("td")[1].get_text(strip=True) == column.type
+        # The description as readers see it: a column it names shown as code, no backticks.
+        described = tr.find_all("td")[2]
+        assert described.get_text() == column.description.replace("`", "")
+        assert [code.get_text() for code in described.find_all("code")] == column.description.split("`")[1::2]
 
 
 def test_figures_json_matches_the_data_and_its_links_resolve(site):

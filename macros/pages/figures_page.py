@@ -112,8 +112,14 @@ def competing_estimates(registry: Registry, listing_: Listing = SINGLE_PAGE) -> 
     return "\n\n".join(blocks) or "No two figures estimate the same quantity."
 
 
+def _with_code(description: str) -> str:
+    """A column's description, which names other columns as Markdown code (`date`), as the
+    Data Package's descriptions may: the code shown as code, the rest escaped."""
+    return "".join(f"`{part}`" if i % 2 else md_text(part) for i, part in enumerate(description.split("`")))
+
+
 def columns_table() -> str:
     """The columns of figures.csv (and of the Data Package's Table Schema), as a table."""
     rows = ["| Column | Type | What it holds |", "|---|---|---|"]
-    rows += [f"| `{c.name}` | {c.type} | {md_text(c.description)} |" for c in COLUMNS]
+    rows += [f"| `{c.name}` | {c.type} | {_with_code(c.description)} |" for c in COLUMNS]
     return "\n".join(rows)
