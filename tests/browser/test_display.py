@@ -22,7 +22,9 @@ SCHEME = "document.body.getAttribute('data-md-color-scheme')"
 # Elements in the page's flow that reach past the right edge of the screen, leaving out
 # those inside a box that scrolls or clips sideways (a wide table in its scroll wrapper).
 OVERFLOWING = """() => {
-  const width = document.documentElement.clientWidth;
+  // A phone widens the page to hold what overflows, and shows it zoomed out: the screen's
+  // width is the measure.
+  const width = Math.min(document.documentElement.clientWidth, screen.width);
   const clipped = el => {
     for (let up = el.parentElement; up; up = up.parentElement) {
       if (['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(up).overflowX)
@@ -164,8 +166,9 @@ def test_a_first_visit_is_painted_in_the_systems_palette_before_materials_script
     assert seen["run"][0] == {"light": "default", "dark": "slate"}[system]
 
 
-def test_no_page_scrolls_sideways_on_a_phone(new_context, site_pages):
-    page = new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+@pytest.mark.parametrize("javascript", [True, False])
+def test_no_page_scrolls_sideways_on_a_phone(new_context, site_pages, javascript):
+    page = new_context(viewport=PHONE, is_mobile=True, has_touch=True, java_script_enabled=javascript).new_page()
     wide = {}
     for path in site_pages:
         page.goto(path)
