@@ -1,4 +1,5 @@
-// Repairs to Material's markup that axe-core flags (tests/browser/test_accessibility.py).
+// Repairs to Material's markup that axe-core flags (tests/browser/test_accessibility.py),
+// and to its tooltips, which WCAG asks of content shown on hover or focus.
 // document$ emits on the first load and after every instant navigation, which swaps
 // the page's content and sidebars, so the repairs run again each time.
 document$.subscribe(function () {
@@ -52,3 +53,13 @@ if (results) new MutationObserver(function () {
     nav.setAttribute("aria-label", "Tags" + (title ? ": " + title.textContent.trim() : ""))
   })
 }).observe(results, { childList: true, subtree: true })
+
+// WCAG 1.4.13: content shown on hover or focus can be dismissed without moving the
+// pointer or the focus. Material's tooltips (a figure's source, a note's text) hide only
+// when they move; Escape now hides them too, until the next hover or focus.
+document.addEventListener("keydown", function (event) {
+  if (event.key !== "Escape") return
+  document.querySelectorAll(".md-tooltip2--active").forEach(function (tooltip) {
+    tooltip.classList.remove("md-tooltip2--active")
+  })
+})

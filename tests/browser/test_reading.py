@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from playwright.sync_api import expect
 
 from macros.render.formatting import format_value
@@ -50,6 +52,20 @@ def test_hovering_a_figures_note_marker_shows_its_source(page):
     expect(tooltip).to_be_visible()
     expect(tooltip).to_contain_text(source.title)
     expect(tooltip.locator(f'a[href="{source.url}"]')).to_be_visible()
+
+
+@pytest.mark.parametrize("how", ["hover", "focus"])
+def test_escape_hides_a_figures_tooltip_where_the_pointer_or_focus_stays(page, how):
+    """WCAG 1.4.13: what hover or focus shows can be dismissed without moving either."""
+    page.goto("essay/")
+    figure = page.locator(".md-typeset .fig a").first
+    getattr(figure, how)()
+    tooltip = page.locator(".md-tooltip2--active")
+    expect(tooltip).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(tooltip).to_have_count(0)
+    if how == "focus":
+        expect(figure).to_be_focused()
 
 
 def test_a_notes_back_link_returns_to_the_sentence_and_the_marker_to_the_note(page):
