@@ -133,6 +133,10 @@ def test_each_figure_links_to_its_note_with_source_and_date_in_its_title(site):
             assert link["title"].startswith(f"Source: {main.publisher}")
         as_of = f"As of {format_partial_date(figure.as_of)}." if figure.as_of else "Date of the estimate not known."
         assert as_of in link["title"], figure.id
+        # The dagger and the tooltip name what the note adds in the editor's voice, if anything.
+        added = [name for name, present in (("note", figure.note), ("flag", REGISTRY.flags_of(figure.id))) if present]
+        assert ("fig--flagged" in span["class"]) == bool(added), figure.id
+        assert [name for name in ("note", "flag") if f"an editor’s {name}" in link["title"]] == added, figure.id
 
 
 def test_front_page_lists_every_rundown_item_with_date_and_summary(site):

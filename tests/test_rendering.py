@@ -99,7 +99,7 @@ def test_a_figure_with_an_editors_note_is_flagged_and_says_so_on_hover():
     inline = figure_inline(fig, registry_with(source, fig))
     assert 'class="fig fig--flagged"' in inline
     assert "Attributed in the essay to Iraqi officials; no public record located" in inline
-    assert "Date of the estimate not known. Editor’s note: the sources differ; see the note." in inline
+    assert "Date of the estimate not known. Its note adds an editor’s note." in inline
 
 
 def test_unchecked_figures_never_cite_the_essay_to_itself():

@@ -106,9 +106,18 @@ def figure_tip(figure: Figure, registry: Registry) -> str:
                                              format_partial_date(source.date) if source.date else None) if part)
         origin = f"Source: {origin}"
     tip = f"{origin}. {_as_of(figure)}."
-    if figure.note:
-        tip += " Editor’s note: the sources differ; see the note."
+    added = editors_words(figure, registry)
+    if added:
+        tip += f" Its note adds {' and '.join(added)}."
     return tip
+
+
+def editors_words(figure: Figure, registry: Registry) -> list[str]:
+    """What the figure's note says in the editor's voice, named: an editor's note (where
+    the text and its sources differ, or a word of context), an editor's flag (a check of
+    the text that failed, data/rules.yml). A figure with either is marked with a dagger."""
+    return [name for name, present in (("an editor’s note", figure.note),
+                                       ("an editor’s flag", registry.flags_of(figure.id))) if present]
 
 
 def figure_anchor(figure_id: str, number: int) -> str:
@@ -123,7 +132,7 @@ def figure_inline(figure: Figure, registry: Registry, number: int = 1, words: st
     figures carry a class for a discreet mark. `words` replaces the data's value: the
     original's own words, on a page of the original."""
     key = footnote_key("fig", figure.id)
-    flag = " fig--flagged" if figure.note or registry.flags_of(figure.id) else ""
+    flag = " fig--flagged" if editors_words(figure, registry) else ""
     return (f'<span class="fig{flag}" id="{figure_anchor(figure.id, number)}">'
             f'<a href="#fn:{key}" title="{attr_text(figure_tip(figure, registry))}">'
             f"{md_text(words or format_value(figure))}</a></span>[^{key}]")
