@@ -59,6 +59,8 @@ def test_figures_csv_matches_the_data_one_type_a_column(site):
         assert (row["as_of"], row["as_of_precision"]) == _iso(figure.as_of)
         assert row["sources"].split(";") == list(figure.sources)
         assert row["note"] == (figure.note or "") and row["event"] == str(figure.event).lower()
+        # The editor's flags, as the figure's note gives them, one a line.
+        assert row["flags"].splitlines() == [flag.text for flag in REGISTRY.flags_of(figure.id)], figure.id
         path, anchor = site_path(site, "downloads/figures.csv", row["page"])
         assert (path, anchor) == ("figures/index.html", figure.id)
 
@@ -87,6 +89,7 @@ def test_figures_json_matches_the_data_and_its_links_resolve(site):
         assert record["sources"] == list(figure.sources)
         assert (record["label"], record["scope"], record["note"], record["quantity"]) == \
             (figure.label, figure.scope, figure.note, figure.quantity)
+        assert record["flags"] == [flag.text for flag in REGISTRY.flags_of(figure.id)], figure.id
         assert record["quantity_label"] == (REGISTRY.quantities[figure.quantity].label if figure.quantity else None)
         assert record["as_of"] == (figure.as_of.text if figure.as_of else None)
         # Resolved against the JSON file's own URL, as a reader's tool does.

@@ -49,7 +49,9 @@ COLUMNS = (
     Column("quantity", "string", "Figures estimating the same quantity share this name."),
     Column("quantity_label", "string", "What those figures estimate, as the figures page names it."),
     Column("event", "boolean", "true for a dated event shown on the timeline."),
-    Column("note", "string", "The editor's note, where the text and its source differ."),
+    Column("note", "string", "The editor's note: where the text and its sources differ, or a word of context."),
+    Column("flags", "string", "The editor's flags: each a check of the text against the data that "
+                              "failed (data/rules.yml), what it found; one a line."),
     Column("page", "string", "The figure's entry on the figures page, with every place the text uses it."),
 )
 
@@ -81,21 +83,22 @@ def _quantity_label(figure: Figure, quantities: dict[str, Quantity]) -> str | No
     return quantities[figure.quantity].label if figure.quantity else None
 
 
-def figure_row(figure: Figure, page: str, quantities: dict[str, Quantity]) -> dict:
+def figure_row(figure: Figure, page: str, registry: Registry) -> dict:
     """One row, {column: value}; None where the data has nothing."""
     as_of, as_of_precision = _iso(figure.as_of)
     row = dict.fromkeys(c.name for c in COLUMNS)
     row.update(id=figure.id, label=figure.label, written=figure.written, unit=figure.unit,
                scope=figure.scope, as_of=as_of, as_of_precision=as_of_precision,
                sources=";".join(figure.sources), quantity=figure.quantity,
-               quantity_label=_quantity_label(figure, quantities), event=figure.event,
-               note=figure.note, page=page, **_value_cells(figure.value))
+               quantity_label=_quantity_label(figure, registry.quantities), event=figure.event,
+               note=figure.note, flags="\n".join(f.text for f in registry.flags_of(figure.id)) or None,
+               page=page, **_value_cells(figure.value))
     return row
 
 
 def figure_rows(registry: Registry, pages: dict[str, str], base: str) -> list[dict]:
     """`pages`: figure id -> the figures page listing it (figures.md, figures-2.md, ...)."""
-    return [figure_row(f, page_url(base, pages.get(f.id, "figures.md"), f.id), registry.quantities)
+    return [figure_row(f, page_url(base, pages.get(f.id, "figures.md"), f.id), registry)
             for f in registry.figures.values()]
 
 
@@ -129,7 +132,7 @@ def figures_json(registry: Registry, pages: dict[str, str], base: str) -> str:
     records = [{"id": f.id, "label": f.label, "written": f.written, "value": _plain(f.value), "unit": f.unit,
                 "scope": f.scope, "as_of": f.as_of.text if f.as_of else None, "sources": list(f.sources),
                 "quantity": f.quantity, "quantity_label": _quantity_label(f, registry.quantities),
-                "event": f.event, "note": f.note,
+                "event": f.event, "note": f.note, "flags": [flag.text for flag in registry.flags_of(f.id)],
                 "page": page_url(base, pages.get(f.id, "figures.md"), f.id)}
                for f in registry.figures.values()]
     return json.dumps({"figures": records}, ensure_ascii=False, indent=2) + "\n"

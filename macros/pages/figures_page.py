@@ -49,7 +49,7 @@ def figure_entry(figure: Figure, registry: Registry, uses: list[Use], listing_: 
     flags = registry.flags_of(figure.id)
     if flags:
         items.append(("Editor’s flags" if len(flags) > 1 else "Editor’s flag",
-                      [f"{html.escape(f.message)} (Checked: {html.escape(f.measured)}.)" for f in flags]))
+                      [html.escape(f.text) for f in flags]))
     if others:
         on_page = listing_.figure_page.get(figure.id, "figures.md")
         items.append(("Competing estimates", [estimate_summary(f, listing_, on_page, href) for f in others]))

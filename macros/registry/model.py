@@ -188,6 +188,11 @@ class Flag:
     message: str
     measured: str  # what was found, e.g. "45,000 vs 64,000: ratio 1.42, allowed 1.2"
 
+    @property
+    def text(self) -> str:
+        """The flag as readers read it, in a note, on the figures page and in the downloads."""
+        return f"{self.message} (Checked: {self.measured}.)"
+
 
 @dataclass(frozen=True)
 class Correction:

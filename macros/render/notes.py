@@ -82,8 +82,7 @@ def figure_note(figure: Figure, registry: Registry) -> str:
     if figure.note:
         body += _paragraph(f"**Editor’s note:** {md_text(figure.note)}", "editor-note")
     for flag in registry.flags_of(figure.id):
-        body += _paragraph(f"**Editor’s flag:** {md_text(flag.message)} "
-                           f"(Checked: {md_text(flag.measured)}.)", "editor-flag")
+        body += _paragraph(f"**Editor’s flag:** {md_text(flag.text)}", "editor-flag")
     return body
 
 
