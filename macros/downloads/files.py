@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..registry.model import Registry
+from ..registry.model import Registry, Source
 from .bibtex import sources_bibtex
 from .csl import sources_csl_json
 from .datapackage import datapackage
@@ -25,11 +25,17 @@ class Downloads:
     site_name: str
 
 
+def bibliography(registry: Registry) -> list[Source]:
+    """The sources a reader would cite with this edition: not one marked `unused`, kept in
+    the data only so that its omission is on record (the sources page says why)."""
+    return [source for source in registry.sources.values() if not source.unused]
+
+
 # path below the site root -> the function that writes it
 FILES = {
     "downloads/figures.csv": lambda d: figures_csv(figure_rows(d.registry, d.pages, d.site_url)),
     "downloads/figures.json": lambda d: figures_json(d.registry, d.pages, d.site_url),
     "downloads/datapackage.json": lambda d: datapackage(d.registry, d.site_name, d.site_url),
-    "downloads/sources.bib": lambda d: sources_bibtex(list(d.registry.sources.values())),
-    "downloads/sources.csl.json": lambda d: sources_csl_json(list(d.registry.sources.values())),
+    "downloads/sources.bib": lambda d: sources_bibtex(bibliography(d.registry)),
+    "downloads/sources.csl.json": lambda d: sources_csl_json(bibliography(d.registry)),
 }
