@@ -23,7 +23,10 @@ from ..render.formatting import format_exact, format_partial_date
 from .figures_page import estimates
 
 WIDTH = 340          # viewBox units: about 1 unit a CSS pixel on a 390-px phone
-VALUE_SPACE = 84     # right of the longest bar, for its value
+VALUE_FONT = 14      # a value's size, in bold after its bar ...
+VALUE_EM = 0.72      # ... and its width a character: DejaVu Sans Bold's digits are 0.70 em,
+                     # the widest of the fonts a page falls back to
+VALUE_GAP = 6        # between a bar and its value
 LINE = 17            # height of a line of label text
 BAR = 18
 GAP = 14
@@ -71,9 +74,12 @@ def svg(chart_id: str, title: str, figures: list[Figure], registry: Registry) ->
     """The chart as one inline <svg>, on one line per element and without blank lines. A
     range's bar runs to its low end, and a fainter one on to its high end."""
     esc = lambda text: html.escape(text, quote=True)  # noqa: E731
-    top = max(ends(f.value)[1] for f in figures)
-    # Every estimate at 0: each bar is the one-unit stub that shows a bar is there.
-    scale = (WIDTH - INSET - VALUE_SPACE) / top if top else 0.0
+    # Units a figure's value: as large as lets every bar and its value fit the width (an
+    # inline SVG clips what passes its edge). Every estimate at 0: each bar is the
+    # one-unit stub that shows a bar is there.
+    room = [(WIDTH - INSET - VALUE_GAP - len(format_exact(f)) * VALUE_FONT * VALUE_EM) / ends(f.value)[1]
+            for f in figures if ends(f.value)[1]]
+    scale = min(room) if room else 0.0
     body, y = [], 0
     for figure in figures:
         for line in textwrap.wrap(row_label(figure, registry), WRAP):
@@ -89,7 +95,8 @@ def svg(chart_id: str, title: str, figures: list[Figure], registry: Registry) ->
             body.append(f'<rect class="bar-range" x="{INSET + width:.1f}" y="{y}" width="{rest:.1f}" '
                         f'height="{BAR}" fill="currentColor" fill-opacity="0.25" data-value="{high}"/>')
             width = high * scale
-        body.append(f'<text x="{INSET + width + 6:.1f}" y="{y + BAR - 4}" font-size="14" font-weight="bold">'
+        body.append(f'<text x="{INSET + width + VALUE_GAP:.1f}" y="{y + BAR - 4}" font-size="{VALUE_FONT}" '
+                    'font-weight="bold">'
                     f"{esc(format_exact(figure))}</text>")
         y += BAR + GAP
     title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"

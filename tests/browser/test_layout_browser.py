@@ -254,3 +254,18 @@ def test_print_shows_where_each_source_lives(browser, served):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "essay-print.png"), full_page=True)
     page.context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_charts_labels_and_values_stay_inside_it(browser, served, width):
+    """An inline SVG clips what passes its edge: a value's last digit was cut off."""
+    page = _page(browser, width)
+    page.goto(served + "charts/")
+    outside = page.evaluate("""() => [...document.querySelectorAll('svg.data-chart__svg')].flatMap(svg => {
+        const right = svg.viewBox.baseVal.width;
+        return [...svg.querySelectorAll('text')].map(t => [t.textContent, t.getBBox().x + t.getBBox().width])
+            .filter(([, end]) => end > right).map(([text, end]) => `${text}: ${end.toFixed(1)} > ${right}`);
+    })""")
+    count = page.locator("svg.data-chart__svg text").count()
+    page.context.close()
+    assert count and outside == []
