@@ -103,7 +103,7 @@ def test_keyboard_focus_on_a_figure_shows_its_source_and_date(browser, served):
     tooltip.wait_for(state="visible", timeout=3000)
     text = tooltip.inner_text()
     assert "Source: Human Rights Watch, 26 January 2022" in text
-    assert "As of 26 January 2022" in text and "Editor’s note" in text
+    assert "As of 26 January 2022" in text and "an editor’s note" in text
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "figure-focus-desktop.png"))
     page.context.close()
