@@ -30,18 +30,17 @@ _CLOSER = {"{{": "}}", "{%": "%}"}
 
 def _left_open(error: TemplateSyntaxError) -> int | None:
     """The line of a `{{` or `{%` left open above the line Jinja names. Jinja reads an
-    unclosed expression on into the next line and names the line of the word it stopped
-    at, which holds no mistake."""
+    unclosed expression on into the lines below and names the line of the word it stopped
+    at, which holds no mistake (and may hold calls of its own, closed)."""
     if not error.source or not error.lineno:
         return None
-    text = "\n".join(error.source.split("\n")[:error.lineno])
+    above = "\n".join(error.source.split("\n")[:error.lineno - 1])
     opened = None
-    for opened in _OPENED.finditer(text):
+    for opened in _OPENED.finditer(above):
         pass
-    if opened is None or _CLOSER[opened[0]] in text[opened.end():]:
+    if opened is None or _CLOSER[opened[0]] in above[opened.end():]:
         return None
-    line = text.count("\n", 0, opened.start()) + 1
-    return line if line < error.lineno else None
+    return above.count("\n", 0, opened.start()) + 1
 
 
 def template_line(error: Exception) -> int | None:
