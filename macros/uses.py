@@ -83,7 +83,7 @@ class UseRecord:
             if place is None:
                 errors.append(DataError(f"docs/{page}", use.line, None,
                                         f"{{{{ {macro} }}}} is written where no reader can reach it "
-                                        "(in code, a comment, an HTML attribute or a link's address); "
+                                        "(in code, a comment, raw HTML, an HTML attribute or a link's address); "
                                         "move it into the text"))
                 continue
             mark = f"[^{footnote_key('fig', use.item_id)}]"

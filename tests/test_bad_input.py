@@ -187,6 +187,8 @@ CASES = [
      POST, "[^dup]: Two.", "[^dup] is defined twice (first on line"),
     ("figure-in-raw-html", append(POST, "\n\n<p>Held: {{ fig('detainees-un') }}.</p>\n"),
      POST, "<p>Held:", "stands in raw HTML, which Markdown does not read"),
+    ("source-in-raw-html", append(POST, "\n\n<p>Held, says {{ cite('fink-pbs') }}.</p>\n"),
+     POST, "<p>Held, says", "(in code, a comment, raw HTML,"),
     ("figure-in-an-attribute", append(POST, "\n\nHeld <abbr title=\"{{ fig('detainees-un') }}\">UN</abbr>.\n"),
      POST, "<abbr title=", "is inside the HTML tag <abbr>"),
     ("option-misspelt", replace("mkdocs.yml", "    per_page: 50", "    per_pge: 50"),

@@ -103,7 +103,7 @@ def test_a_use_with_no_element_to_land_on_is_an_error():
     html = markdown.markdown(code, extensions=EXTENSIONS + ["fenced_code"])
     errors = place(record, "p.md", "P", html)
     assert [str(e) for e in errors] == [
-        "docs/p.md:7: {{ fig('a') }} is written where no reader can reach it (in code, a comment, "
+        "docs/p.md:7: {{ fig('a') }} is written where no reader can reach it (in code, a comment, raw HTML, "
         "an HTML attribute or a link's address); move it into the text"]
 
 

@@ -93,8 +93,9 @@ def source_note(source: Source, text: Callable[[str], str] = md_text) -> str:
     return citation[0].upper() + citation[1:]
 
 
-def figure_tip(figure: Figure, registry: Registry) -> str:
-    """What hovering or focusing the figure shows: its main source and its as-of date."""
+def figure_tip(figure: Figure, registry: Registry, added: list[str]) -> str:
+    """What hovering or focusing the figure shows: its main source, its as-of date, and
+    what its note `added` in the editor's voice (editors_words)."""
     source = registry.sources_of(figure)[0]
     if source.kind == "attribution":
         origin = f"Attributed in the essay to {source.title}; no public record located"
@@ -105,7 +106,6 @@ def figure_tip(figure: Figure, registry: Registry) -> str:
                                              format_partial_date(source.date) if source.date else None) if part)
         origin = f"Source: {origin}"
     tip = f"{origin}. {_as_of(figure)}."
-    added = editors_words(figure, registry)
     if added:
         tip += f" Its note adds {' and '.join(added)}."
     return tip
@@ -130,10 +130,10 @@ def figure_inline(figure: Figure, registry: Registry, number: int = 1, words: st
     names the source and as-of date, followed by the footnote reference. Flagged
     figures carry a class for a discreet mark. `words` replaces the data's value: the
     original's own words, on a page of the original."""
-    key = footnote_key("fig", figure.id)
-    flag = " fig--flagged" if editors_words(figure, registry) else ""
+    key, added = footnote_key("fig", figure.id), editors_words(figure, registry)
+    flag = " fig--flagged" if added else ""
     return (f'<span class="fig{flag}" id="{figure_anchor(figure.id, number)}">'
-            f'<a href="#fn:{key}" title="{attr_text(figure_tip(figure, registry))}">'
+            f'<a href="#fn:{key}" title="{attr_text(figure_tip(figure, registry, added))}">'
             f"{md_text(words or format_value(figure))}</a></span>[^{key}]")
 
 
