@@ -31,6 +31,7 @@ class Use:
     section: str | None = None
     before: str = ""  # the block's words before the use ...
     after: str = ""  # ... and after it, for an excerpt
+    shown: str = ""  # the words the page prints for it: on a page of the original, the author's
 
     @property
     def anchor(self) -> str:
@@ -99,7 +100,7 @@ class UseRecord:
                                         "would be a link inside a link: put it outside the link, as in "
                                         f"[the link's words](...) {{{{ {macro} }}}}"))
             placed.append(replace(use, title=title, block=place.block, section=place.section,
-                                  before=place.before, after=place.after))
+                                  before=place.before, after=place.after, shown=place.text))
         self._pages[page] = placed
         return errors
 

@@ -204,21 +204,21 @@ def test_excerpt_shows_the_words_around_a_use_with_the_figure_in_bold():
     page = ("# T\n\nOne two three four five six seven eight nine ten eleven {fig:a}, "
             "then *more* [words](x.md) and {fig:b} <b>x</b>.{cite:s} End.\n")
     first, second, note = render("p.md", page, REG).in_reading_order()
-    assert excerpt(first, REG) == ("…two three four five six seven eight nine ten eleven <strong>45,000</strong>, "
-                                   "then more words and seven x. End.")
-    assert excerpt(second, REG) == ("…seven eight nine ten eleven 45,000, then more words and "
-                                    "<strong>seven</strong> x. End.")
-    assert excerpt(note, REG).endswith("and seven x.[note] End.")
+    assert excerpt(first) == ("…two three four five six seven eight nine ten eleven <strong>45,000</strong>, "
+                              "then more words and seven x. End.")
+    assert excerpt(second) == ("…seven eight nine ten eleven 45,000, then more words and "
+                               "<strong>seven</strong> x. End.")
+    assert excerpt(note).endswith("and seven x.[note] End.")
 
 
 def test_excerpt_escapes_the_page_text():
     uses = render("p.md", "# T\n\nA 1 &lt; 2 {fig:a} &amp; `c` \\[d\\]\n", REG).in_reading_order()
-    assert excerpt(uses[0], REG) == "A 1 &lt; 2 <strong>45,000</strong> &amp; c [d]"
+    assert excerpt(uses[0]) == "A 1 &lt; 2 <strong>45,000</strong> &amp; c [d]"
 
 
 def test_excerpt_spans_the_lines_of_a_wrapped_paragraph():
     uses = render("p.md", "# T\n\nFirst line of it\nends with {fig:a} and\ngoes on.\n\nNext.\n", REG)
-    assert excerpt(uses.in_reading_order()[0], REG) == "First line of it ends with <strong>45,000</strong> and goes on."
+    assert excerpt(uses.in_reading_order()[0]) == "First line of it ends with <strong>45,000</strong> and goes on."
 
 
 def test_the_lists_group_their_uses_once_and_read_as_each_entry_would():

@@ -168,6 +168,16 @@ def test_a_changed_value_leaves_the_authors_words_and_flags_them(project):
         assert any(f"The original text says “{written}”" in flag.get_text() for flag in note.select(".editor-flag"))
     assert "612,345" not in " ".join(prose(essay))
     assert figure_spans(out.html("about/index.html"), "qurashi-raid")[0].get_text() == "Feb. 4"
+    # The figures and sources pages quote each use in quotation marks: the words the
+    # linked page prints there, never the data's new value put in the author's mouth.
+    for page in ("figures/index.html", "sources/index.html"):
+        links = [a for a in out.html(page).select('a[href*="#fig-isis-families-"], a[href*="#fig-qurashi-raid-"]')
+                 if a.find_next_sibling("span", attrs={"data-search-exclude": True})]
+        assert links, page
+        for a in links:
+            target, anchor = a["href"].removeprefix("../").split("#")
+            printed = out.html(target + "index.html").find(id=anchor).get_text()
+            assert a.find_next_sibling("span").strong.get_text() == printed, (page, a["href"])
 
 
 def test_a_value_within_the_words_rounding_is_not_flagged(project):

@@ -53,7 +53,7 @@ def figure_entry(figure: Figure, registry: Registry, uses: list[Use], listing_: 
     if others:
         on_page = listing_.figure_page.get(figure.id, "figures.md")
         items.append(("Competing estimates", [estimate_summary(f, listing_, on_page, href) for f in others]))
-    items.append(("Used in", use_links(uses, registry, href) if uses else
+    items.append(("Used in", use_links(uses, href) if uses else
                   html.escape(figure.unused or "not used in the text of this edition")))
     return definitions(items)
 

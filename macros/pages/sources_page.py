@@ -46,7 +46,7 @@ def source_entry(source: Source, registry: Registry, places: list[Use], figures:
             link(href, listing_.figure_link(f.id), f"{html.escape(format_value(f))}: {html.escape(f.label)}")
             for f in figures]))
     links = [place + (f" ({html.escape(format_value(registry.figures[u.item_id]))})" if u.kind == "fig" else "")
-             for u, place in zip(places, use_links(places, registry, href))]
+             for u, place in zip(places, use_links(places, href))]
     items.append(("Cited in", links if places else
                   html.escape(source.unused or "not cited in the text of this edition")))
     return definitions(items)
