@@ -102,7 +102,7 @@ def test_sources_bibtex_parses_and_matches_the_data(site):
     from macros.downloads.bibtex import REQUIRED
 
     bib = parse_string((site.site / "downloads/sources.bib").read_text(encoding="utf-8"), "bibtex")
-    assert list(bib.entries) == [s.id for s in REGISTRY.sources.values() if not s.unused]
+    assert list(bib.entries) == [s.id for s in REGISTRY.sources.values() if s.has_public_record and not s.unused]
     for key, item in bib.entries.items():
         source = REGISTRY.source(key)
         assert item.fields["title"] == "{" + source.title + "}"  # braced: capitals kept
@@ -138,7 +138,7 @@ CSL_NAME_PARTS = {"family", "given", "literal", "suffix", "dropping-particle", "
 
 def test_sources_csl_json_is_valid_csl_and_matches_the_data(site):
     items = json.loads((site.site / "downloads/sources.csl.json").read_text(encoding="utf-8"))
-    assert isinstance(items, list) and [i["id"] for i in items] == [s.id for s in REGISTRY.sources.values() if not s.unused]
+    assert isinstance(items, list) and [i["id"] for i in items] == [s.id for s in REGISTRY.sources.values() if s.has_public_record and not s.unused]
     for item in items:
         source = REGISTRY.source(item["id"])
         kind = SOURCE_KINDS[source.kind]

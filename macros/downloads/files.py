@@ -26,9 +26,12 @@ class Downloads:
 
 
 def bibliography(registry: Registry) -> list[Source]:
-    """The sources a reader would cite with this edition: not one marked `unused`, kept in
-    the data only so that its omission is on record (the sources page says why)."""
-    return [source for source in registry.sources.values() if not source.unused]
+    """The sources a reader would cite with this edition and can look up: a public record,
+    not marked `unused` (kept in the data only so that its omission is on record). An
+    attribution to people the author spoke to, or the essay's own account, is not a
+    document: APA and Chicago cite a personal communication in the text only, and as an
+    entry it would read as a reference no one can find. The sources page lists them all."""
+    return [source for source in registry.sources.values() if source.has_public_record and not source.unused]
 
 
 # path below the site root -> the function that writes it
