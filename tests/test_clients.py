@@ -125,6 +125,7 @@ def test_citeproc_renders_every_source_with_its_author_outlet_and_year(site, sty
             cited = str(bibliography.cite(citation, lambda _item: None))
             text = " ".join(str(entry) for entry in bibliography.bibliography())
             assert text, (style_name, source.id)
+            assert "Https:" not in text, (style_name, text)  # an address set as if it were a sentence
             for word in expected_words(source):
                 assert word in text, (style_name, source.id, word, text)
             # The in-text citation names the author (by family name) and the year.

@@ -12,10 +12,6 @@ import json
 
 from ..registry.model import SOURCE_KINDS, Author, PartialDate, Source
 
-# Where the archived copy goes: the CSL variables Zotero calls "Archive" and "Loc. in Archive".
-ARCHIVE_NAME = "Internet Archive"
-
-
 def name(author: Author) -> dict:
     return {"literal": author.name} if author.name else {"family": author.family, "given": author.given}
 
@@ -37,12 +33,12 @@ def csl_item(source: Source) -> dict:
         item["URL"] = source.url
     if source.accessed:
         item["accessed"] = date_parts(source.accessed)
-    if source.archive_url:
-        if source.archive is None:  # the default: the Wayback Machine's copy
-            item["archive"] = ARCHIVE_NAME
-        item["archive_location"] = source.archive_url
-    if source.citation_notes:
-        item["note"] = " ".join(source.citation_notes)
+    # CSL has no variable for an archived copy's address (`archive_location` is a box and
+    # folder, which Chicago's styles print as a sentence: "Https://..."), so the note says
+    # it, as the BibTeX's does.
+    notes = [*source.citation_notes, *([f"Archived copy: {source.archive_url}."] if source.archive_url else [])]
+    if notes:
+        item["note"] = " ".join(notes)
     return item
 
 
