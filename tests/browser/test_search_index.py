@@ -68,6 +68,21 @@ def test_the_index_keeps_figures_and_notes_and_leaves_citations_out(everything, 
             assert scope in content, (path, scope)
 
 
+def test_note_numbers_are_not_indexed(everything, site_dir):
+    """A note's number beside a figure read in an excerpt as part of the data ("from
+    45,000 8 by Human Rights Watch"), and a query for "12" matched it."""
+    beside, alone = [], 0
+    for path in ARTICLES:
+        content = " ".join(everything[path]["content"].split())
+        for span in soup(site_dir, path).select("span.fig"):
+            words, number = span.get_text(), span.find_next_sibling("sup").get_text()
+            if f"{words} {number} " in content:
+                beside.append((path, words, number))
+            alone += f"{words} " in content or f"{words}." in content or f"{words}," in content
+    assert not beside, beside
+    assert alone, "no figure found in the index at all"
+
+
 def test_the_navigation_and_the_blog_index_are_not_indexed(everything):
     assert "/rundown/" not in everything  # the items' openings again
     for material in ("Skip to content", "Back to top", "Notes, data and code of this edition"):  # header, navigation, footer
