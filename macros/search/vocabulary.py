@@ -9,8 +9,8 @@ a correction never leads to a word search cannot find.
 
 A word here is a run of three or more letters, outside web addresses (the sources page
 prints them: "lebanon" in an address is not how the site writes Lebanon): numbers are
-searched as written and never corrected, and a query word must have four letters to be
-corrected (one edit may leave three). Each word is kept as a dictionary keeps it, which is what the reader sees in
+searched as written and never corrected, and a query word must have five letters to be
+corrected (one edit may leave four). Each word is kept as a dictionary keeps it, which is what the reader sees in
 "Showing results for ...": in lower case if the site ever writes it so ("detainees",
 though headings write "Detainees"), else as the site writes it most often ("Tunisia").
 """

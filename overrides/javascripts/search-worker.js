@@ -17,9 +17,11 @@
 //   excerpt then shows the page's own words with that name highlighted.
 // - Typos. When a word matches nothing, it is corrected to the nearest word of the
 //   site's vocabulary (../search/vocabulary.json, fetched only then): one letter off
-//   for words of 4 to 7 letters, two for longer ones, the more frequent word where two
-//   are as near. The dialog says "Showing results for ..." with the query as typed a
-//   click away (it hears of the correction on the BroadcastChannel "search-correction").
+//   for words of 5 to 8 letters, two for longer ones (Meilisearch's and Typesense's
+//   defaults: "Iran" is not a typo of "Iraq"), the more frequent word where two are as
+//   near. The dialog says "Showing results for ..." with the query as typed a click
+//   away (it hears of the correction on the BroadcastChannel "search-correction"). A
+//   word that matches nothing and is near no word of the site finds no page.
 // - A query with a quotation mark in its words is searched as typed: no other
 //   spelling, no correction ("Search instead for" quotes the word it keeps).
 //
@@ -234,12 +236,12 @@ function distance(a, b, most) {
   return previous[b.length]
 }
 
-// The word of the site nearest `word`: one edit away for 4 to 7 letters, two beyond;
+// The word of the site nearest `word`: one edit away for 5 to 8 letters, two beyond;
 // the nearer first, then the more frequent. Null if none is that near, or if the site
 // writes the word itself.
 function nearest(word, words) {
   var key = fold(word)
-  var most = key.length >= 8 ? 2 : 1 // correctable() asks only for words of four letters or more
+  var most = key.length >= 9 ? 2 : 1 // correctable() asks only for words of five letters or more
   if (words.some(function (entry) { return entry.folded === key })) return null
   var best = null
   words.forEach(function (entry) {
@@ -251,11 +253,20 @@ function nearest(word, words) {
   return best && best.word
 }
 
-// The words a typo may be: of letters only, four or more, not a spelling of a name.
+// The words a typo may be: of letters only, five or more, not a spelling of a name.
 function correctable(parts) {
   return parts.filter(function (part) {
-    return !part.spellings && /^\p{L}{4,}$/u.test(fold(part.text))
+    return !part.spellings && /^\p{L}{5,}$/u.test(fold(part.text))
   }).map(function (part) { return part.text })
+}
+
+// The words of the query Pagefind must find, folded: each run of three letters or more,
+// "raqqah" in "ar-Raqqah", but not a spelling of a name, which is searched as the site
+// writes it. Shorter ones it matches as the start of a word, as a reader typing expects.
+function checkable(parts) {
+  return [].concat.apply([], parts.map(function (part) {
+    return part.spellings ? [] : folded(part.text).filter(function (word) { return /^\p{L}{3,}$/u.test(word) })
+  }))
 }
 
 // `query` with each word of `fixes` (word -> replacement) replaced where it stands.
@@ -328,20 +339,22 @@ async function understood(pf, known, query) {
   var asTyped = parsed.words.indexOf("\"") >= 0
   var parts = asTyped ? [{ text: parsed.words, spellings: null }] : spelled(parsed.words, known)
   var found = await find(pf, parts, parsed.filters)
-  var typos = asTyped ? [] : correctable(parts)
-  var missing = typos.length ? await unmatched(pf, typos, found.length ? await dataOf(found[0]) : null) : []
+  var checked = asTyped ? [] : checkable(parts)
+  var missing = checked.length ? await unmatched(pf, checked, found.length ? await dataOf(found[0]) : null) : []
   if (!missing.length) return { found: found, corrected: null }
   var words = await loadVocabulary()
   var fixes = new Map()
-  missing.forEach(function (word) {
-    var fix = nearest(word, words)
+  correctable(parts).forEach(function (word) {
+    var fix = missing.indexOf(fold(word)) >= 0 && nearest(word, words)
     if (fix) fixes.set(word, fix)
   })
-  if (!fixes.size) return { found: found, corrected: null }
+  // A word that matches nothing leaves no page holding the query: what Pagefind found
+  // holds only a word that begins it ("to" for "torture"). Corrected, or nothing.
+  if (fixes.size < missing.length) return { found: [], corrected: null }
   var corrected = replaced(query, fixes)
   var again = parse(corrected)
   var better = await find(pf, spelled(again.words, known), again.filters)
-  return better.length ? { found: better, corrected: corrected, typos: fixes } : { found: found, corrected: null }
+  return better.length ? { found: better, corrected: corrected, typos: fixes } : { found: [], corrected: null }
 }
 
 // Tell the search dialog what was corrected, and what to search to keep the query as

@@ -4,6 +4,9 @@ spellings, the typo correction, axe."""
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -135,6 +138,37 @@ def test_a_search_in_another_tab_leaves_this_tabs_correction(page):
     assert search(other, "Tunisia")[0] == TUNISIA
     other.close()
     expect(page.locator(CORRECTION)).to_have_text("Showing results for Hezbollah. Search instead for Hezbolah")
+
+
+# Words a reader may type that the site never writes. Pagefind answers a word it does not
+# know with the longest word that begins it, so "torture" listed ten pages for "to".
+NOT_WRITTEN = ["torture", "UNHCR", "Assad", "ar-Raqqah", "Iran"]
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Whether `b` is `a` with one letter added, dropped or changed (the worker's nearest
+    word for five to eight letters)."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+@pytest.mark.parametrize("query", NOT_WRITTEN)
+def test_a_word_the_site_never_writes_finds_nothing(page, site_dir, query):
+    """"No matching documents", not pages that hold only a word beginning it. A word of
+    under five letters is never corrected ("Iran" is not "Iraq"), as in Meilisearch's and
+    Typesense's defaults; a longer one only to a word one letter off."""
+    site_words = {w.lower() for w in json.loads((site_dir / "search/vocabulary.json").read_text(encoding="utf-8"))["words"]}
+    for part in re.findall(r"[a-z]{3,}", query.lower()):
+        assert not any(w.startswith(part) for w in site_words), f"the site now writes {part}: pick another word"
+        assert len(part) < 5 or not any(one_edit(part, w) for w in site_words), f"the site writes a word near {part}"
+    page.goto("")
+    assert search(page, query) == []
+    expect(page.locator(".md-search-result__meta")).to_have_text(material_text("search.result.none"))
+    expect(page.locator(CORRECTION)).to_be_empty()
 
 
 def test_a_word_the_site_has_is_not_corrected(page):
