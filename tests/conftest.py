@@ -18,7 +18,8 @@ from tests.support import ROOT, Build, build, copy_project
 def site(tmp_path_factory) -> Build:
     """The real project, built once for all the tests that only read it."""
     out = build(ROOT, tmp_path_factory.mktemp("site") / "site")
-    assert out.returncode == 0, out.log
+    # The log on lines of its own: its first line would otherwise follow "AssertionError: ".
+    assert out.returncode == 0, "the real project's build failed:\n" + out.log
     return out
 
 
@@ -28,7 +29,9 @@ def project(tmp_path) -> Path:
     return copy_project(tmp_path / "project")
 
 
-_COMMAND = re.compile(r"^(?:E\s+)?(::(?:error|warning) file=.*)$", re.M)
+# A command on a line of the report: pytest puts "E   " before an assertion's message,
+# and "AssertionError: " (or another exception's name) before its first line.
+_COMMAND = re.compile(r"^(?:E\s+)?(?:[\w.]+: )?(::(?:error|warning) file=.*)$", re.M)
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -65,11 +65,16 @@ def test_make_check_puts_each_editors_flag_on_its_figures_line():
 
 def test_a_failed_test_passes_the_real_builds_commands_on_to_the_log(tmp_path):
     """What the real project's build annotated, quoted in a failed test's report, reaches the
-    job's log on a line of its own, once (tests/conftest.py)."""
+    job's log on a line of its own, once (tests/conftest.py). A log that starts with a
+    command, as a failed build's does, is quoted as `AssertionError: ::error ...`: that
+    first command reaches it too."""
     command = "::error file=docs/essay.md,line=3,title=This stops the build::a mistake"
+    first = "::error file=docs/about.md,line=36,title=This stops the build::another"
     test = tmp_path / "test_fails.py"
     test.write_text(f"def test_one():\n    assert False, 'log:\\n{command}'\n\n"
-                    f"def test_two():\n    assert False, 'log:\\n{command}'\n", encoding="utf-8")
+                    f"def test_two():\n    assert False, 'log:\\n{command}'\n\n"
+                    f"def test_three():\n    log = '{first}\\n{command}'\n    assert 1 == 0, log\n",
+                    encoding="utf-8")
 
     def run(actions: str) -> str:
         out = subprocess.run([sys.executable, "-m", "pytest", "-p", "tests.conftest", "-p", "no:xdist",
@@ -77,5 +82,6 @@ def test_a_failed_test_passes_the_real_builds_commands_on_to_the_log(tmp_path):
                              cwd=ROOT, capture_output=True, text=True, env=dict(os.environ, GITHUB_ACTIONS=actions))
         return out.stdout
 
-    assert run("true").splitlines().count(command) == 1
+    passed_on = run("true").splitlines()
+    assert passed_on.count(command) == 1 and passed_on.count(first) == 1, passed_on
     assert command not in run("").splitlines()
