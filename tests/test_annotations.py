@@ -13,6 +13,7 @@ import os
 import re
 import subprocess
 import sys
+from collections import Counter
 
 import pytest
 
@@ -85,3 +86,26 @@ def test_a_failed_test_passes_the_real_builds_commands_on_to_the_log(tmp_path):
     passed_on = run("true").splitlines()
     assert passed_on.count(command) == 1 and passed_on.count(first) == 1, passed_on
     assert command not in run("").splitlines()
+
+
+def test_make_check_puts_a_misspelt_macro_on_its_line(project):
+    """`fgi(...)` for `fig(...)`: one mistake, on the misspelt call, naming the macro meant;
+    not the knock-on "used on no page" of the figure only that call writes."""
+    from macros.checks.lint import macro_calls, pages
+
+    uses = Counter(item for _name, page in pages(project / "docs") for macro, item, _ in macro_calls(page)
+                   if macro == "fig")
+    essay = project / "docs" / "essay.md"
+    text = essay.read_text(encoding="utf-8")
+    call = next(m for m in re.finditer(r"\bfig\('([^']+)'\)", text) if uses[m[1]] == 1)
+    essay.write_text(text[:call.start()] + "fgi" + text[call.start() + 3:], encoding="utf-8")
+    line = text.count("\n", 0, call.start()) + 1
+    column = call.start() - text.rfind("\n", 0, call.start())
+    out = subprocess.run([sys.executable, "-m", "macros.commands.check"], cwd=project, capture_output=True, text=True,
+                         env=dict(os.environ, GITHUB_ACTIONS="true"))
+    assert out.returncode == 1
+    assert f"docs/essay.md:{line}:{column}: 'fgi' is not a macro of this site; did you mean fig?" in out.stderr
+    assert "is used on no page" not in out.stderr + out.stdout
+    errors = [(props["file"], props["line"], props.get("col")) for kind, props, _ in commands(out.stdout)
+              if kind == "error"]
+    assert errors == [("docs/essay.md", str(line), str(column))], out.stdout

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from macros.checks.lint import (calls_in_tags, lint_pages, macro_calls, note_key_errors, prose,
-                                statement_errors, typed_figures, unused, used_ids)
+                                statement_errors, typed_figures, unknown_macro_errors, unused, used_ids)
 from macros.registry.loading import load_registry
 from tests.support import ROOT
 
@@ -86,6 +86,19 @@ def test_a_call_inside_an_html_tag_is_caught(text, where):
     found = calls_in_tags(text, "docs/x.md")
     assert [(f.line, f.column) for f in found] == [(line, column) for line, column, _tag in where]
     assert all(f"inside the HTML tag <{tag}>" in f.message for f, (*_, tag) in zip(found, where))
+
+
+@pytest.mark.parametrize("text, where", [
+    ("Text.\n{{ fgi('detainees-hrw') }} and {{ cite('fink-pbs') }}\n", [(2, 4, "fgi")]),
+    ("{{ fig('a') ~ lipsum() }}", [(1, 15, "lipsum")]),
+    ("{% raw %}{{ fgi('a') }}{% endraw %} {# {{ fgi('a') }} #}", []),    # printed as it is, a comment
+    ("{{ page.meta.get('title') }} {{ fig('a') | upper() }}", []),        # a method; a filter (macro_calls.py)
+    ("---\ntitle: x\n---\nfgi('a') is text outside braces.", []),
+])
+def test_a_call_to_no_macro_of_the_site_is_caught(text, where):
+    found = unknown_macro_errors(text, "docs/x.md", {"fig", "cite"})
+    assert [(f.line, f.column) for f in found] == [(line, column) for line, column, _name in where]
+    assert all(f"'{called}' is not a macro of this site" in f.message for f, (*_, called) in zip(found, where))
 
 
 def test_a_note_defined_twice_is_caught_but_not_one_shown_in_code():

@@ -1,7 +1,7 @@
 """Checks on the Markdown pages, read without building: front matter
 (front_matter_checks.py), figures typed in by hand, template statements, malformed
-macro calls (macro_calls.py), notes written under a key the build gives its own,
-unknown ids, and ids no page uses.
+macro calls (macro_calls.py) and, for `make check`, calls to no macro of the site, notes
+written under a key the build gives its own, unknown ids, and ids no page uses.
 
 A number that the registry knows must reach the page through {{ fig('id') }}, or a
 correction to data/figures.yml would miss it. Prose is what remains of a page once
@@ -16,14 +16,14 @@ calls read here.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..errors import DataError
+from ..errors import DataError, close_matches
 from .front_matter_checks import FrontMatterChecks
-from .macro_calls import CALL, call_errors, position
+from .macro_calls import CALL, EXPRESSION, call_errors, position
 from ..registry.loading import CORRECTIONS_FILE
 from ..registry.model import Figure, PartialDate, Registry, ends
 from ..render.formatting import format_number, format_value
@@ -182,6 +182,30 @@ def statement_errors(text: str, name: str) -> list[DataError]:
     return errors
 
 
+# A name called in template code ({{ fgi('x') }}), not a method (`page.meta.get(`).
+_CALLED = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\s*\(")
+
+
+def unknown_macro_errors(text: str, name: str, macros: Collection[str]) -> list[DataError]:
+    """Each call in a page's {{ }} to a name that is none of `macros` (a misspelt `fgi`).
+    The build says "'fgi' is undefined" once it renders; `make check`, which does not,
+    read the call as no use of its figure and blamed the figure's entry as unused."""
+    if "{{" not in text:
+        return []
+    hidden = _blanked(_NOT_RUN, _blanked(_FRONT_MATTER, text))
+    errors = []
+    for expression in EXPRESSION.finditer(hidden):
+        for called in _CALLED.finditer(hidden, expression.start(1), expression.end(1)):
+            if called[1] in macros or hidden[expression.start(1):called.start()].rstrip().endswith("|"):
+                continue  # a macro, or a filter, which the call's own checks tell (macro_calls.py)
+            close = close_matches(called[1], macros)
+            meant = f"; did you mean {', '.join(close)}?" if close else "."
+            errors.append(DataError(name, *position(text, called.start()),
+                                    f"'{called[1]}' is not a macro of this site{meant} "
+                                    f"(its macros: {', '.join(sorted(macros))})"))
+    return errors
+
+
 # A footnote's definition, as Python-Markdown's footnotes extension finds one.
 _NOTE_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\n]+)\]:", re.M)
 
@@ -247,9 +271,10 @@ def page_files(docs_dir: Path) -> list[tuple[str, Path]]:
 
 
 def lint_pages(docs_dir: Path, registry: Registry, today: date | None = None,
-               skip: set[str] = frozenset()) -> list[DataError]:
+               skip: set[str] = frozenset(), macros: Collection[str] = ()) -> list[DataError]:
     """Every page's front matter, typed-in figures and macro calls, then what spans pages;
-    pages in `skip` (paths under docs/: those a preview leaves out) are passed over."""
+    pages in `skip` (paths under docs/: those a preview leaves out) are passed over. With
+    `macros` (the names the build registers), a call to any other name is a mistake too."""
     errors, typed = [], known_figures(registry)
     fronts = FrontMatterChecks(docs_dir, registry, today or date.today())
     for name, path in page_files(docs_dir):
@@ -263,6 +288,7 @@ def lint_pages(docs_dir: Path, registry: Registry, today: date | None = None,
         calls = macro_calls(text)
         errors += fronts.page(name, text) + statement_errors(text, name) + typed_figures(text, name, registry, typed)
         errors += call_errors(text, name) + calls_in_tags(text, name) + note_key_errors(text, name, calls)
+        errors += unknown_macro_errors(text, name, macros) if macros else []
         for macro, item_id, line in calls:
             try:
                 (registry.figure if macro == "fig" else registry.source)(item_id)

@@ -18,7 +18,7 @@ from ..errors import DataError
 # without rendering. The build itself records each call as it renders it (uses.py).
 CALL = re.compile(r"""\b(fig|cite)\(\s*(['"])([A-Za-z0-9_.-]+)\2\s*\)""")
 
-_EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.S)
+EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.S)  # {{ ... }}, what it holds as group 1
 _MACRO = re.compile(r"\b(fig|cite)\s*\(")
 _CURLY_QUOTES = "‘’‚‛“”„‟′″"
 EXAMPLE = {"fig": "fig('detainees-hrw')", "cite": "cite('fink-pbs')"}
@@ -68,7 +68,7 @@ def _not_alone(text: str, expression: re.Match, call: re.Match, name: str) -> li
 def call_errors(text: str, name: str) -> list[DataError]:
     """Each fig(...) or cite(...) in a page's template code that is not one id in quotes."""
     errors = []
-    for expression in _EXPRESSION.finditer(text):
+    for expression in EXPRESSION.finditer(text):
         for call in _MACRO.finditer(text, expression.start(1), expression.end(1)):
             well_formed = CALL.match(text, call.start())
             if well_formed:
