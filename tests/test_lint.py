@@ -10,7 +10,7 @@ import pytest
 from macros.checks.lint import (calls_in_tags, lint_pages, macro_calls, note_key_errors, prose,
                                 statement_errors, typed_figures, unknown_macro_errors, unused, used_ids)
 from macros.registry.loading import load_registry
-from tests.support import ROOT
+from tests.support import ROOT, build
 
 REGISTRY = load_registry(ROOT)
 
@@ -38,6 +38,7 @@ def test_a_registered_figure_typed_in_prose_is_caught(typed, figure):
     "[link](https://example.org/45000/2003)",             # link targets
     "About 80 people.",                                   # 80 without percent is not the share
     "No one (0 people) was charged; some 7 000 fled.",    # 1,186,556 is written 1.2 million, not 0 billion
+    "Some 80 percent<!-- not a figure --> of it, in March 2019 <!--not a figure-->.",  # marked as not those
 ])
 def test_what_is_not_a_typed_in_figure(text):
     assert typed_figures(text, "docs/x.md", REGISTRY) == []
@@ -173,3 +174,26 @@ def test_make_check_reads_every_data_file(project):
     broken = subprocess.run([sys.executable, "-m", "macros.commands.check"], cwd=project,
                             capture_output=True, text=True)
     assert broken.returncode == 1 and "data/corrections.yml:" in broken.stderr, broken.stderr
+
+
+def test_a_number_that_is_not_the_figure_it_equals_can_say_so(project):
+    """A small number in prose ("a team of 4 editors") may equal a figure's value by chance:
+    the message says how to mark it as not that figure, and marked so, it passes."""
+    from macros.checks.lint import known_figures
+
+    n, figure = min((value, f) for (value, percent), f in known_figures(REGISTRY).numbers.items()
+                    if not percent and value == int(value))
+    about = project / "docs" / "about.md"
+    text = about.read_text(encoding="utf-8")
+    run = lambda: subprocess.run([sys.executable, "-m", "macros.commands.check"], cwd=project,
+                                 capture_output=True, text=True)
+    about.write_text(text + f"\nA team of {int(n)} editors.\n", encoding="utf-8")
+    refused = run()
+    assert refused.returncode == 1 and f"'{figure.id}'" in refused.stderr
+    assert f"{int(n)}<!-- not a figure -->" in refused.stderr, refused.stderr
+    about.write_text(text + f"\nA team of {int(n)}<!-- not a figure --> editors.\n", encoding="utf-8")
+    marked = run()
+    assert marked.returncode == 0, marked.stderr
+    built = build(project)
+    assert built.returncode == 0, built.log
+    assert f"A team of {int(n)}" in built.html("about/index.html").get_text()

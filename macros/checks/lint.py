@@ -134,25 +134,37 @@ def known_figures(registry: Registry) -> KnownFigures:
     return KnownFigures(numbers, phrases, pattern)
 
 
+# A number that only equals a figure's value ("a team of 4 editors", when a figure is 4)
+# is marked so by what the contributor writes right after it: an HTML comment, which
+# Python-Markdown keeps out of the text readers see, and a reviewer sees in the diff.
+NOT_A_FIGURE = "<!-- not a figure -->"
+_MARKED = re.compile(r"[ \t]*<!--\s*not a figure\s*-->")
+
+
 def typed_figures(text: str, name: str, registry: Registry,
                   known: KnownFigures | None = None) -> list[DataError]:
-    """Each registered figure typed into the prose of `text` by hand."""
+    """Each registered figure typed into the prose of `text` by hand, unless marked as
+    not that figure (NOT_A_FIGURE right after it)."""
     known = known or known_figures(registry)
     clean = prose(text)
     found = []
 
-    def report(start: int, typed: str, figure: Figure):
-        found.append(DataError(name, *position(clean, start),
+    def report(match: re.Match, figure: Figure):
+        if _MARKED.match(text, match.end()):  # blanking kept the offsets: `text`'s are `clean`'s
+            return
+        typed = match.group().strip()
+        found.append(DataError(name, *position(clean, match.start()),
                                f"“{typed}” is typed in, but it is the registered figure "
-                               f"'{figure.id}': write {{{{ fig('{figure.id}') }}}} instead"))
+                               f"'{figure.id}': write {{{{ fig('{figure.id}') }}}} instead; if it is "
+                               f"another number that only equals it, write {typed}{NOT_A_FIGURE}"))
 
     for match in prose_numbers(clean):
         figure = known.numbers.get((number_of(match), bool(match["pct"])))
         if figure:
-            report(match.start(), match.group().strip(), figure)
+            report(match, figure)
     if known.phrase_pattern:
         for match in known.phrase_pattern.finditer(clean):
-            report(match.start(), match.group(), known.phrases[match.group()])
+            report(match, known.phrases[match.group()])
     return sorted(found, key=lambda e: (e.line, e.column))
 
 
