@@ -52,16 +52,18 @@ def test_outside_actions_nothing_changes(project):
     assert out.returncode != 0 and commands(out.stdout + out.stderr) == []
 
 
-def test_make_check_puts_each_editors_flag_on_its_figures_line():
-    """The real data's flags: a warning on the line of each figure a flag names."""
+def test_make_check_puts_each_editors_flag_on_its_figures_line(project):
+    """The real data's flags: a warning on the line of each figure a flag names, every flag
+    where there is no main to tell the branch's own from (here, no git at all)."""
     from macros.registry.loading import load_registry
 
-    registry = load_registry(ROOT)
-    out = subprocess.run([sys.executable, "-m", "macros.commands.check"], cwd=ROOT, capture_output=True, text=True,
-                         env=dict(os.environ, GITHUB_ACTIONS="true"))
+    registry = load_registry(project)
+    out = subprocess.run([sys.executable, "-m", "macros.commands.check"], cwd=project, capture_output=True,
+                         text=True, env=dict(os.environ, GITHUB_ACTIONS="true"))
     warnings = {(props["file"], props["line"]) for kind, props, _ in commands(out.stdout) if kind == "warning"}
     expected = {tuple(registry.figures[f].where.split(":")) for flag in registry.flags for f in flag.figures}
     assert registry.flags and warnings == expected, out.stdout
+    assert "every editor's flag is annotated: no merge base with main" in out.stdout
 
 
 def test_a_failed_test_passes_the_real_builds_commands_on_to_the_log(tmp_path):
@@ -109,3 +111,30 @@ def test_make_check_puts_a_misspelt_macro_on_its_line(project):
     errors = [(props["file"], props["line"], props.get("col")) for kind, props, _ in commands(out.stdout)
               if kind == "error"]
     assert errors == [("docs/essay.md", str(line), str(column))], out.stdout
+
+
+def test_under_actions_make_check_annotates_the_flags_a_branch_brings(project):
+    """GitHub shows ten warnings a step: the flags already on main would take them all.
+    A branch off main that raises a flag gets that flag on its figure's line, and no other;
+    every flag is still in the log."""
+    from bench.project import commit, git
+    from macros.registry.loading import load_registry
+
+    git(project, "init", "-q", "-b", "main")
+    commit(project, "main")
+    git(project, "checkout", "-q", "-b", "pull-request")
+    before = load_registry(project)
+    flagged = {f for flag in before.flags for f in flag.figures}
+    figure = next(f for f in before.figures.values()
+                  if f.id not in flagged and f.unit != "date" and isinstance(f.value, int))
+    with (project / "data" / "rules.yml").open("a", encoding="utf-8") as rules:
+        rules.write(f"\n  new-in-this-branch:\n    kind: at-least\n    figure: {figure.id}\n"
+                    f"    stated: {figure.value + 1}\n    message: Fewer than the text says.\n")
+    after = load_registry(project)
+    raised = [flag for flag in after.flags if (flag.rule, flag.figures) not in {(f.rule, f.figures) for f in before.flags}]
+    out = subprocess.run([sys.executable, "-m", "macros.commands.check"], cwd=project, capture_output=True, text=True,
+                         env=dict(os.environ, GITHUB_ACTIONS="true"))
+    warnings = [(props["file"], props["line"]) for kind, props, _ in commands(out.stdout) if kind == "warning"]
+    assert raised and warnings == [tuple(after.figures[f].where.split(":")) for flag in raised for f in flag.figures], \
+        out.stdout
+    assert all(f"editor's flag ({flag.rule})" in out.stdout for flag in after.flags)

@@ -4,8 +4,9 @@ A contributor who edits in GitHub's web editor never runs `make`; a mistake told
 the CI log is a mistake they never see. Under GitHub Actions (GITHUB_ACTIONS=true) every
 mistake `make build` and `make check` report against a file is also printed as a
 workflow command, `::error file=PATH,line=N,col=C,title=T::message`, which GitHub shows
-on that line of "Files changed"; an editor's flag is a `::warning`. The plain report
-stays as it is: GitHub shows at most ten annotations of each kind a step.
+on that line of "Files changed"; an editor's flag the branch brings is a `::warning`
+(new_flags.py). The plain report stays as it is: GitHub shows at most ten annotations of
+each kind a step.
 
 Every check words its mistakes one way (`errors.DataError`: "data/figures.yml:41:5:
 what to do"), so the build's log is read line by line here rather than each check

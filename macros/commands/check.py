@@ -2,7 +2,8 @@
 
 Exit status 1 on any mistake (schema, references, typed-in figures, unknown or unused
 ids); broken consistency rules are listed as the flags readers will see, not failures.
-Under GitHub Actions each is also a workflow command on its line (`checks/annotations.py`).
+Under GitHub Actions each is also a workflow command on its line (`checks/annotations.py`;
+of the flags, those the branch brings: `checks/new_flags.py`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from ..errors import DataErrors
-from ..checks import annotations
+from ..checks import annotations, new_flags
 from ..checks.lint import lint_pages, unused, used_ids
 from ..page_macros import page_macros
 from ..registry.loading import load_registry
@@ -39,9 +40,15 @@ def main(root: Path = ROOT) -> int:
     annotations.annotate("\n".join(told), root)
     for flag in registry.flags:
         print(f"editor's flag ({flag.rule}) on {', '.join(flag.figures)}: {flag.measured}")
-        # On the line of each figure it names, as readers will see it beside each.
-        annotations.annotate("\n".join(f"{registry.figures[f].where}: {flag.message} ({flag.measured})"
-                                       for f in flag.figures), root, "warning", f"Editor's flag ({flag.rule})")
+    if annotations.active():
+        # Only the flags the branch brings: GitHub shows ten warnings a step (checks/new_flags.py).
+        brought, why_all = new_flags.flags_to_annotate(root, registry)
+        if why_all:
+            print(f"every editor's flag is annotated: {why_all}")
+        for flag in brought:
+            # On the line of each figure it names, as readers will see it beside each.
+            annotations.annotate("\n".join(f"{registry.figures[f].where}: {flag.message} ({flag.measured})"
+                                           for f in flag.figures), root, "warning", f"Editor's flag ({flag.rule})")
     count = len(mistakes) + len(problems)
     print(f"{len(registry.figures)} figures, {len(registry.sources)} sources, "
           f"{len(registry.flags)} editor's flags, {count} mistake(s)")
