@@ -51,7 +51,7 @@ def test_feed_escapes_text_and_lists_newest_first():
              feed.FeedEntry("New", "https://s/new/", date(2022, 2, 5), "c")]
     channel = ET.fromstring(feed.rss(items, "T", "https://s/", "D", "https://s/feed.xml")).find("channel")
     assert [i.findtext("title") for i in channel.findall("item")] == ["New", "Old <b>&"]
-    assert channel.findall("item")[1].findtext("pubDate") == "Thu, 03 Feb 2022 00:00:00 +0000"
+    assert all(i.find("pubDate") is None for i in channel.findall("item"))  # no day is known
 
 
 def test_jsonld_leaves_out_what_is_not_known():

@@ -1,11 +1,15 @@
 """The RSS 2.0 feed of Rights Rundown items, written with ElementTree (never by pasting
-strings), so every title and summary is escaped as XML."""
+strings), so every title and summary is escaped as XML.
+
+No item has a `pubDate`, which RSS leaves optional: the day the newsletter published an
+item is not known (only its month), and the item's own date is the event's. A reader's
+feed reader would show either as the day it was published. Unknown facts are left out,
+as in the pages' JSON-LD (head.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
-from email.utils import format_datetime
+from datetime import date
 from xml.etree import ElementTree as ET
 
 FEED_PATH = "feed.xml"
@@ -16,12 +20,8 @@ ATOM = "http://www.w3.org/2005/Atom"
 class FeedEntry:
     title: str
     url: str
-    date: date  # the item's date as the site shows it (the date of the event it reports)
+    date: date  # the date of the event the item reports: the feed's order, newest first
     summary: str
-
-
-def rfc822(day: date) -> str:
-    return format_datetime(datetime(day.year, day.month, day.day, tzinfo=timezone.utc))
 
 
 def rss(items: list[FeedEntry], title: str, link: str, description: str, self_url: str) -> bytes:
@@ -37,7 +37,6 @@ def rss(items: list[FeedEntry], title: str, link: str, description: str, self_ur
         ET.SubElement(entry, "title").text = item.title
         ET.SubElement(entry, "link").text = item.url
         ET.SubElement(entry, "guid", isPermaLink="true").text = item.url
-        ET.SubElement(entry, "pubDate").text = rfc822(item.date)
         ET.SubElement(entry, "description").text = item.summary
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
