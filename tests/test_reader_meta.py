@@ -85,6 +85,9 @@ def test_articles_end_with_a_citation_naming_the_original(site, page):
     if ORIGINAL.author is None:
         assert "Author" in fields["note"] and "unknown" in fields["note"]
     assert canonical in fields["note"]
+    # Which version of this edition: the day its header says it was updated.
+    updated = soup.select_one(".article-header__updated time").get_text()
+    assert f"updated {updated}, {canonical}" in plain and f"updated {updated}, {canonical}" in fields["note"]
     # Material puts a copy button on every <pre><code> when this feature is on.
     config = json.loads(soup.select_one("#__config").string)
     assert "content.code.copy" in config["features"]

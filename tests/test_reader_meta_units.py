@@ -16,6 +16,7 @@ from tests.support import source
 UNKNOWN = source("o", "The Essay", kind="original", publisher="A Review", url="https://example.org/?p=1")
 KNOWN = source("k", "Known", kind="original", publisher="P", author=Author("Roe", "Jane"),
                date=PartialDate("2022-02-07"), url="https://example.org/k")
+UPDATED = date(2026, 11, 25)
 
 
 def fields(entry: str) -> dict:
@@ -25,24 +26,24 @@ def fields(entry: str) -> dict:
 
 
 def test_citation_gives_author_and_date_when_known_and_says_unknown_otherwise():
-    known = page_citation.plain("Known", None, KNOWN, "Site", "https://site/p/")
+    known = page_citation.plain("Known", None, KNOWN, "Site", UPDATED, "https://site/p/")
     assert known.startswith("Jane Roe.") and "7 February 2022" in known and "unknown" not in known
-    unknown = page_citation.plain("The Essay", None, UNKNOWN, "Site", "https://site/p/")
+    unknown = page_citation.plain("The Essay", None, UNKNOWN, "Site", UPDATED, "https://site/p/")
     assert unknown.startswith("Author unknown.") and "date unknown" in unknown
-    assert fields(page_citation.bibtex("k", "Known", None, KNOWN, "Site", "https://site/p/"))["author"] == "Roe, Jane"
-    assert fields(page_citation.bibtex("k", "Known", None, KNOWN, "Site", "https://site/p/"))["year"] == "2022"
-    assert "author" not in fields(page_citation.bibtex("o", "The Essay", None, UNKNOWN, "Site", "https://site/p/"))
+    assert fields(page_citation.bibtex("k", "Known", None, KNOWN, "Site", UPDATED, "https://site/p/"))["author"] == "Roe, Jane"
+    assert fields(page_citation.bibtex("k", "Known", None, KNOWN, "Site", UPDATED, "https://site/p/"))["year"] == "2022"
+    assert "author" not in fields(page_citation.bibtex("o", "The Essay", None, UNKNOWN, "Site", UPDATED, "https://site/p/"))
 
 
 def test_bibtex_escapes_what_bibtex_would_read_as_syntax():
     title = "50% of {x} & y_z #1 ~ ^ \\"
-    entry = page_citation.bibtex("t", title, "Rundown", UNKNOWN, "Site", "https://site/p/")
+    entry = page_citation.bibtex("t", title, "Rundown", UNKNOWN, "Site", UPDATED, "https://site/p/")
     assert fields(entry)["title"] == r"{50\% of \{x\} \& y\_z \#1 \~{} \^{} \textbackslash{}}"
 
 
 def test_citation_block_escapes_html():
     hostile = source("h", "</code><script>x</script>", kind="original", publisher="P&Q", url="https://e.org/")
-    block = page_citation.block("h", "T", None, hostile, "Site", "https://site/p/")
+    block = page_citation.block("h", "T", None, hostile, "Site", UPDATED, "https://site/p/")
     assert "<script>" not in block and "&lt;script&gt;" in block and "P&amp;Q" in block
 
 

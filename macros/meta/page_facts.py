@@ -80,7 +80,7 @@ def appendix(page, meta: dict, markdown: str, page_facts: PageFacts, site: Site)
     if page_facts.original:
         key = "edition-" + (page.url.strip("/").replace("/", "-") or "home")
         parts.append(page_citation.block(key, page_facts.title, meta.get(SECTION_KEY),
-                                         page_facts.original, site.name, page_facts.url))
+                                         page_facts.original, site.name, page_facts.updated, page_facts.url))
     if any(parts) and _FOOTNOTE_DEFINITION.search(markdown):
         parts.insert(0, FOOTNOTES_HERE)
     return "\n\n".join(p for p in parts if p)
