@@ -35,14 +35,15 @@ def page_macros(build) -> dict[str, Callable]:
             return f"**[{md_text(str(error))}]**"
         return build.warn(line(), str(error))
 
-    def written(figure: Figure) -> tuple[str, int]:
+    def written(figure: Figure, quoted: bool = False) -> tuple[str, int]:
         """The figure with its footnote, and its number among this page's (its anchor's).
 
-        A page of the original (front matter `original:`) prints the author's own words
-        for it, whatever the data now says: registry/written.py flags any difference."""
+        A page of the original (front matter `original:`), or a quotation of it (`quoted`),
+        prints the author's own words for it, whatever the data now says:
+        registry/written.py flags any difference."""
         build.page.notes.add(footnote_key("fig", figure.id), figure_note(figure, registry))
         number = build.page.next_number("fig", figure.id)
-        words = figure.written if build.page.front.meta.get(ORIGINAL_KEY) else None
+        words = figure.written if quoted or build.page.front.meta.get(ORIGINAL_KEY) else None
         return figure_inline(figure, registry, number, words), number
 
     def fig(figure_id: str) -> str:
@@ -103,6 +104,7 @@ def page_macros(build) -> dict[str, Callable]:
         "competing_estimates": lambda: competing_estimates(registry, build.listing),
         "figure_columns": columns_table,
         # The timeline shows each event's figure with its note; it is not a use in the text.
-        "timeline": lambda: timeline.timeline(registry, lambda figure: written(figure)[0]),
+        # "(in the text: Feb. 3)": the text's words, beside the date as the data now gives it.
+        "timeline": lambda: timeline.timeline(registry, lambda figure: written(figure, quoted=True)[0]),
         "corrections_list": lambda: corrections.listing(registry.corrections, build.page_titles()),
     }

@@ -168,6 +168,8 @@ def test_a_changed_value_leaves_the_authors_words_and_flags_them(project):
         assert any(f"The original text says “{written}”" in flag.get_text() for flag in note.select(".editor-flag"))
     assert "612,345" not in " ".join(prose(essay))
     assert figure_spans(out.html("about/index.html"), "qurashi-raid")[0].get_text() == "Feb. 4"
+    # The timeline quotes the text's words beside each date, as the essay prints them.
+    assert figure_spans(out.html("timeline/index.html"), "qurashi-raid")[0].get_text() == "Feb. 3"
     # The figures and sources pages quote each use in quotation marks: the words the
     # linked page prints there, never the data's new value put in the author's mouth.
     for page in ("figures/index.html", "sources/index.html"):
