@@ -64,7 +64,7 @@ def test_figures_page_has_an_entry_for_every_figure(site):
     soup = site.html("figures/index.html")
     for figure in REGISTRY.figures.values():
         items = entry(soup, figure.id)
-        assert items["Value as written"].get_text(strip=True) == format_value(figure)
+        assert items["In the text"].get_text(strip=True) == figure.written
         assert items["Exact value"].get_text(strip=True) == format_exact(figure)
         assert items["Scope"].get_text(" ", strip=True) == figure.scope
         as_of = format_partial_date(figure.as_of) if figure.as_of else "not known"

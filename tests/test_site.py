@@ -168,6 +168,10 @@ def test_a_changed_value_leaves_the_authors_words_and_flags_them(project):
         assert any(f"The original text says “{written}”" in flag.get_text() for flag in note.select(".editor-flag"))
     assert "612,345" not in " ".join(prose(essay))
     assert figure_spans(out.html("about/index.html"), "qurashi-raid")[0].get_text() == "Feb. 4"
+    # The figures page gives the text's words, and the data's value beside them.
+    entry = out.html("figures/index.html").find(id="isis-families").find_next_sibling("dl")
+    shown = {dt.get_text(): dt.find_next_sibling("dd").get_text() for dt in entry.find_all("dt")}
+    assert (shown["In the text"], shown["Exact value"]) == ("500,000", "612,345")
     # The timeline quotes the text's words beside each date, as the essay prints them.
     assert figure_spans(out.html("timeline/index.html"), "qurashi-raid")[0].get_text() == "Feb. 3"
     # The figures and sources pages quote each use in quotation marks: the words the

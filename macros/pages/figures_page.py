@@ -37,7 +37,9 @@ def figure_entry(figure: Figure, registry: Registry, uses: list[Use], listing_: 
     sources = [f"{source_note(s, html.escape)} {link(href, listing_.source_link(s.id), 'On the sources page')}"
                for s in registry.sources_of(figure)]
     items: list[tuple[str, str | list[str]]] = [
-        ("Value as written", html.escape(format_value(figure))),
+        # The author's words (`written`), as the CSV's column has them: once a value is
+        # corrected, the data's value in the author's style would misquote the text.
+        ("In the text", html.escape(figure.written)),
         ("Exact value", html.escape(format_exact(figure))),
         ("Unit", html.escape(figure.unit)),
         ("Scope", html.escape(figure.scope)),
