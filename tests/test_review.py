@@ -322,7 +322,7 @@ def test_the_sentence_of_a_figure_that_ends_or_opens_one_stops_at_its_own_end():
 
 
 def test_data_that_did_not_load_is_not_compared_in_any_of_its_sections():
-    review = Review("main", "abc1234", "def5678", [], data_problems=["BASE's data does not load: x"])
+    review = Review("main", "abc1234", "def5678", [], data_problems=[("BASE", "data/figures.yml:1:1: x")])
     report = sections(markdown(review))
     for title in ("Figures", "Editor's flags", "Sources", "Corrections"):
         assert report[title].strip().startswith("Not compared"), (title, report[title])

@@ -36,9 +36,7 @@ def _registry(tree: Path, name: str, review: Review) -> Registry | None:
     try:
         return load_registry(tree)
     except (DataError, DataErrors) as error:
-        mistakes = getattr(error, "errors", [error])
-        more = f" (and {len(mistakes) - 1} more)" if len(mistakes) > 1 else ""
-        review.data_problems.append(f"{name}'s data does not load: {mistakes[0]}{more}")
+        review.data_problems += [(name, str(mistake)) for mistake in getattr(error, "errors", [error])]
         return None
 
 

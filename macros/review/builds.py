@@ -9,6 +9,7 @@ two cores a review takes about as long as one build. The working tree's build re
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -20,8 +21,10 @@ from pathlib import Path
 
 DEFAULT_BRANCH = "main"  # without BASE, the review starts where the branch left main
 SITE = "site"  # the working tree's build, as `make build` leaves it
-# Lines of a failed build's log worth a reader's time: mistakes, not progress.
-_LOUD = ("ERROR", "WARNING", "Aborted", "Error", "error:")
+# MkDocs starts each log record with its level ("INFO    -  "). Progress is told at INFO:
+# every other line is worth a reader's time, above all the lines a record of mistakes
+# goes on with ("docs/essay.md:12:3: what to do"), which carry no level nor keyword.
+_PROGRESS = re.compile(r"^(?:INFO|DEBUG)\s+-  ")
 
 
 class ReviewError(Exception):
@@ -98,9 +101,9 @@ class Built:
     ok: bool
     log: str
 
-    def mistakes(self, limit: int = 30) -> list[str]:
-        """What the failed build said was wrong (its first `limit` loud lines)."""
-        return [line for line in self.log.splitlines() if any(word in line for word in _LOUD)][:limit]
+    def mistakes(self) -> list[str]:
+        """What the failed build said was wrong: its log without the progress and blank lines."""
+        return [line for line in self.log.splitlines() if line.strip() and not _PROGRESS.match(line)]
 
 
 def _start(tree: Path, site: Path, log: Path) -> subprocess.Popen:

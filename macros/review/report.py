@@ -34,7 +34,7 @@ class Review:
     uncommitted: list[str]
     base_build: Built | None = None
     head_build: Built | None = None
-    data_problems: list[str] = field(default_factory=list)  # why the data could not be compared
+    data_problems: list[tuple[str, str]] = field(default_factory=list)  # whose data did not load, and why
     figures: list[Change] | None = None
     uses: dict[str, list[tuple[FigureUse | None, FigureUse | None]]] = field(default_factory=dict)
     flags: FlagChanges | None = None
@@ -116,7 +116,7 @@ def _figure_value(change: Change) -> str:
 
 def figures_section(review: Review) -> Section:
     if review.figures is None:
-        return Section("Figures", ["Not compared: " + "; ".join(map(md_text, review.data_problems))], [])
+        return Section("Figures", [f"Not compared: {_unloaded(review)}."], [])
     items = []
     for change in review.figures:
         head = f"- **{change.kind.capitalize()}** {code(change.id)}, {_md(change.title)}"
@@ -271,13 +271,37 @@ def verdict(review: Review) -> str:
     return text[0].upper() + text[1:]
 
 
-def _build_note(name: str, built: Built | None) -> list[str]:
+def _unloaded(review: Review) -> str:
+    """"BASE's data does not load", for each tree whose data did not."""
+    names = list(dict.fromkeys(name for name, _ in review.data_problems))
+    return " and ".join(names) + "'s data does not load"
+
+
+_LOG_LINES = 200  # of a failed build's log; past that, `make build` prints the rest
+
+
+def _build_note(name: str, built: Built | None, data_compared: bool) -> list[str]:
     if built is None or built.ok:
         return []
-    log = "\n".join(built.mistakes()) or built.log.strip()[-2000:]
+    said = built.mistakes() or built.log.strip()[-2000:].splitlines()
+    if len(said) > _LOG_LINES:
+        said = said[:_LOG_LINES] + [f"... and {len(said) - _LOG_LINES} more lines: make build prints them all"]
+    log = "\n".join(said)
     fence = "````" if "```" in log else "```"
-    return ["", f"**{name} does not build**, so its pages and downloads are not compared; the data's "
-                f"changes still are. What the build said:", "", fence, log, fence]
+    data = "the data's changes still are" if data_compared else "nor is the data"
+    return ["", f"**{name} does not build**, so its pages and downloads are not compared; {data}. "
+                "What the build said:", "", fence, log, fence]
+
+
+def _data_note(name: str, built: Built | None, review: Review) -> list[str]:
+    """Why the data is not compared: the tree's mistakes, unless its failed build told them."""
+    mistakes = [mistake for whose, mistake in review.data_problems if whose == name]
+    if not mistakes:
+        return []
+    note = f"**{name[0].upper() + name[1:]}'s data does not load**, so the data is not compared"
+    if built is not None and not built.ok:
+        return ["", note + ": its build says why, above."]
+    return ["", note + ":", ""] + [f"- {code(mistake)}" for mistake in mistakes]
 
 
 def _base(review: Review) -> str:
@@ -303,8 +327,10 @@ def header(review: Review) -> list[str]:
     preview = ("The working tree's build is in `site/` (in CI, the `preview` artifact): CONTRIBUTING.md "
                "says how to open it." if review.head_build is None or review.head_build.ok else "")
     lines += ["", f"Both are built as `make build` builds them (strict, every page). {preview}".rstrip()]
-    lines += _build_note("BASE", review.base_build) + _build_note("The working tree", review.head_build)
-    lines += [f"**The data could not be compared**: {_md(problem)}" for problem in review.data_problems]
+    compared = not review.data_problems
+    lines += _build_note("BASE", review.base_build, compared) + _build_note("The working tree", review.head_build,
+                                                                            compared)
+    lines += _data_note("BASE", review.base_build, review) + _data_note("the working tree", review.head_build, review)
     return lines
 
 
