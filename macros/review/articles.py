@@ -45,14 +45,19 @@ def article_of(output: str) -> str | None:
     return output[start:end + len("</header>")] if start >= 0 and end >= 0 else None
 
 
+# A block under the page's title and before its first section is told as under the title.
+_HEADINGS = SECTION_HEADINGS | {"h1"}
+
+
 @dataclass(frozen=True)
 class Block:
     tag: str
     text: str
-    section: str | None  # the heading above it, where one is
+    section: str | None  # the heading above it, where one is; None for a heading itself
 
-# A block under the page's title and before its first section is told as under the title.
-_HEADINGS = SECTION_HEADINGS | {"h1"}
+    @property
+    def heading(self) -> bool:
+        return self.tag in _HEADINGS
 
 
 class _Blocks(Reader):
@@ -95,9 +100,14 @@ def text_blocks(html: str) -> tuple[Block, ...]:
     blocks, section = [], None
     for tag, pieces in reader.blocks:
         text = words("".join(pieces))
-        if text:
-            blocks.append(Block(tag, text, section))
-            section = text if tag in _HEADINGS else section
+        if not text:
+            continue
+        block = Block(tag, text, None)
+        if block.heading:  # it opens a section, and is in none: not in the one it ends
+            section = text
+        else:
+            block = Block(tag, text, section)
+        blocks.append(block)
     return tuple(blocks)
 
 

@@ -18,7 +18,8 @@ from .articles import Block, Page
 class BlockChange:
     before: str | None  # None: the block is new
     after: str | None  # None: the block is gone
-    section: str | None  # the heading above it
+    section: str | None  # the heading above it; None for a heading
+    heading: bool = False  # the block is a heading: told as itself, not under the one before
 
 
 @dataclass(frozen=True)
@@ -41,10 +42,10 @@ def block_changes(old: tuple[Block, ...], new: tuple[Block, ...]) -> tuple[Block
             continue
         before, after = old[i1:i2], new[j1:j2]
         paired = min(len(before), len(after))
-        changes += [BlockChange(b.text, a.text, a.section) for b, a in zip(before[:paired], after[:paired])
-                    if b.text != a.text]
-        changes += [BlockChange(b.text, None, b.section) for b in before[paired:]]
-        changes += [BlockChange(None, a.text, a.section) for a in after[paired:]]
+        changes += [BlockChange(b.text, a.text, a.section, a.heading)
+                    for b, a in zip(before[:paired], after[:paired]) if b.text != a.text]
+        changes += [BlockChange(b.text, None, b.section, b.heading) for b in before[paired:]]
+        changes += [BlockChange(None, a.text, a.section, a.heading) for a in after[paired:]]
     return tuple(changes)
 
 

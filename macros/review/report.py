@@ -105,6 +105,16 @@ def _before_after(before: str | None, after: str | None, indent: str = "  ") -> 
     return f"{indent}- before: “{old}”\n{indent}  after: “{new}”"
 
 
+def _heading(before: str | None, after: str | None) -> str:
+    """A heading's own change, at its page's level: the blocks under it say "under" it."""
+    if before is None:
+        return f"  - new heading: “{_md(after)}”"
+    if after is None:
+        return f"  - heading gone: “{_md(before)}”"
+    old, new = word_diff(before, after)
+    return f"  - heading: “{old}” → “{new}”"
+
+
 def _link(text: str, url: str) -> str:
     return f"[{_md(text)}]({url.replace(' ', '%20').replace(')', '%29')})"
 
@@ -194,6 +204,10 @@ def pages_section(review: Review) -> Section:
             items.append(f"- **{change.kind.capitalize()}** {_page(change.page)}{moved}")
             section = None
             for block in change.blocks:
+                if block.heading:
+                    items.append(_heading(block.before, block.after))
+                    section = None
+                    continue
                 if block.section != section and block.section:
                     items.append(f"  - under “{_md(block.section)}”:")
                 section = block.section

@@ -1,0 +1,94 @@
+"""`make review` on one branch of everyday edits, each of which review.md must tell as a
+reader would see it: a renamed heading, a reworded flag, a reworded and a removed
+correction, a page's new title and description, a changed figure and source.
+
+One review is built for the module (two builds); each test reads its part of review.md.
+Every expectation is derived from the edits made here and the data they touch.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bench.project import commit, copy_project, git, git_repository
+from macros.registry.loading import load_registry
+from tests.support import edit
+from tests.test_review import as_read, items, listed_pages, review, sections
+
+ESSAY = "docs/essay.md"
+SOURCE = "ctc-winter-2022"
+CHARTS = "docs/charts.md"
+ADDED_WORDS = "once more"  # put into a flag's message and a correction's why
+
+
+def heading_renamed(repo: Path) -> tuple[str, str]:
+    """The essay's second section heading, without its next-to-last word."""
+    headings = re.findall(r"^## (.+)$", (repo / ESSAY).read_text(encoding="utf-8"), flags=re.M)
+    old = headings[1]
+    words = old.split()
+    return old, " ".join(words[:-2] + words[-1:])
+
+
+def with_words(text: str, added: str = ADDED_WORDS) -> str:
+    """`text` with `added` after its first word."""
+    first, rest = text.split(" ", 1)
+    return f"{first} {added} {rest}"
+
+
+def front_matter(repo: Path, page: str) -> dict:
+    return yaml.safe_load((repo / page).read_text(encoding="utf-8").split("---\n")[1])
+
+
+def set_key(path: Path, key: str, indent: str, value: str) -> None:
+    """Replace `key`'s value (one line or folded over several) in a YAML block at `indent`."""
+    text = path.read_text(encoding="utf-8")
+    pattern = re.compile(rf"^{indent}{key}:.*\n(?:{indent}  .*\n)*", flags=re.M)
+    assert pattern.search(text), (path, key)
+    path.write_text(pattern.sub(lambda _: f"{indent}{key}: {json.dumps(value, ensure_ascii=False)}\n", text, 1),
+                    encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def edits(tmp_path_factory) -> dict:
+    """The edits, committed on a branch off main, and what each was before."""
+    repo = git_repository(copy_project(tmp_path_factory.mktemp("changes") / "repo"))
+    registry = load_registry(repo)
+    git(repo, "checkout", "-q", "-b", "change")
+    made = {"repo": repo, "registry": registry}
+
+    made["heading"] = heading_renamed(repo)
+    edit(repo / ESSAY, f"## {made['heading'][0]}\n", f"## {made['heading'][1]}\n")
+    commit(repo, "a heading renamed")
+    title = registry.sources[SOURCE].title
+    made["source title"] = title, with_words(title, "renamed")
+    edit(repo / "data" / "sources.yml", f"title: {json.dumps(title, ensure_ascii=False)}\n",
+         f"title: {json.dumps(made['source title'][1], ensure_ascii=False)}\n")
+    commit(repo, "a source's title")
+    return made
+
+
+@pytest.fixture(scope="module")
+def report(edits) -> str:
+    run = review(edits["repo"])
+    assert run.returncode == 0, run.stdout + run.stderr
+    return (edits["repo"] / "review.md").read_text(encoding="utf-8")
+
+
+def test_a_renamed_heading_is_told_as_the_heading_not_under_the_one_before(edits, report):
+    old, new = edits["heading"]
+    essay = listed_pages(sections(report)["Pages"])["essay/"]
+    (line,) = [line for line in essay.splitlines() if old in as_read(line)]
+    # At the page's own level, not in the list of the section above it.
+    assert line.startswith("  - heading: "), line
+    assert as_read(line) == f"  - heading: “{old}” → “{new}”", line
+    assert f"~~{set(old.split()).difference(new.split()).pop()}~~" in line
+    # The sources page's heading for the source, its title.
+    old, new = edits["source title"]
+    sources = listed_pages(sections(report)["Pages"])["sources/"]
+    (line,) = [line for line in sources.splitlines() if old in as_read(line)]
+    assert as_read(line) == f"  - heading: “{old}” → “{new}”", line
