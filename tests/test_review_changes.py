@@ -44,13 +44,16 @@ def front_matter(repo: Path, page: str) -> dict:
     return yaml.safe_load((repo / page).read_text(encoding="utf-8").split("---\n")[1])
 
 
-def set_key(path: Path, key: str, indent: str, value: str) -> None:
-    """Replace `key`'s value (one line or folded over several) in a YAML block at `indent`."""
+def set_key(path: Path, after: str, key: str, indent: str, value: str) -> None:
+    """Replace the value (one line or folded over several) of the first `key` at `indent`
+    after the line `after`, in a YAML file."""
     text = path.read_text(encoding="utf-8")
+    start = text.index(after)
     pattern = re.compile(rf"^{indent}{key}:.*\n(?:{indent}  .*\n)*", flags=re.M)
-    assert pattern.search(text), (path, key)
-    path.write_text(pattern.sub(lambda _: f"{indent}{key}: {json.dumps(value, ensure_ascii=False)}\n", text, 1),
-                    encoding="utf-8")
+    found = pattern.search(text, start)
+    assert found, (path, after, key)
+    line = f"{indent}{key}: {json.dumps(value, ensure_ascii=False)}\n"
+    path.write_text(text[:found.start()] + line + text[found.end():], encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -69,6 +72,11 @@ def edits(tmp_path_factory) -> dict:
     edit(repo / "data" / "sources.yml", f"title: {json.dumps(title, ensure_ascii=False)}\n",
          f"title: {json.dumps(made['source title'][1], ensure_ascii=False)}\n")
     commit(repo, "a source's title")
+
+    rules = yaml.safe_load((repo / "data" / "rules.yml").read_text(encoding="utf-8"))["rules"]
+    made["flag"] = flag = next(flag for flag in registry.flags if flag.rule in rules)
+    set_key(repo / "data" / "rules.yml", f"\n  {flag.rule}:\n", "message", "    ", with_words(flag.message))
+    commit(repo, "a flag's message reworded")
     return made
 
 
@@ -92,3 +100,12 @@ def test_a_renamed_heading_is_told_as_the_heading_not_under_the_one_before(edits
     sources = listed_pages(sections(report)["Pages"])["sources/"]
     (line,) = [line for line in sources.splitlines() if old in as_read(line)]
     assert as_read(line) == f"  - heading: “{old}” → “{new}”", line
+
+
+def test_a_reworded_flag_shows_its_message_before_and_after(edits, report):
+    flag = edits["flag"]
+    (item,) = [item for item in items(sections(report)["Editor's flags"]) if f"`{flag.rule}`" in item]
+    assert item.startswith("- **Changed**"), item
+    assert f"**{ADDED_WORDS}**" in item, item
+    read = as_read(item)
+    assert flag.message in read and with_words(flag.message) in read, item

@@ -152,14 +152,22 @@ def _flag(flag: Flag) -> str:
            f"(checked: {_md(flag.measured)})"
 
 
+def _changed_flag(old: Flag, new: Flag) -> str:
+    """The same rule broken on the same figures: its message, or what was checked, or both, changed."""
+    lines = [f"- **Changed** {code(new.rule)} on {', '.join(map(code, new.figures))}:"]
+    for label, before, after in (("message", old.message, new.message), ("checked", old.measured, new.measured)):
+        if before != after:
+            lines.append(f"  - {label}: “{'” → “'.join(word_diff(before, after))}”")
+    return "\n".join(lines)
+
+
 def flags_section(review: Review) -> Section:
     flags = review.flags
     if flags is None:
         return Section("Editor's flags", ["Not compared: the data did not load."], [])
     items = [f"- **Raised** {_flag(f)}" for f in flags.raised]
     items += [f"- **Cleared** {_flag(f)}" for f in flags.cleared]
-    items += [f"- **Changed** {code(new.rule)} on {', '.join(map(code, new.figures))}: checked "
-              f"{_md(old.measured)} → {_md(new.measured)}" for old, new in flags.changed]
+    items += [_changed_flag(old, new) for old, new in flags.changed]
     return Section("Editor's flags", [] if items else ["No editor's flag raised or cleared."], items)
 
 
