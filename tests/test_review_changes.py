@@ -77,6 +77,15 @@ def edits(tmp_path_factory) -> dict:
     made["flag"] = flag = next(flag for flag in registry.flags if flag.rule in rules)
     set_key(repo / "data" / "rules.yml", f"\n  {flag.rule}:\n", "message", "    ", with_words(flag.message))
     commit(repo, "a flag's message reworded")
+
+    corrections = repo / "data" / "corrections.yml"
+    made["reworded"], made["removed"] = registry.corrections[-2:]
+    set_key(corrections, f"  - page: {made['reworded'].page}\n", "why", "    ", with_words(made["reworded"].why))
+    text = corrections.read_text(encoding="utf-8")
+    start = text.index(f"  - page: {made['removed'].page}\n")
+    end = text.find("\n  - page: ", start)
+    corrections.write_text(text[:start].rstrip("\n") + "\n" + (text[end:] if end >= 0 else ""), encoding="utf-8")
+    commit(repo, "a correction reworded, another removed")
     return made
 
 
@@ -109,3 +118,18 @@ def test_a_reworded_flag_shows_its_message_before_and_after(edits, report):
     assert f"**{ADDED_WORDS}**" in item, item
     read = as_read(item)
     assert flag.message in read and with_words(flag.message) in read, item
+
+
+def test_a_reworded_correction_is_changed_and_a_removed_one_counted(edits, report):
+    reworded, removed = edits["reworded"], edits["removed"]
+    assert reworded.page != removed.page
+    verdict = report.splitlines()[0]
+    assert "1 correction changed" in verdict and "1 correction removed" in verdict, verdict
+    assert "correction added" not in verdict, verdict
+    entries = items(sections(report)["Corrections"])
+    (changed,) = [item for item in entries if f"`{reworded.page}`" in item]
+    assert changed.startswith("- **Changed**") and f"**{ADDED_WORDS}**" in changed, changed
+    assert reworded.why in as_read(changed) and with_words(reworded.why) in as_read(changed)
+    (gone,) = [item for item in entries if f"`{removed.page}`" in item]
+    assert gone.startswith("- **Removed**"), gone
+    assert len(entries) == 2, entries

@@ -46,8 +46,7 @@ def compare_data(review: Review, base_tree: Path, root: Path) -> None:
         review.figures = data.figure_changes(old, new)
         review.flags = data.flag_changes(old, new)
         review.sources = data.source_changes(old, new)
-        review.corrections_added = data.corrections_added(old, new)
-        review.corrections_removed = data.corrections_removed(old, new)
+        review.corrections = data.correction_changes(old, new)
     review.numbers = new_numbers(base_tree / "docs", root / "docs")
 
 

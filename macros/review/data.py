@@ -111,12 +111,20 @@ def _entry(correction: Correction) -> tuple:
     return correction.page, correction.date, correction.what, correction.why
 
 
-def corrections_added(old: Registry, new: Registry) -> list[Correction]:
-    known = {_entry(c) for c in old.corrections}
-    return [c for c in new.corrections if _entry(c) not in known]
-
-
-def corrections_removed(old: Registry, new: Registry) -> list[Correction]:
-    kept = {_entry(c) for c in new.corrections}
-    return [c for c in old.corrections if _entry(c) not in kept]
-
+def correction_changes(old: Registry, new: Registry) -> list[Change]:
+    """Corrections added, removed or changed. One entry is one page's correction of one day:
+    found on both sides with other words, it was reworded, not replaced."""
+    known, kept = {_entry(c) for c in old.corrections}, {_entry(c) for c in new.corrections}
+    added = [c for c in new.corrections if _entry(c) not in known]
+    removed = [c for c in old.corrections if _entry(c) not in kept]
+    out = []
+    for correction in added:
+        was = next((c for c in removed if (c.page, c.date) == (correction.page, correction.date)), None)
+        if was is None:
+            out.append(Change("added", correction.page, str(correction.date), new=correction))
+            continue
+        removed.remove(was)
+        words = tuple(FieldChange(name, getattr(was, name), getattr(correction, name))
+                      for name in ("what", "why") if getattr(was, name) != getattr(correction, name))
+        out.append(Change("changed", correction.page, str(correction.date), was, correction, words))
+    return out + [Change("removed", c.page, str(c.date), old=c) for c in removed]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
-from ..registry.model import Correction, Flag
+from ..registry.model import Flag
 from ..render.escape import md_text
 from ..render.formatting import format_value
 from .articles import FigureUse
@@ -39,8 +39,7 @@ class Review:
     uses: dict[str, list[tuple[FigureUse | None, FigureUse | None]]] = field(default_factory=dict)
     flags: FlagChanges | None = None
     sources: list[Change] | None = None
-    corrections_added: list[Correction] | None = None
-    corrections_removed: list[Correction] | None = None
+    corrections: list[Change] | None = None
     pages: list[PageChange] | None = None
     numbers: list[TypedNumber] = field(default_factory=list)
     downloads: list[DownloadChange] | None = None
@@ -234,16 +233,20 @@ def numbers_section(review: Review) -> Section:
                    intro if items else ["No number typed into new or changed prose."], items)
 
 
-def _correction(kind: str, c: Correction) -> str:
-    return f"- **{kind}** {code(c.page)}, {c.date}: {_md(c.what)} Why: {_md(c.why)}"
+def _correction(change: Change) -> str:
+    head = f"- **{change.kind.capitalize()}** {code(change.id)}, {change.title}"
+    if change.kind != "changed":
+        c = change.new or change.old
+        return f"{head}: {_md(c.what)} Why: {_md(c.why)}"
+    return "\n".join([head + ":"] + [f"  - {f.name}: “{'” → “'.join(word_diff(f.old, f.new))}”"
+                                     for f in change.fields])
 
 
 def corrections_section(review: Review) -> Section:
-    if review.corrections_added is None:
+    if review.corrections is None:
         return Section("Corrections", ["Not compared: the data did not load."], [])
-    items = [_correction("Added", c) for c in review.corrections_added]
-    items += [_correction("Removed", c) for c in review.corrections_removed]
-    return Section("Corrections", [] if items else ["No correction added or removed."], items)
+    items = [_correction(change) for change in review.corrections]
+    return Section("Corrections", [] if items else ["No correction added, removed or changed."], items)
 
 
 def downloads_section(review: Review) -> Section:
@@ -283,8 +286,7 @@ def verdict(review: Review) -> str:
     if review.flags and review.flags.cleared:
         parts.append(_plural(len(review.flags.cleared), "editor's flag") + " cleared")
     parts += _by_kind(review.sources, "source")
-    if review.corrections_added:
-        parts.append(f"{_plural(len(review.corrections_added), 'correction')} added")
+    parts += _by_kind(review.corrections, "correction")
     if review.numbers:
         parts.append(f"{_plural(len(review.numbers), 'number')} in new prose to check")
     if review.data_problems:
