@@ -86,6 +86,13 @@ def edits(tmp_path_factory) -> dict:
     end = text.find("\n  - page: ", start)
     corrections.write_text(text[:start].rstrip("\n") + "\n" + (text[end:] if end >= 0 else ""), encoding="utf-8")
     commit(repo, "a correction reworded, another removed")
+
+    front = front_matter(repo, CHARTS)
+    made["title"] = front["title"], front["title"] + " and their numbers"
+    made["description"] = front["description"], with_words(front["description"])
+    set_key(repo / CHARTS, "---\n", "title", "", made["title"][1])
+    set_key(repo / CHARTS, "---\n", "description", "", made["description"][1])
+    commit(repo, "a page's title and description")
     return made
 
 
@@ -133,3 +140,13 @@ def test_a_reworded_correction_is_changed_and_a_removed_one_counted(edits, repor
     (gone,) = [item for item in entries if f"`{removed.page}`" in item]
     assert gone.startswith("- **Removed**"), gone
     assert len(entries) == 2, entries
+
+
+def test_a_new_title_and_description_are_told_under_the_page(edits, report):
+    """Front matter a reader sees only in the browser tab, search results and link previews."""
+    charts = listed_pages(sections(report)["Pages"])["charts/"]
+    for key in ("title", "description"):
+        old, new = edits[key]
+        (line,) = [line for line in charts.splitlines() if line.startswith(f"  - {key}")]
+        read = as_read(line)
+        assert old in read and new in read, line

@@ -10,6 +10,7 @@ blog index's posts and the front page's newest items (marked `data-newest-items`
 
 from __future__ import annotations
 
+import html as html_text
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -24,6 +25,11 @@ from ..search.index import article
 # each post's excerpt and the pagination after it (templates/blog.html).
 _BLOG_INDEX = '<header class="md-typeset">'
 _CANONICAL = re.compile(r'<link rel="canonical" href="([^"]*)"')
+# What a page's front matter shows outside its article: in the browser's tab and search
+# results (the title), and there and in link previews (the description, which the
+# og: and twitter: tags repeat).
+_HEAD = {"title": re.compile(r"<title>([^<]*)</title>"),
+         "description": re.compile(r'<meta name="description" content="([^"]*)"')}
 # Blocks beyond those whose words a figure's excerpt quotes: code (the citations to copy),
 # an admonition's title, a chart's labels, and any other element holding text of its own.
 _MORE_BLOCKS = {"pre", "summary", "text", "title", "desc", "div", "section", "figure", "blockquote",
@@ -118,6 +124,7 @@ class Page:
     address: str  # "essay/", "" for the front page, "404.html"
     url: str
     html: str
+    head: tuple[tuple[str, str], ...] = ()  # ("title", ...), ("description", ...) as the head has them
 
     @cached_property
     def blocks(self) -> tuple[Block, ...]:
@@ -146,7 +153,9 @@ def site_pages(site: Path) -> dict[str, Page]:
             continue
         address = name.removesuffix("index.html")
         canonical = _CANONICAL.search(output)
-        pages[address] = Page(address, canonical.group(1) if canonical else "/" + address, html)
+        head = tuple((key, html_text.unescape(found.group(1))) for key, pattern in _HEAD.items()
+                     if (found := pattern.search(output)))
+        pages[address] = Page(address, canonical.group(1) if canonical else "/" + address, html, head)
     return pages
 
 

@@ -28,6 +28,7 @@ class PageChange:
     page: Page  # as it is now (as it was, for a page removed)
     old: Page | None = None  # as it was, for a page moved or changed
     blocks: tuple[BlockChange, ...] = ()
+    head: tuple[tuple[str, str, str], ...] = ()  # (name, before, after): its title, its description
 
 
 def block_changes(old: tuple[Block, ...], new: tuple[Block, ...]) -> tuple[BlockChange, ...]:
@@ -49,6 +50,12 @@ def block_changes(old: tuple[Block, ...], new: tuple[Block, ...]) -> tuple[Block
     return tuple(changes)
 
 
+def head_changes(old: Page, new: Page) -> tuple[tuple[str, str, str], ...]:
+    """The title and description in the page's head that changed: no block of the article shows them."""
+    before = dict(old.head)
+    return tuple((name, before.get(name, ""), text) for name, text in new.head if before.get(name, "") != text)
+
+
 def _moves(removed: dict[str, Page], added: dict[str, Page]) -> list[tuple[Page, Page]]:
     """(old, new) for each removed page found again at an added address."""
     moves = []
@@ -66,15 +73,18 @@ def page_changes(old: dict[str, Page], new: dict[str, Page]) -> list[PageChange]
     changes = []
     for address, page in new.items():
         before = old.get(address)
-        if before is None or before.html == page.html:  # the same HTML: the same words, unread
+        if before is None:
             continue
-        blocks = block_changes(before.blocks, page.blocks)
-        if blocks:
-            changes.append(PageChange("changed", page, before, blocks))
+        # The same HTML: the same words, unread.
+        blocks = () if before.html == page.html else block_changes(before.blocks, page.blocks)
+        head = head_changes(before, page)
+        if blocks or head:
+            changes.append(PageChange("changed", page, before, blocks, head))
     removed = {a: p for a, p in old.items() if a not in new}
     added = {a: p for a, p in new.items() if a not in old}
     for before, page in _moves(removed, added):
-        changes.append(PageChange("moved", page, before, block_changes(before.blocks, page.blocks)))
+        changes.append(PageChange("moved", page, before, block_changes(before.blocks, page.blocks),
+                                  head_changes(before, page)))
     changes += [PageChange("added", page) for page in added.values()]
     changes += [PageChange("removed", page) for page in removed.values()]
     order = {"added": 0, "removed": 1, "moved": 2, "changed": 3}

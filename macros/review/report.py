@@ -195,6 +195,10 @@ def _page(page) -> str:
     return f"{_link('/' + page.address, page.url)} “{_md(page.title)}”"
 
 
+# Where readers see what a page's head holds, outside its article.
+_SHOWN_IN = {"title": "browser tab, search results", "description": "search results, link previews"}
+
+
 def pages_section(review: Review) -> Section:
     if review.pages is None:
         failed = [name for name, built in (("BASE", review.base_build), ("the working tree", review.head_build))
@@ -209,6 +213,8 @@ def pages_section(review: Review) -> Section:
         else:
             moved = f" (was /{_md(change.old.address)})" if change.kind == "moved" else ""
             items.append(f"- **{change.kind.capitalize()}** {_page(change.page)}{moved}")
+            items += [f"  - {name} ({_SHOWN_IN[name]}): “{'” → “'.join(word_diff(before, after))}”"
+                      for name, before, after in change.head]
             section = None
             for block in change.blocks:
                 if block.heading:
@@ -220,7 +226,7 @@ def pages_section(review: Review) -> Section:
                 section = block.section
                 items.append(_before_after(block.before, block.after, "    " if section else "  "))
     intro = ["Each page's article as readers read it: its text, not its HTML, navigation or lists "
-             "of the newest items."]
+             "of the newest items; and its title and description, as its head gives them."]
     return Section("Pages", intro if items else intro + ["No page changes for readers."], items)
 
 
