@@ -60,7 +60,7 @@ def sections(report: str) -> dict[str, str]:
 def as_read(markdown_text: str) -> str:
     """The report's text as GitHub shows it: no emphasis marks, escapes or entities."""
     text = re.sub(r"~~|\*\*", "", markdown_text)
-    return html.unescape(re.sub(r"\\([\\`*_{}\[\]])", r"\1", text))
+    return html.unescape(re.sub(r"\\([\\`*_{}\[\]|~<&])", r"\1", text))
 
 
 def items(section: str) -> list[str]:

@@ -18,11 +18,13 @@ import yaml
 from bench.project import commit, copy_project, git, git_repository
 from macros.registry.loading import load_registry
 from tests.support import edit
-from tests.test_review import as_read, items, listed_pages, review, sections
+from tests.test_review import ITEM, OLD_SENTENCE, as_read, items, listed_pages, review, sections
 
 ESSAY = "docs/essay.md"
 SOURCE = "ctc-winter-2022"
 CHARTS = "docs/charts.md"
+# Characters Markdown reads as themselves here, and HTML would write as entities.
+AMPERSAND_SENTENCE = "Hezbollah & its allies, more < less, have been the worst offenders."
 ADDED_WORDS = "once more"  # put into a flag's message and a correction's why
 
 
@@ -93,6 +95,9 @@ def edits(tmp_path_factory) -> dict:
     set_key(repo / CHARTS, "---\n", "title", "", made["title"][1])
     set_key(repo / CHARTS, "---\n", "description", "", made["description"][1])
     commit(repo, "a page's title and description")
+
+    edit(repo / ITEM, OLD_SENTENCE, AMPERSAND_SENTENCE)
+    commit(repo, "a sentence with an ampersand")
     return made
 
 
@@ -150,3 +155,10 @@ def test_a_new_title_and_description_are_told_under_the_page(edits, report):
         (line,) = [line for line in charts.splitlines() if line.startswith(f"  - {key}")]
         read = as_read(line)
         assert old in read and new in read, line
+
+
+def test_the_report_is_markdown_read_raw_without_html_entities(edits, report):
+    item = listed_pages(sections(report)["Pages"])["rundown/lebanon-unsolved-murders/"]
+    assert not re.search(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+);", report, flags=re.I), "an HTML entity in review.md"
+    plain = re.sub(r"~~|\*\*", "", item)  # struck and bold words, not unescaped
+    assert AMPERSAND_SENTENCE.removesuffix(".") in plain, item

@@ -1,7 +1,8 @@
 """The review written down in Markdown: a one-line verdict, then each kind of change.
 
-Every text from a page or the data goes through `md_text` (HTML escaped, Markdown
-syntax backslashed) or into a code span, so that a page's words print as words. A
+Every text from a page or the data goes through `_md` (Markdown syntax backslashed) or
+into a code span, so that a page's words print as words, in GitHub's rendering and in
+the raw file alike. A
 section too long for its place (GitHub's step summary takes 1 MiB) is shortened from
 its end, and says how much it left out.
 """
@@ -9,10 +10,10 @@ its end, and says how much it left out.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 
 from ..registry.model import Flag
-from ..render.escape import md_text
 from ..render.formatting import format_value
 from .articles import FigureUse
 from .builds import DEFAULT_BRANCH, Built
@@ -66,10 +67,15 @@ def _plural(count: int, singular: str, plural: str | None = None) -> str:
     return f"{count} {singular if count == 1 else plural or singular + 's'}"
 
 
+# What Markdown would act on mid-line: emphasis, code, links, a table's cell, `~` (struck
+# words sit between `~~`), and `<` or `&` only where they would open a tag or an entity.
+# Backslashed, not written as HTML entities: review.md is read raw as well as rendered.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|~]|<(?=[A-Za-z/!?])|&(?=#?\w+;))")
+
+
 def _md(text: str) -> str:
-    """Page or data text in Markdown; `~` too, since struck words sit between `~~`. Quotes
-    stay as they are: the report has no attributes, and is read as text too."""
-    return md_text(text, quote=False).replace("~", "\\~")
+    """Page or data text in Markdown, on one line."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
 def word_diff(before: str, after: str) -> tuple[str, str]:
