@@ -18,7 +18,8 @@ import yaml
 from bench.project import commit, copy_project, git, git_repository
 from macros.registry.loading import load_registry
 from tests.support import edit
-from tests.test_review import ITEM, OLD_SENTENCE, as_read, items, listed_pages, review, sections
+from tests.test_review import (FIGURE, ITEM, NEW_VALUE, OLD_SENTENCE, OLD_VALUE, as_read, items, listed_pages,
+                               review, sections)
 
 ESSAY = "docs/essay.md"
 SOURCE = "ctc-winter-2022"
@@ -98,6 +99,11 @@ def edits(tmp_path_factory) -> dict:
 
     edit(repo / ITEM, OLD_SENTENCE, AMPERSAND_SENTENCE)
     commit(repo, "a sentence with an ampersand")
+
+    label = registry.figures[FIGURE].label
+    edit(repo / "data" / "figures.yml", f"  {FIGURE}:\n    label: {label}\n    value: {OLD_VALUE}\n",
+         f"  {FIGURE}:\n    label: {label}\n    value: {NEW_VALUE}\n")
+    commit(repo, "a figure's value")
     return made
 
 
@@ -162,3 +168,22 @@ def test_the_report_is_markdown_read_raw_without_html_entities(edits, report):
     assert not re.search(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+);", report, flags=re.I), "an HTML entity in review.md"
     plain = re.sub(r"~~|\*\*", "", item)  # struck and bold words, not unescaped
     assert AMPERSAND_SENTENCE.removesuffix(".") in plain, item
+
+
+def download_rows(report: str) -> dict[str, list[str]]:
+    """The Downloads table's cells by file."""
+    rows = [line.strip("|").split(" | ") for line in sections(report)["Downloads"].splitlines()
+            if line.startswith("| `")]
+    return {cells[0].strip().strip("`"): [cell.strip() for cell in cells[1:]] for cells in rows}
+
+
+def test_downloads_name_the_rows_that_changed(edits, report):
+    rows = download_rows(report)
+    total, added, removed, changed, which = rows["downloads/figures.csv"]
+    named = re.findall(r"`([^`]+)`", which)
+    assert FIGURE in named and len(named) == int(total), rows["downloads/figures.csv"]
+    assert set(named) <= set(edits["registry"].figures), named
+    # A source's title changed: the Data Package's entry for it is changed, not replaced.
+    total, added, removed, changed, which = rows["downloads/datapackage.json"]
+    assert (added, removed, changed) == ("0", "0", "1"), rows["downloads/datapackage.json"]
+    assert edits["registry"].sources[SOURCE].url in which, which

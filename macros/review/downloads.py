@@ -1,9 +1,10 @@
 """How many rows of each download change: the files `downloads/files.py` lists, read as
 a reader's client would split them into records.
 
-A CSV's rows and a JSON list's items are keyed by their `id` (a list without ids: by
-their content, so that a changed item counts as one removed and one added), a BibTeX
-file's entries by their key; whatever else a JSON file holds at its top is one record a key.
+A CSV's rows and a JSON list's items are keyed by their `id` (a Data Package's by what
+names them: a resource's `name`, a source's `path`; an item with none of these, by its
+content), a BibTeX file's entries by their key; whatever else a JSON file holds at its top
+is one record a key. A record whose key is on both sides with other content is changed.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from pathlib import Path
 from ..downloads.files import FILES
 
 _BIBTEX_ENTRY = re.compile(r"^@\w+\{([^,\s]+),", re.M)
+# What names a JSON list's item, in the order looked for: ours, then the Data Package's.
+_ITEM_KEYS = ("id", "name", "path")
 
 
 def _json_records(data, prefix: str = "") -> dict[str, str]:
@@ -25,8 +28,11 @@ def _json_records(data, prefix: str = "") -> dict[str, str]:
         records = {}
         for item in data:
             text = json.dumps(item, sort_keys=True, ensure_ascii=False)
-            key = item["id"] if isinstance(item, dict) and "id" in item else text
-            records[f"{prefix}{key}"] = text
+            named = [item[k] for k in _ITEM_KEYS if isinstance(item, dict) and isinstance(item.get(k), str)]
+            key = f"{prefix}{named[0] if named else text}"
+            while key in records:  # two items of one name (two sources at one URL): both kept
+                key += " (again)"
+            records[key] = text
         return records
     if isinstance(data, dict):
         records = {}
@@ -55,14 +61,14 @@ def records(path: Path) -> dict[str, object]:
 @dataclass(frozen=True)
 class DownloadChange:
     file: str
-    added: int
-    removed: int
-    changed: int
+    added: tuple[str, ...] = ()  # the records' keys: a row's id, an entry's key
+    removed: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
     missing: str | None = None  # "before" or "after": the file is not in that build
 
     @property
     def rows(self) -> int:
-        return self.added + self.removed + self.changed
+        return len(self.added) + len(self.removed) + len(self.changed)
 
 
 def download_changes(old_site: Path, new_site: Path) -> list[DownloadChange]:
@@ -71,12 +77,13 @@ def download_changes(old_site: Path, new_site: Path) -> list[DownloadChange]:
     for name in FILES:
         old_path, new_path = old_site / name, new_site / name
         if not old_path.exists() or not new_path.exists():
-            out.append(DownloadChange(name, 0, 0, 0, "before" if not old_path.exists() else "after"))
+            out.append(DownloadChange(name, missing="before" if not old_path.exists() else "after"))
             continue
         if old_path.read_bytes() == new_path.read_bytes():
-            out.append(DownloadChange(name, 0, 0, 0))
+            out.append(DownloadChange(name))
             continue
         old, new = records(old_path), records(new_path)
-        out.append(DownloadChange(name, added=len(new.keys() - old.keys()), removed=len(old.keys() - new.keys()),
-                                  changed=sum(1 for key in new.keys() & old.keys() if new[key] != old[key])))
+        out.append(DownloadChange(name, added=tuple(k for k in new if k not in old),
+                                  removed=tuple(k for k in old if k not in new),
+                                  changed=tuple(k for k in new if k in old and new[k] != old[k])))
     return out

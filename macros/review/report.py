@@ -264,13 +264,25 @@ def corrections_section(review: Review) -> Section:
 def downloads_section(review: Review) -> Section:
     if review.downloads is None:
         return Section("Downloads", ["Not compared: a build failed."], [])
-    rows = ["| download | rows changed | added | removed | changed |", "|---|---|---|---|---|"]
+    rows = ["| download | rows changed | added | removed | changed | which |", "|---|---|---|---|---|---|"]
     for d in review.downloads:
         if d.missing:
-            rows.append(f"| {code(d.file)} | not built {d.missing} | | | |")
+            rows.append(f"| {code(d.file)} | not built {d.missing} | | | | |")
         else:
-            rows.append(f"| {code(d.file)} | {d.rows} | {d.added} | {d.removed} | {d.changed} |")
+            which = "; ".join(f"{kind} {_names(keys)}" for kind, keys in
+                              (("changed", d.changed), ("added", d.added), ("removed", d.removed)) if keys)
+            rows.append(f"| {code(d.file)} | {d.rows} | {len(d.added)} | {len(d.removed)} | {len(d.changed)} "
+                        f"| {which} |")
     return Section("Downloads", rows, [])
+
+
+_NAMED_ROWS = 10  # rows named in a download's cell; the rest counted
+
+
+def _names(keys: tuple[str, ...]) -> str:
+    """The rows' keys as code, a table cell's `|` escaped (GitHub splits cells on it even in code)."""
+    named = ", ".join(code(key).replace("|", "\\|") for key in keys[:_NAMED_ROWS])
+    return named + (f" and {len(keys) - _NAMED_ROWS} more" if len(keys) > _NAMED_ROWS else "")
 
 
 def sections(review: Review) -> list[Section]:
