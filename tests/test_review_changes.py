@@ -187,3 +187,25 @@ def test_downloads_name_the_rows_that_changed(edits, report):
     total, added, removed, changed, which = rows["downloads/datapackage.json"]
     assert (added, removed, changed) == ("0", "0", "1"), rows["downloads/datapackage.json"]
     assert edits["registry"].sources[SOURCE].url in which, which
+
+
+def test_two_figures_swapped_are_told_as_moved_not_removed_and_added(tmp_path):
+    repo = git_repository(copy_project(tmp_path / "repo"))
+    figures = repo / "data" / "figures.yml"
+    text = figures.read_text(encoding="utf-8")
+    starts = [m.start() for m in re.finditer(r"^  [\w-]+:\n", text, flags=re.M)][:3]
+    first, second = text[starts[0]:starts[1]], text[starts[1]:starts[2]]
+    figures.write_text(text[:starts[0]] + second + first + text[starts[2]:], encoding="utf-8")
+    git(repo, "checkout", "-q", "-b", "change")
+    commit(repo, "two figures swapped")
+
+    run = review(repo)
+    assert run.returncode == 0, run.stdout + run.stderr
+    report = (repo / "review.md").read_text(encoding="utf-8")
+    page = listed_pages(sections(report)["Pages"]).get("figures/", "")
+    gone = re.findall(r"- gone: “(.*)”$", page, flags=re.M)
+    new = re.findall(r"- new: “(.*)”$", page, flags=re.M)
+    assert not set(gone) & set(new), page  # no block told as both removed and added
+    labels = [yaml.safe_load(entry).popitem()[1]["label"] for entry in (first, second)]
+    (moved,) = [line for line in page.splitlines() if "moved" in line]
+    assert any(label in as_read(moved) for label in labels), moved

@@ -9,6 +9,7 @@ text, has moved.
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from dataclasses import dataclass
 
 from .articles import Block, Page
@@ -17,7 +18,7 @@ from .articles import Block, Page
 @dataclass(frozen=True)
 class BlockChange:
     before: str | None  # None: the block is new
-    after: str | None  # None: the block is gone
+    after: str | None  # None: the block is gone; the same as before: the block has moved
     section: str | None  # the heading above it; None for a heading
     heading: bool = False  # the block is a heading: told as itself, not under the one before
 
@@ -47,7 +48,24 @@ def block_changes(old: tuple[Block, ...], new: tuple[Block, ...]) -> tuple[Block
                     for b, a in zip(before[:paired], after[:paired]) if b.text != a.text]
         changes += [BlockChange(b.text, None, b.section, b.heading) for b in before[paired:]]
         changes += [BlockChange(None, a.text, a.section, a.heading) for a in after[paired:]]
-    return tuple(changes)
+    return _moves_of_blocks(changes)
+
+
+def _moves_of_blocks(changes: list[BlockChange]) -> tuple[BlockChange, ...]:
+    """A block gone from one place and new at another, word for word, has moved (entries
+    reordered): told once, where it is now, not as one block removed and one added."""
+    gone_texts = Counter(c.before for c in changes if c.after is None)
+    moved = gone_texts & Counter(c.after for c in changes if c.before is None)
+    gone, out = moved.copy(), []
+    for change in changes:
+        if change.after is None and gone[change.before]:
+            gone[change.before] -= 1
+        elif change.before is None and moved[change.after]:
+            moved[change.after] -= 1
+            out.append(BlockChange(change.after, change.after, change.section, change.heading))
+        else:
+            out.append(change)
+    return tuple(out)
 
 
 def head_changes(old: Page, new: Page) -> tuple[tuple[str, str, str], ...]:

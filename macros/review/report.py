@@ -120,6 +120,14 @@ def _heading(before: str | None, after: str | None) -> str:
     return f"  - heading: “{old}” → “{new}”"
 
 
+def _moved(blocks: list) -> str:
+    """Blocks that only moved, in one line: their headings, or the first of them."""
+    named = [block.after for block in blocks if block.heading] or [blocks[0].after]
+    shown = ", ".join(f"“{_md(text)}”" for text in named[:_NAMED_ROWS])
+    return f"  - moved, their words the same: {_plural(len(blocks), 'block')}, from {shown}" + \
+        (f" and {len(named) - _NAMED_ROWS} more" if len(named) > _NAMED_ROWS else "")
+
+
 def _link(text: str, url: str) -> str:
     return f"[{_md(text)}]({url.replace(' ', '%20').replace(')', '%29')})"
 
@@ -221,8 +229,13 @@ def pages_section(review: Review) -> Section:
             items.append(f"- **{change.kind.capitalize()}** {_page(change.page)}{moved}")
             items += [f"  - {name} ({_SHOWN_IN[name]}): “{'” → “'.join(word_diff(before, after))}”"
                       for name, before, after in change.head]
+            moved = [block for block in change.blocks if block.before == block.after]
+            if moved:
+                items.append(_moved(moved))
             section = None
             for block in change.blocks:
+                if block.before == block.after:
+                    continue
                 if block.heading:
                     items.append(_heading(block.before, block.after))
                     section = None
