@@ -295,7 +295,23 @@ function highlighted(words) {
   return terms
 }
 
-// One result as Material draws it: the page, then its matching sections.
+// How well a part of a page answers: the words its excerpt marks, each once, then the
+// weight of all its matches. Pagefind lists a page's parts in page order, so a part
+// marking only "and" came before the one that says "women and children".
+function answers(sub) {
+  var marked = new Set((sub.excerpt.match(/<mark>[^<]*<\/mark>/g) || []).map(function (mark) {
+    return fold(mark.replace(/<\/?mark>/g, ""))
+  }))
+  var weight = (sub.weighted_locations || []).reduce(function (sum, at) { return sum + at.balanced_score }, 0)
+  return [marked.size, weight]
+}
+
+function better(a, b) {
+  return b.rank[0] - a.rank[0] || b.rank[1] - a.rank[1]
+}
+
+// One result as Material draws it: the page, then its matching sections, those that
+// answer best first (the first SECTIONS shown, the rest folded).
 function item(data, score, words) {
   var terms = highlighted(words)
   var tags = [].concat(data.filters.country || [], data.filters.topic || [])
@@ -309,11 +325,13 @@ function item(data, score, words) {
   if (tags.length) page.tags = tags
   var sections = data.sub_results
     .filter(function (sub) { return sub.url !== data.url && sub.url.indexOf("#") > 0 })
-    .map(function (sub, i) {
+    .map(function (sub) { return { sub: sub, rank: answers(sub) } })
+    .sort(better)
+    .map(function (part, i) {
       return {
-        location: relative(sub.url),
-        title: escapeHtml(sub.title),
-        text: sub.excerpt,
+        location: relative(part.sub.url),
+        title: escapeHtml(part.sub.title),
+        text: part.sub.excerpt,
         score: i < SECTIONS ? score : score / 2,
         terms: terms
       }

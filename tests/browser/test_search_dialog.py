@@ -171,6 +171,38 @@ def test_a_word_the_site_never_writes_finds_nothing(page, site_dir, query):
     expect(page.locator(CORRECTION)).to_be_empty()
 
 
+# Queries whose words all stand together somewhere on the page, and apart elsewhere on it.
+TOGETHER = [("women and children", "/essay/"), ("Human Rights Watch", "/essay/"), ("Kais Saied", TUNISIA)]
+
+
+def first_marked(page, query: str, path: str) -> dict:
+    """The first excerpt shown under the result for `path` (its own text, or its first
+    section's), once the results are the whole query's, not a prefix typed on the way:
+    {"hash": the section's anchor, "marks": the words it marks}."""
+    search(page, query)
+    until(page, """(query) => {
+        const links = [...document.querySelectorAll('.md-search-result__link')]
+        return links.length > 0 && links.every(a => new URL(a.href).searchParams.get('h') === query)
+    }""", query)
+    return page.evaluate("""(path) => {
+        const link = [...document.querySelectorAll('.md-search-result__link')]
+            .find(a => new URL(a.href).pathname === path && a.querySelector('article mark'))
+        return {hash: link.hash, marks: [...link.querySelectorAll('article mark')].map(m => m.textContent)}
+    }""", path)
+
+
+@pytest.mark.parametrize("query, path", TOGETHER)
+def test_the_first_excerpt_under_a_page_is_one_holding_every_word(page, site_dir, query, path):
+    """Not the page's first part to hold one of them: "women and children" showed two
+    parts of the essay marking only "and" before the one that says it; the Tunisia item
+    showed its notes, never the sentence naming Kais Saied."""
+    text = " ".join((site_dir / path.strip("/") / "index.html").read_text(encoding="utf-8").split())
+    assert query in text, f"the page no longer says {query}: pick another"
+    page.goto("")
+    marked = first_marked(page, query, path)["marks"]
+    assert {word.lower() for word in query.split()} <= {re.sub(r"\W", "", m).lower() for m in marked}, marked
+
+
 def test_a_word_the_site_has_is_not_corrected(page):
     page.goto("")
     assert search(page, "Tunisia")[0] == TUNISIA
