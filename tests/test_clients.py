@@ -168,6 +168,30 @@ def test_pandas_reads_numbers_as_numbers_and_dates_as_dates(site):
     assert dict(zip(frame["id"], frame["label"])) == labels  # “’” read as written, not "â€™"
 
 
+def test_pandas_reads_the_json_as_the_same_table_one_type_a_column(site):
+    """The JSON's records are the CSV's rows, lists kept as lists: a column that mixed
+    numbers, partial dates and {low, high} made polars refuse the file."""
+    table = pd.read_csv(site.site / "downloads/figures.csv", keep_default_na=False, dtype=str)
+    records = json.loads((site.site / "downloads/figures.json").read_text(encoding="utf-8"))["figures"]
+    frame = pd.DataFrame(records)
+    assert list(frame.columns) == list(table.columns)
+    for column in ("value", "value_low", "value_high"):  # numbers, or null (a column may be all null)
+        assert all(type(v) in (int, float) for v in frame[column].dropna()), column
+    for column in ("date", "date_end", "as_of"):
+        assert pd.to_datetime(frame[column]).notna().sum() == frame[column].notna().sum(), column
+    listed = {"sources": ";", "flags": "\n"}  # the CSV's cells join what the JSON lists
+    for record, row in zip(records, table.to_dict("records")):
+        for column, cell in row.items():
+            value = record[column]
+            if column in listed:
+                value = listed[column].join(value)
+            elif isinstance(value, bool):
+                value = str(value).lower()
+            elif isinstance(value, float) and value.is_integer():
+                value = int(value)
+            assert ("" if value is None else str(value)) == cell, (record["id"], column)
+
+
 # --- The feed: feedparser --------------------------------------------------------
 
 def test_feedparser_reads_the_feed_cleanly(site):

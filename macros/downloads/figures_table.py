@@ -1,8 +1,8 @@
 """The figures as a table: its columns, described once, and its rows as CSV and JSON.
 
-`COLUMNS` is the one description of the table: the CSV's header, the Data Package's
-Table Schema (datapackage.py) and the table of columns on the figures page are made
-from it. Each column holds one type: a figure's value is a number (`value`, or
+`COLUMNS` is the one description of the table: the CSV's header, the JSON's keys, the
+Data Package's Table Schema (datapackage.py) and the table of columns on the figures
+page are made from it. Each column holds one type: a figure's value is a number (`value`, or
 `value_low` and `value_high` for a range) or a date (`date`, or `date` to `date_end`),
 never both in one column. Dates are ISO days (YYYY-MM-DD, the first day of the period
 the data names) with their precision beside them, so "2003" is 2003-01-01, precision
@@ -121,18 +121,10 @@ def figures_csv(rows: list[dict]) -> str:
     return "\ufeff" + out.getvalue()
 
 
-def _plain(value):
-    """A value as JSON holds it: numbers stay numbers, dates their YYYY[-MM[-DD]] text."""
-    if isinstance(value, Range):
-        return {"low": _plain(value.low), "high": _plain(value.high)}
-    return value.text if isinstance(value, PartialDate) else value
-
-
-def figures_json(registry: Registry, pages: dict[str, str], base: str) -> str:
-    records = [{"id": f.id, "label": f.label, "written": f.written, "value": _plain(f.value), "unit": f.unit,
-                "scope": f.scope, "as_of": f.as_of.text if f.as_of else None, "sources": list(f.sources),
-                "quantity": f.quantity, "quantity_label": _quantity_label(f, registry.quantities),
-                "event": f.event, "note": f.note, "flags": [flag.text for flag in registry.flags_of(f.id)],
-                "page": page_url(base, pages.get(f.id, "figures.md"), f.id)}
-               for f in registry.figures.values()]
+def figures_json(rows: list[dict]) -> str:
+    """The CSV's rows as JSON records, one type a key as in the CSV's columns (a key that
+    mixed numbers, partial dates and {low, high} made polars refuse the file), with what a
+    cell joins kept as a list: the sources, the flags."""
+    records = [{**row, "sources": row["sources"].split(";"),
+                "flags": row["flags"].split("\n") if row["flags"] else []} for row in rows]
     return json.dumps({"figures": records}, ensure_ascii=False, indent=2) + "\n"

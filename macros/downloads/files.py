@@ -37,7 +37,7 @@ def bibliography(registry: Registry) -> list[Source]:
 # path below the site root -> the function that writes it
 FILES = {
     "downloads/figures.csv": lambda d: figures_csv(figure_rows(d.registry, d.pages, d.site_url)),
-    "downloads/figures.json": lambda d: figures_json(d.registry, d.pages, d.site_url),
+    "downloads/figures.json": lambda d: figures_json(figure_rows(d.registry, d.pages, d.site_url)),
     "downloads/datapackage.json": lambda d: datapackage(d.registry, d.site_name, d.site_url),
     "downloads/sources.bib": lambda d: sources_bibtex(bibliography(d.registry)),
     "downloads/sources.csl.json": lambda d: sources_csl_json(bibliography(d.registry)),
