@@ -181,6 +181,8 @@ def test_every_page_has_description_canonical_social_tags_and_jsonld(site, page)
         assert data["@type"] == "NewsArticle"
         assert data["datePublished"] == ORIGINAL.date.text == og["article:published_time"]
         assert "license" not in data and "not licensed" in data["copyrightNotice"]
+        # Whose the text is, told of the essay and of a Rundown item alike (not "the essay's").
+        assert ORIGINAL.publisher in data["copyrightNotice"] and "essay" not in data["copyrightNotice"]
         assert data["isBasedOn"]["url"] == ORIGINAL.url
         assert data["isBasedOn"]["publisher"]["name"] == ORIGINAL.publisher
         # Unknown facts are left out, not guessed.

@@ -9,5 +9,10 @@ from __future__ import annotations
 
 NOTES_AND_DATA = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 International",
                   "path": "https://creativecommons.org/licenses/by/4.0/"}
-ESSAY_NOTICE = ("The essay's text is © its author, first published by World Politics Review, "
-                "and is not licensed by this edition. This edition's notes and data: CC BY 4.0.")
+
+
+def original_notice(publisher: str | None) -> str:
+    """Whose a reproduced text is: the essay's and each Rundown item's alike."""
+    first = f", first published by {publisher}," if publisher else ""
+    return (f"This text is © its author{first} and is not licensed by this edition. "
+            "This edition's notes and data: CC BY 4.0.")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..registry.model import Author, Correction, Source
-from ..downloads.licence import ESSAY_NOTICE, NOTES_AND_DATA
+from ..downloads.licence import NOTES_AND_DATA, original_notice
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,7 @@ def jsonld(page: PageFacts, site: Site) -> dict:
                          "height": page.card.height, "caption": page.card.alt}
     if page.original:
         data["isBasedOn"] = _original(page.original)
-        data["copyrightNotice"] = ESSAY_NOTICE
+        data["copyrightNotice"] = original_notice(page.original.publisher)
         if page.original.date:  # the essay's and the Rundown's: first published with it
             data["datePublished"] = page.original.date.text
     else:
