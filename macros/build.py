@@ -109,6 +109,7 @@ class Build:
         self.mistakes = 0  # reported on pages so far: past one, what no page uses is not told
         self.git_days = last_change.git_days(root)  # path -> day of its last commit (sitemap)
         self.source_day = last_change.source_day()  # for a page git knows nothing of
+        self.data_day = last_change.data_day(self.git_days, self.source_day)  # the data's version
 
     @staticmethod
     def of(env) -> Build:

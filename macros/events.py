@@ -62,7 +62,8 @@ class BuildEvents(BasePlugin):
         mistakes = generated_page_errors(generated)
         if mistakes:
             raise PluginError("\n".join(map(str, mistakes)))
-        data = Downloads(self.build.registry, listing_.figure_page, self.build.site.url, self.build.site.name)
+        data = Downloads(self.build.registry, listing_.figure_page, self.build.site.url, self.build.site.name,
+                         self.build.data_day)
         for path, write in FILES.items() if not self.build.options.preview else ():  # a preview's are stale
             files.append(File.generated(config, path, content=write(data)))
         for path, png in share_card.cards(self.build.site.name).items():

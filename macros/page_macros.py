@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from .errors import DataError
 from .meta.page_facts import ORIGINAL_KEY
-from .pages import article, charts, corrections, timeline
+from .pages import article, charts, corrections, page_citation, timeline
 from .pages.figures_page import columns_table, competing_estimates
 from .pages.listing import listing_mark
 from .registry.model import Figure, UnknownId
@@ -106,5 +106,8 @@ def page_macros(build) -> dict[str, Callable]:
         # The timeline shows each event's figure with its note; it is not a use in the text.
         # "(in the text: Feb. 3)": the text's words, beside the date as the data now gives it.
         "timeline": lambda: timeline.timeline(registry, lambda figure: written(figure, quoted=True)[0]),
+        # The figures as a data set, at this page's address, with the data's version day.
+        "cite_data": lambda: page_citation.data_block(
+            build.site.name, build.site.url + build.page.src.removesuffix(".md") + "/", build.data_day),
         "corrections_list": lambda: corrections.listing(registry.corrections, build.page_titles()),
     }

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from xml.etree import ElementTree as ET
 
 import bibtexparser
@@ -15,6 +16,7 @@ import pytest
 import yaml
 
 from macros.registry.loading import load_registry
+from macros.registry.model import PartialDate
 from macros.render.formatting import format_partial_date
 
 from tests.support import ROOT, build
@@ -95,7 +97,26 @@ def test_articles_end_with_a_citation_naming_the_original(site, page):
 
 def test_pages_that_are_not_the_original_carry_no_citation(site):
     for page in set(SOURCES) - set(ARTICLES):
-        assert site.html(page).select_one("div.cite-this") is None, page
+        assert site.html(page).select_one("#cite-this") is None, page
+
+
+def test_the_figures_page_cites_the_data_with_the_day_it_last_changed(site):
+    """A data journalist cites the figures as a data set, saying which version: the day
+    anything under data/ was last committed, the Data Package's `version` too."""
+    day = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%cs", "--", "data"],
+                         capture_output=True, text=True, check=True).stdout.strip()
+    assert day, "no commit touches data/"
+    soup = site.html("figures/index.html")
+    box = soup.find(id="cite-the-data").find_next_sibling("div", class_="cite-this")
+    canonical = soup.select_one('link[rel="canonical"]')["href"]
+    plain = box.select_one("pre.cite-this__plain code").get_text()
+    assert canonical in plain and format_partial_date(PartialDate(day)) in plain
+    library = bibtexparser.parse_string(box.select_one("pre.cite-this__bibtex code").get_text())
+    assert library.failed_blocks == [] and len(library.entries) == 1
+    fields = {f.key: f.value for f in library.entries[0].fields}
+    assert (fields["url"], fields["version"], fields["year"]) == (canonical, day, day[:4])
+    package = json.loads((site.site / "downloads/datapackage.json").read_text(encoding="utf-8"))
+    assert package["version"] == day
 
 
 # --- 7. Updates and corrections ---

@@ -23,7 +23,9 @@ def field(column) -> dict:
     return described
 
 
-def datapackage(registry: Registry, title: str, homepage: str) -> str:
+def datapackage(registry: Registry, title: str, homepage: str, version: str | None = None) -> str:
+    """The package; `version`, the day the data last changed, tells one download from
+    another (the figures page's "Cite the data" gives the same day)."""
     sources = [{"title": s.title, **({"path": s.url} if s.url else {})} for s in registry.sources.values()
                if s.has_public_record]
     package = {
@@ -33,6 +35,7 @@ def datapackage(registry: Registry, title: str, homepage: str) -> str:
         "description": "Every number and date the essay and the Rights Rundown state, with its "
                        "scope, date and sources. Columns are described on the figures page.",
         **({"homepage": homepage} if homepage else {}),
+        **({"version": version} if version else {}),
         "licenses": [NOTES_AND_DATA],
         "sources": sources,
         "resources": [{

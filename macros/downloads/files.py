@@ -23,6 +23,7 @@ class Downloads:
     pages: dict[str, str]  # figure id -> the figures page listing it (pages/listing.py)
     site_url: str  # the published address, for links in a file read away from the site
     site_name: str
+    version: str | None = None  # the day the data last changed (meta/last_change.py), where known
 
 
 def bibliography(registry: Registry) -> list[Source]:
@@ -38,7 +39,7 @@ def bibliography(registry: Registry) -> list[Source]:
 FILES = {
     "downloads/figures.csv": lambda d: figures_csv(figure_rows(d.registry, d.pages, d.site_url)),
     "downloads/figures.json": lambda d: figures_json(figure_rows(d.registry, d.pages, d.site_url)),
-    "downloads/datapackage.json": lambda d: datapackage(d.registry, d.site_name, d.site_url),
+    "downloads/datapackage.json": lambda d: datapackage(d.registry, d.site_name, d.site_url, d.version),
     "downloads/sources.bib": lambda d: sources_bibtex(bibliography(d.registry)),
     "downloads/sources.csl.json": lambda d: sources_csl_json(bibliography(d.registry)),
 }

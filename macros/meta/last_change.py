@@ -52,6 +52,13 @@ def source_day() -> str | None:
     return datetime.fromtimestamp(int(epoch), timezone.utc).date().isoformat() if epoch.isdigit() else None
 
 
+def data_day(days: dict[str, str], unknown: str | None = None) -> str | None:
+    """The day anything under data/ last changed: the version of the figures a reader
+    cites and downloads; `unknown` (source_day()) when git does not know."""
+    found = [day for path, day in days.items() if path.startswith("data/")]
+    return max(found) if found else unknown
+
+
 def page_day(src: str, modified: str | None, built_from_others: bool, days: dict[str, str],
              unknown: str | None = None) -> str | None:
     """The page's last change as YYYY-MM-DD: `modified` (its `updated:` or newest

@@ -1,4 +1,5 @@
-""""Cite this page": a plain-text citation and a BibTeX entry for a page of the original.
+""""Cite this page": a plain-text citation and a BibTeX entry for a page of the original;
+and "Cite the data", the same for the figures as a data set.
 
 What is not known (the author, the date) is said to be unknown, never filled in.
 The block is raw HTML so that Material gives each `<pre><code>` its copy button;
@@ -13,6 +14,7 @@ from datetime import date
 
 from ..downloads.bibtex import entry, source_reference
 from ..registry.model import PartialDate, Source
+from ..render.escape import bibtex_text, bibtex_url
 from ..render.formatting import format_partial_date
 
 UNKNOWN_AUTHOR = "Author unknown"
@@ -48,17 +50,35 @@ def bibtex(key: str, title: str, section: str | None, original: Source, site_nam
     return entry(ref).rstrip("\n")
 
 
+def _box(heading: str, anchor: str, cite: str, bib: str) -> str:
+    """A citation's section: its heading, the plain line and the BibTeX entry, escaped."""
+    return (
+        f"{heading} {{ #{anchor} data-search-exclude }}\n\n"
+        '<div class="cite-this" data-search-exclude>\n'
+        "<p>Suggested citation:</p>\n"
+        f'<pre class="cite-this__plain"><code>{html.escape(cite)}</code></pre>\n'
+        "<p>BibTeX:</p>\n"
+        f'<pre class="cite-this__bibtex"><code>{html.escape(bib)}</code></pre>\n'
+        "</div>\n"
+    )
+
+
 def block(key: str, title: str, section: str | None, original: Source, site_name: str, updated: date,
           url: str) -> str:
     """The "Cite this page" section appended to a page's Markdown."""
-    cite = html.escape(plain(title, section, original, site_name, updated, url))
-    bib = html.escape(bibtex(key, title, section, original, site_name, updated, url))
-    return (
-        "## Cite this page { #cite-this data-search-exclude }\n\n"
-        '<div class="cite-this" data-search-exclude>\n'
-        "<p>Suggested citation:</p>\n"
-        f'<pre class="cite-this__plain"><code>{cite}</code></pre>\n'
-        "<p>BibTeX:</p>\n"
-        f'<pre class="cite-this__bibtex"><code>{bib}</code></pre>\n'
-        "</div>\n"
-    )
+    return _box("## Cite this page", "cite-this", plain(title, section, original, site_name, updated, url),
+                bibtex(key, title, section, original, site_name, updated, url))
+
+
+def data_block(site_name: str, url: str, version: str | None) -> str:
+    """"Cite the data": the figures as a data set, with the day the data last changed
+    (the Data Package's `version`), so that a citation says which figures it used."""
+    title = f"{site_name}: figures"
+    when = f", data of {format_partial_date(PartialDate(version))}" if version else ""
+    cite = f"{title}{when}. {url}. Licence: CC BY 4.0."
+    fields = [("title", "{" + bibtex_text(title) + "}"), ("howpublished", bibtex_text(site_name))]
+    if version:
+        fields += [("year", version[:4]), ("date", version), ("version", version)]
+    fields += [("url", bibtex_url(url)), ("note", "Licence: CC BY 4.0.")]
+    body = ",\n".join(f"  {name:<12} = {{{value}}}" for name, value in fields)
+    return _box("### Cite the data", "cite-the-data", cite, f"@misc{{edition-figures,\n{body}\n}}")
