@@ -52,12 +52,14 @@ def synthetic_project(dest: Path, n: int) -> Path:
     return dest
 
 
-def without_macros(project: Path, dest: Path, work: Path) -> Path:
+def without_macros(project: Path, dest: Path, work: Path, url: str) -> Path:
     """A copy of `project` whose pages hold the Markdown the macros wrote, plugin removed.
 
     One build of a copy with bench/dump_markdown.py as a hook saves every page as the
     macros left it (text and footnotes); the copy then publishes that Markdown as is,
-    with the downloads that build wrote as static files.
+    with the downloads that build wrote as static files. The copy is built at `url`, the
+    address the variant will be built at: a macro writes the site's address into the
+    page (the figures page's "Cite the data").
     """
     shutil.copytree(project, dest)
     dump, saved = work / "dump-project", work / "dump-markdown"
@@ -68,7 +70,7 @@ def without_macros(project: Path, dest: Path, work: Path) -> Path:
                       encoding="utf-8")
     os.environ["BENCH_DUMP_DIR"] = str(saved)
     try:
-        measure.clean_build(dump, work / "dump-site", "http://127.0.0.1/")
+        measure.clean_build(dump, work / "dump-site", url)
     finally:
         del os.environ["BENCH_DUMP_DIR"]
     for page in saved.rglob("*.md"):
@@ -196,8 +198,10 @@ def measure_real(args, work: Path, browser) -> dict:
         # Each page type of this site against the same page in stock Material (no
         # overrides, CSS, hooks or macros), run in turn so that machine load hits both.
         stock_port = free_port()
-        stock = stock_variant(without_macros(project, work / "real-off", work), work / "real-stock", data_pages=True)
-        measure.clean_build(stock, work / "site-stock", f"http://127.0.0.1:{stock_port}/", strict=False)
+        stock_url = f"http://127.0.0.1:{stock_port}/"
+        stock = stock_variant(without_macros(project, work / "real-off", work, stock_url), work / "real-stock",
+                              data_pages=True)
+        measure.clean_build(stock, work / "site-stock", stock_url, strict=False)
         with StaticHost(site, port) as ours, StaticHost(work / "site-stock", stock_port) as theirs:
             from . import lighthouse
             result["lighthouse"] = lighthouse.pairs(args.lighthouse_runs, ours.url, theirs.url, pages, log)
@@ -223,7 +227,7 @@ def measure_n(args, n: int, work: Path, browser) -> dict:
     url = f"http://127.0.0.1:{port}/"
     log(f"N={n}: generating items")
     on_project = synthetic_project(work / f"n{n}-on", n)
-    projects = {"on": on_project, "off": without_macros(on_project, work / f"n{n}-off", work)}
+    projects = {"on": on_project, "off": without_macros(on_project, work / f"n{n}-off", work, url)}
     projects["stock"] = stock_variant(projects["off"], work / f"n{n}-stock")
     log(f"N={n}: {args.reps} clean build(s) with and without macros, and in stock Material")
     builds = _median_build(projects, args.reps, url, work)
