@@ -103,20 +103,22 @@ def test_pages_that_are_not_the_original_carry_no_citation(site):
 def test_the_figures_page_cites_the_data_with_the_day_it_last_changed(site):
     """A data journalist cites the figures as a data set, saying which version: the day
     anything under data/ was last committed, the Data Package's `version` too."""
+    # Outside a git checkout (a copy of the project), no day is known and none is given.
     day = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%cs", "--", "data"],
-                         capture_output=True, text=True, check=True).stdout.strip()
-    assert day, "no commit touches data/"
+                         capture_output=True, text=True).stdout.strip() or None
     soup = site.html("figures/index.html")
     box = soup.find(id="cite-the-data").find_next_sibling("div", class_="cite-this")
     canonical = soup.select_one('link[rel="canonical"]')["href"]
     plain = box.select_one("pre.cite-this__plain code").get_text()
-    assert canonical in plain and format_partial_date(PartialDate(day)) in plain
+    assert canonical in plain and ("data of" in plain) is bool(day)
     library = bibtexparser.parse_string(box.select_one("pre.cite-this__bibtex code").get_text())
     assert library.failed_blocks == [] and len(library.entries) == 1
     fields = {f.key: f.value for f in library.entries[0].fields}
-    assert (fields["url"], fields["version"], fields["year"]) == (canonical, day, day[:4])
+    assert (fields["url"], fields.get("version"), fields.get("year")) == (canonical, day, day and day[:4])
     package = json.loads((site.site / "downloads/datapackage.json").read_text(encoding="utf-8"))
-    assert package["version"] == day
+    assert package.get("version") == day
+    if day:
+        assert format_partial_date(PartialDate(day)) in plain
 
 
 # --- 7. Updates and corrections ---
