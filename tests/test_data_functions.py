@@ -138,9 +138,9 @@ def test_competing_estimates_name_each_other():
 
 def test_attributions_are_labelled_on_the_sources_page():
     officials = source("s", "Officials", kind="attribution")
-    assert ATTRIBUTION_LABEL in source_entry(officials, registry(officials, figure("a")), [], [])
+    assert ATTRIBUTION_LABEL in source_entry(officials, [], [])
     published = source("s", "Report")
-    assert ATTRIBUTION_LABEL not in source_entry(published, registry(published), [], [])
+    assert ATTRIBUTION_LABEL not in source_entry(published, [], [])
 
 
 def test_events_come_in_date_order_whatever_their_precision():
@@ -239,7 +239,7 @@ def test_the_lists_group_their_uses_once_and_read_as_each_entry_would():
     for item in (s, t):
         citing = [f for f in (a, b) if item.id in f.sources]
         places = [u for u in uses if (u.kind, u.item_id) in {("cite", item.id)} | {("fig", f.id) for f in citing}]
-        assert source_entry(item, reg, places, citing, listing(reg, 50)) in listed
+        assert source_entry(item, places, citing, listing(reg, 50)) in listed
     # reading order across pages: one.md's uses of s come before two.md's
     cited_in = listed.split("Cited in")[1]
     assert cited_in.index("one.md") < cited_in.index("two.md")

@@ -172,6 +172,11 @@ def test_a_changed_value_leaves_the_authors_words_and_flags_them(project):
     entry = out.html("figures/index.html").find(id="isis-families").find_next_sibling("dl")
     shown = {dt.get_text(): dt.find_next_sibling("dd").get_text() for dt in entry.find_all("dt")}
     assert (shown["In the text"], shown["Exact value"]) == ("500,000", "612,345")
+    # Where the sources page says where a source is cited, no data value stands beside the
+    # author's quoted words ("Figures citing it" gives the data's, labelled).
+    cited = [dt.find_next_sibling("dd").get_text() for dt in out.html("sources/index.html").find_all("dt")
+             if dt.get_text() == "Cited in"]
+    assert cited and not any("612,345" in text for text in cited)
     # The timeline quotes the text's words beside each date, as the essay prints them.
     assert figure_spans(out.html("timeline/index.html"), "qurashi-raid")[0].get_text() == "Feb. 3"
     # The figures and sources pages quote each use in quotation marks: the words the

@@ -17,7 +17,7 @@ from .listing import SINGLE_PAGE, Href, ListedPage, Listing, definitions, group_
 from .used_in import use_links
 
 
-def source_entry(source: Source, registry: Registry, places: list[Use], figures: list[Figure],
+def source_entry(source: Source, places: list[Use], figures: list[Figure],
                  listing_: Listing = SINGLE_PAGE, href: Href = same) -> str:
     """The body of one source's entry on the sources page, in HTML: its details, kind,
     and what cites it where.
@@ -45,9 +45,9 @@ def source_entry(source: Source, registry: Registry, places: list[Use], figures:
         items.append(("Figures citing it", [
             link(href, listing_.figure_link(f.id), f"{html.escape(format_value(f))}: {html.escape(f.label)}")
             for f in figures]))
-    links = [place + (f" ({html.escape(format_value(registry.figures[u.item_id]))})" if u.kind == "fig" else "")
-             for u, place in zip(places, use_links(places, href))]
-    items.append(("Cited in", links if places else
+    # Each place with the words around it, its figure in bold as the page prints it; a
+    # value beside them would be the data's, read as the author's once a value changes.
+    items.append(("Cited in", use_links(places, href) if places else
                   html.escape(source.unused or "not cited in the text of this edition")))
     return definitions(items)
 
@@ -80,7 +80,7 @@ def source_list_pages(registry: Registry, uses: list[Use], listing_: Listing,
                 heading = group_of(source)
                 listed.add(f"## {heading}")
             listed.add_entry(source.id, md_text(source.title),
-                             source_entry(source, registry, places_of(source), citing.get(source.id, []),
+                             source_entry(source, places_of(source), citing.get(source.id, []),
                                           listing_, href))
         listed.add(nav)
         pages.append(listed)
