@@ -15,7 +15,7 @@ navigation, header or footer) is handed to Pagefind as the page shows it, with:
 
 Pagefind's own binary (PyPI `pagefind[bin]`, pinned) takes each page as it is built,
 and builds the index once the last one is in (`pagefind_service.py`). Heading permalinks
-("¶"), note numbers, and whatever is marked `data-search-exclude` (the data pages' quotations of the
+("¶"), note numbers and their way back ("↩"), and whatever is marked `data-search-exclude` (the data pages' quotations of the
 text, "Cite this page") are left out. The blog's index pages, which repeat the items'
 openings, are not indexed.
 
@@ -41,9 +41,10 @@ OUTPUT = "pagefind"  # under the site: the worker imports ../pagefind/pagefind.j
 WORKER_FILES = "search"  # under the site: the worker fetches ../search/spellings.json, vocabulary.json
 ROOT = '<article class="md-content__inner md-typeset">'  # Material's article: what is indexed
 # A note's number (Python-Markdown's `.footnote-ref`) read in an excerpt as part of the
-# figure before it ("45,000 8 by Human Rights Watch"), and a query for "8" matched it.
+# figure before it ("45,000 8 by Human Rights Watch"), and a query for "8" matched it;
+# its way back (`.footnote-backref`, "↩") read as text between two notes.
 SETTINGS = {"root_selector": "article",
-            "exclude_selectors": [".headerlink", ".footnote-ref", "[data-search-exclude]"]}
+            "exclude_selectors": [".headerlink", ".footnote-ref", ".footnote-backref", "[data-search-exclude]"]}
 # Pagefind multiplies the weight of a word found in an element by its data-pagefind-weight
 # (1 by default, headings 2 to 7); a weight on the article applies to all it holds.
 OTHER_PAGES = ROOT.replace("<article ", '<article data-pagefind-weight="0.5" ', 1)

@@ -81,6 +81,8 @@ def test_note_numbers_are_not_indexed(everything, site_dir):
             alone += f"{words} " in content or f"{words}." in content or f"{words}," in content
     assert not beside, beside
     assert alone, "no figure found in the index at all"
+    for path, data in everything.items():  # nor the notes' way back ("↩"), read as text in excerpts
+        assert "↩" not in data["content"], path
 
 
 def test_the_navigation_and_the_blog_index_are_not_indexed(everything):
