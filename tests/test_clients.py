@@ -170,10 +170,11 @@ def test_pandas_reads_numbers_as_numbers_and_dates_as_dates(site):
 
 def test_pandas_reads_the_json_as_the_same_table_one_type_a_column(site):
     """The JSON's records are the CSV's rows, lists kept as lists: a column that mixed
-    numbers, partial dates and {low, high} made polars refuse the file."""
+    numbers, partial dates and {low, high} made polars refuse the file. pandas' read_json
+    reads the file as the table itself, not one column holding it."""
     table = pd.read_csv(site.site / "downloads/figures.csv", keep_default_na=False, dtype=str)
-    records = json.loads((site.site / "downloads/figures.json").read_text(encoding="utf-8"))["figures"]
-    frame = pd.DataFrame(records)
+    records = json.loads((site.site / "downloads/figures.json").read_text(encoding="utf-8"))
+    frame = pd.read_json(site.site / "downloads/figures.json", dtype=False)
     assert list(frame.columns) == list(table.columns)
     for column in ("value", "value_low", "value_high"):  # numbers, or null (a column may be all null)
         assert all(type(v) in (int, float) for v in frame[column].dropna()), column

@@ -389,7 +389,7 @@ def test_long_lists_go_on_over_linked_pages_each_entry_once(project):
         if base == "figures":
             assert listed == expected  # data order
             records = json.loads((out.site / "downloads/figures.json").read_text(encoding="utf-8"))
-            for record in records["figures"]:
+            for record in records:
                 path, anchor = site_path(out, "downloads/figures.json", record["page"])
                 assert (path, anchor) == (where[record["id"]], record["id"])
 

@@ -122,9 +122,10 @@ def figures_csv(rows: list[dict]) -> str:
 
 
 def figures_json(rows: list[dict]) -> str:
-    """The CSV's rows as JSON records, one type a key as in the CSV's columns (a key that
-    mixed numbers, partial dates and {low, high} made polars refuse the file), with what a
-    cell joins kept as a list: the sources, the flags."""
+    """The CSV's rows as a list of JSON records, one type a key as in the CSV's columns (a
+    key that mixed numbers, partial dates and {low, high} made polars refuse the file),
+    with what a cell joins kept as a list: the sources, the flags. A list at the top is
+    what pandas' and polars' read_json take as a table."""
     records = [{**row, "sources": row["sources"].split(";"),
                 "flags": row["flags"].split("\n") if row["flags"] else []} for row in rows]
-    return json.dumps({"figures": records}, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
