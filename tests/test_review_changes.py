@@ -114,7 +114,7 @@ def report(edits) -> str:
     return (edits["repo"] / "review.md").read_text(encoding="utf-8")
 
 
-def test_a_renamed_heading_is_told_as_the_heading_not_under_the_one_before(edits, report):
+def test_a_renamed_heading_is_told_as_the_heading_not_under_the_one_before(edits, report, site):
     old, new = edits["heading"]
     essay = listed_pages(sections(report)["Pages"])["essay/"]
     (line,) = [line for line in essay.splitlines() if old in as_read(line)]
@@ -122,6 +122,11 @@ def test_a_renamed_heading_is_told_as_the_heading_not_under_the_one_before(edits
     assert line.startswith("  - heading: "), line
     assert as_read(line) == f"  - heading: “{old}” → “{new}”", line
     assert f"~~{set(old.split()).difference(new.split()).pop()}~~" in line
+    # Its address went with it: a link to the section from elsewhere now opens the top.
+    (heading,) = [h for h in site.html("essay/index.html").select("article h2")
+                  if h.get_text().rstrip("¶").strip() == old]
+    (gone,) = [line for line in essay.splitlines() if "addresses gone" in line]
+    assert f"`#{heading['id']}`" in gone, gone
     # The sources page's heading for the source, its title.
     old, new = edits["source title"]
     sources = listed_pages(sections(report)["Pages"])["sources/"]

@@ -25,6 +25,8 @@ from ..search.index import article
 # each post's excerpt and the pagination after it (templates/blog.html).
 _BLOG_INDEX = '<header class="md-typeset">'
 _CANONICAL = re.compile(r'<link rel="canonical" href="([^"]*)"')
+# A heading's address in the page (#questions-left-unanswered), which links from elsewhere name.
+_HEADING_ID = re.compile(r'<h[1-6][^>]*\sid="([^"]+)"')
 # What a page's front matter shows outside its article: in the browser's tab and search
 # results (the title), and there and in link previews (the description, which the
 # og: and twitter: tags repeat).
@@ -125,6 +127,11 @@ class Page:
     url: str
     html: str
     head: tuple[tuple[str, str], ...] = ()  # ("title", ...), ("description", ...) as the head has them
+
+    @cached_property
+    def anchors(self) -> frozenset[str]:
+        """The addresses of the article's headings."""
+        return frozenset(_HEADING_ID.findall(self.html))
 
     @cached_property
     def blocks(self) -> tuple[Block, ...]:

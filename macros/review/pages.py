@@ -30,6 +30,7 @@ class PageChange:
     old: Page | None = None  # as it was, for a page moved or changed
     blocks: tuple[BlockChange, ...] = ()
     head: tuple[tuple[str, str, str], ...] = ()  # (name, before, after): its title, its description
+    anchors_gone: tuple[str, ...] = ()  # its headings' addresses that are no more: links to them open its top
 
 
 def block_changes(old: tuple[Block, ...], new: tuple[Block, ...]) -> tuple[BlockChange, ...]:
@@ -96,8 +97,9 @@ def page_changes(old: dict[str, Page], new: dict[str, Page]) -> list[PageChange]
         # The same HTML: the same words, unread.
         blocks = () if before.html == page.html else block_changes(before.blocks, page.blocks)
         head = head_changes(before, page)
-        if blocks or head:
-            changes.append(PageChange("changed", page, before, blocks, head))
+        gone = tuple(sorted(before.anchors - page.anchors))
+        if blocks or head or gone:
+            changes.append(PageChange("changed", page, before, blocks, head, gone))
     removed = {a: p for a, p in old.items() if a not in new}
     added = {a: p for a, p in new.items() if a not in old}
     for before, page in _moves(removed, added):

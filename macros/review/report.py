@@ -229,6 +229,9 @@ def pages_section(review: Review) -> Section:
             items.append(f"- **{change.kind.capitalize()}** {_page(change.page)}{moved}")
             items += [f"  - {name} ({_SHOWN_IN[name]}): “{'” → “'.join(word_diff(before, after))}”"
                       for name, before, after in change.head]
+            if change.anchors_gone:
+                items.append(f"  - addresses gone (a link to one from elsewhere now opens the page at its top): "
+                             f"{', '.join(code('#' + anchor) for anchor in change.anchors_gone)}")
             moved = [block for block in change.blocks if block.before == block.after]
             if moved:
                 items.append(_moved(moved))
