@@ -295,18 +295,19 @@ function highlighted(words) {
   return terms
 }
 
-// How well a part of a page answers: the words its excerpt marks, each once, then the
-// weight of all its matches. Pagefind lists a page's parts in page order, so a part
-// marking only "and" came before the one that says "women and children".
-function answers(sub) {
+// How well a part of a page answers `asked` (the query's words, folded): the words its
+// excerpt marks, each once, then those of them the query says as they stand ("camps",
+// not "campaign", which Pagefind also finds for it). Where two parts answer as well,
+// the page's order stands: the text before its notes, which close the page.
+function answers(sub, asked) {
   var marked = new Set((sub.excerpt.match(/<mark>[^<]*<\/mark>/g) || []).map(function (mark) {
     return fold(mark.replace(/<\/?mark>/g, ""))
   }))
-  var weight = (sub.weighted_locations || []).reduce(function (sum, at) { return sum + at.balanced_score }, 0)
-  return [marked.size, weight]
+  var exact = Array.from(marked).filter(function (word) { return asked.has(word) })
+  return [marked.size, exact.length]
 }
 
-function better(a, b) {
+function better(a, b) { // Array.prototype.sort is stable: equals keep the page's order
   return b.rank[0] - a.rank[0] || b.rank[1] - a.rank[1]
 }
 
@@ -314,6 +315,7 @@ function better(a, b) {
 // answer best first (the first SECTIONS shown, the rest folded).
 function item(data, score, words) {
   var terms = highlighted(words)
+  var asked = new Set(folded(words.replace(/"/g, "")))
   var tags = [].concat(data.filters.country || [], data.filters.topic || [])
   var page = {
     location: relative(data.url),
@@ -325,7 +327,7 @@ function item(data, score, words) {
   if (tags.length) page.tags = tags
   var sections = data.sub_results
     .filter(function (sub) { return sub.url !== data.url && sub.url.indexOf("#") > 0 })
-    .map(function (sub) { return { sub: sub, rank: answers(sub) } })
+    .map(function (sub) { return { sub: sub, rank: answers(sub, asked) } })
     .sort(better)
     .map(function (part, i) {
       return {
