@@ -59,6 +59,22 @@ def test_figures_csv_matches_the_data_one_type_a_column(site):
         assert (path, anchor) == ("figures/index.html", figure.id)
 
 
+def test_each_source_id_in_the_table_is_where_its_description_says(site):
+    """Every id of the `sources` column is an entry of the sources page; those a reader
+    can look up are in the bibliographies too, the others (attributions) only there."""
+    from macros.downloads.figures_table import COLUMNS
+
+    (described,) = [c.description for c in COLUMNS if c.name == "sources"]
+    rows = csv.DictReader(io.StringIO((site.site / "downloads/figures.csv").read_text(encoding="utf-8-sig")))
+    ids = {source_id for row in rows for source_id in row["sources"].split(";")}
+    bib = set(parse_string((site.site / "downloads/sources.bib").read_text(encoding="utf-8"), "bibtex").entries)
+    page = site.html("sources/index.html")
+    assert all(page.find(id=source_id) is not None for source_id in ids)
+    outside = {i for i in ids if i not in bib}
+    assert outside == {i for i in ids if not REGISTRY.source(i).has_public_record}
+    assert ("sources page" in described) and (not outside or "only" in described), described
+
+
 def test_figures_page_documents_every_column(site):
     from macros.downloads.figures_table import COLUMNS
 

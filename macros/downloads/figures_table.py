@@ -44,8 +44,10 @@ COLUMNS = (
     Column("scope", "string", "What exactly is counted, and where."),
     Column("as_of", "date", "The date the figure describes; empty when not known."),
     Column("as_of_precision", "string", "How much of `as_of` the data knows.", PRECISIONS),
-    Column("sources", "string", "The ids of its sources, separated by semicolons, the main one first "
-                                "(in sources.csl.json and sources.bib)."),
+    Column("sources", "string", "The ids of its sources, separated by semicolons, the main one first: "
+                                "each an entry of the sources page, and in sources.csl.json and "
+                                "sources.bib too unless it has no public record (an attribution, or "
+                                "the essay's own account), which only the sources page lists."),
     Column("quantity", "string", "Figures estimating the same quantity share this name."),
     Column("quantity_label", "string", "What those figures estimate, as the figures page names it."),
     Column("event", "boolean", "true for a dated event shown on the timeline."),
