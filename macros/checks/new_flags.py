@@ -18,29 +18,21 @@ from pathlib import Path
 from ..errors import DataError, DataErrors
 from ..registry.loading import load_registry
 from ..registry.model import Flag, Registry
-from ..review.builds import DEFAULT_BRANCH, Base, ReviewError, base_checkout, git
+from ..review.builds import DEFAULT_BRANCH, ReviewError, base_checkout, resolve
 from ..review.data import flag_changes
 
 
-def _merge_base(root: Path) -> str | None:
-    """Where HEAD left main: the local branch, or the remote's where only that was fetched."""
-    for branch in (DEFAULT_BRANCH, f"origin/{DEFAULT_BRANCH}"):
-        try:
-            return git(root, "merge-base", "HEAD", branch).strip()
-        except (OSError, subprocess.CalledProcessError):
-            continue
-    return None
-
-
 def flags_to_annotate(root: Path, registry: Registry) -> tuple[list[Flag], str | None]:
-    """The flags new or changed since the merge base with main; or, with why, all of them."""
-    commit = _merge_base(root)
-    if commit is None:
-        return registry.flags, f"no merge base with {DEFAULT_BRANCH} in this checkout"
+    """The flags new or changed since where the branch left main (`make review`'s own
+    BASE); or, with why, all of them."""
     try:
-        with base_checkout(root, Base(commit, None)) as folder:
-            base = load_registry(folder / "base")
+        base = resolve(root, None)
+    except ReviewError as error:
+        return registry.flags, f"no merge base with {DEFAULT_BRANCH} in this checkout ({error})"
+    try:
+        with base_checkout(root, base) as folder:
+            old = load_registry(folder / "base")
     except (ReviewError, DataError, DataErrors, subprocess.CalledProcessError) as error:
-        return registry.flags, f"{DEFAULT_BRANCH}'s data at {commit[:12]} does not load: {error}"
-    changes = flag_changes(base, registry)
+        return registry.flags, f"{DEFAULT_BRANCH}'s data at {base.commit[:12]} does not load: {error}"
+    changes = flag_changes(old, registry)
     return changes.raised + [new for _old, new in changes.changed], None

@@ -49,12 +49,14 @@ def resolve(root: Path, ref: str | None) -> Base:
     except (OSError, subprocess.CalledProcessError):
         raise ReviewError(f"{root} is not a git checkout: make review compares two commits of one") from None
     if not ref:
-        try:
-            commit = git(root, "merge-base", "HEAD", DEFAULT_BRANCH).strip()
-        except subprocess.CalledProcessError:
-            raise ReviewError(f"no BASE given, and HEAD shares no history with a branch '{DEFAULT_BRANCH}': "
-                              "name the commit to compare with, make review BASE=<git ref>") from None
-        return Base(commit, None)
+        # The local branch, or the remote's where a checkout (CI's) fetched only that.
+        for branch in (DEFAULT_BRANCH, f"origin/{DEFAULT_BRANCH}"):
+            try:
+                return Base(git(root, "merge-base", "HEAD", branch).strip(), None)
+            except subprocess.CalledProcessError:
+                continue
+        raise ReviewError(f"no BASE given, and HEAD shares no history with a branch '{DEFAULT_BRANCH}': "
+                          "name the commit to compare with, make review BASE=<git ref>")
     try:  # a ref starting with "-" would be read as an option
         commit = git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}").strip()
     except subprocess.CalledProcessError:
