@@ -12,7 +12,11 @@ import re
 
 # Markdown characters that would start emphasis, code, links or attribute lists mid-line,
 # or end a table's cell (the tables extension lets `\|` print a |).
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|])")
+_MD_CHARS = r"\\`*_{}\[\]|"
+_MD_SPECIAL = re.compile(f"([{_MD_CHARS}])")
+# For Markdown read raw as well as rendered (review.md): those, `~` (struck words sit
+# between `~~`), and `<` or `&` only where they would open a tag or an entity.
+_MD_RAW_SPECIAL = re.compile(f"([{_MD_CHARS}~]|<(?=[A-Za-z/!?])|&(?=#?\\w+;))")
 # A line break, with the blanks around it: in Markdown it could end the paragraph, the
 # note or the box the text stands in, and start a heading or a list of its own.
 _LINE_BREAK = re.compile(r"\s*\n\s*")
@@ -25,6 +29,12 @@ def md_text(text: str, quote: bool = True) -> str:
     if "\n" in text:
         text = _LINE_BREAK.sub(" ", text.strip())
     return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=quote))
+
+
+def md_raw_text(text: str) -> str:
+    """Data text in Markdown that is also read as it stands: one line, Markdown syntax
+    backslashed, and no HTML entities, which a raw reader would see as `&#x27;`."""
+    return _MD_RAW_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
 def attr_text(text: str) -> str:

@@ -10,10 +10,10 @@ its end, and says how much it left out.
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass, field
 
 from ..registry.model import Flag
+from ..render.escape import md_raw_text
 from ..render.formatting import format_value
 from .articles import FigureUse
 from .builds import DEFAULT_BRANCH, Built
@@ -67,15 +67,8 @@ def _plural(count: int, singular: str, plural: str | None = None) -> str:
     return f"{count} {singular if count == 1 else plural or singular + 's'}"
 
 
-# What Markdown would act on mid-line: emphasis, code, links, a table's cell, `~` (struck
-# words sit between `~~`), and `<` or `&` only where they would open a tag or an entity.
-# Backslashed, not written as HTML entities: review.md is read raw as well as rendered.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|~]|<(?=[A-Za-z/!?])|&(?=#?\w+;))")
-
-
-def _md(text: str) -> str:
-    """Page or data text in Markdown, on one line."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+# Page or data text in review.md, which is read raw as well as rendered.
+_md = md_raw_text
 
 
 def word_diff(before: str, after: str) -> tuple[str, str]:
