@@ -83,9 +83,14 @@ def entry(ref: Reference) -> str:
     note = " ".join(n for n in notes if n)
     if note:
         fields.append(("note", note))
+    return entry_text(kind, ref.key, fields)
+
+
+def entry_text(kind: str, key: str, fields: list[tuple[str, str]]) -> str:
+    """An entry as text, from its fields' values already escaped (a month's macro bare)."""
     body = ",\n".join(f"  {field:<12} = {value if field == 'month' else '{' + value + '}'}"
                       for field, value in fields)
-    return f"@{kind}{{{ref.key},\n{body}\n}}\n"
+    return f"@{kind}{{{key},\n{body}\n}}\n"
 
 
 def source_reference(source: Source) -> Reference:

@@ -12,7 +12,7 @@ import html
 from dataclasses import replace
 from datetime import date
 
-from ..downloads.bibtex import entry, source_reference
+from ..downloads.bibtex import entry, entry_text, source_reference
 from ..registry.model import PartialDate, Source
 from ..render.escape import bibtex_text, bibtex_url
 from ..render.formatting import format_partial_date
@@ -80,5 +80,5 @@ def data_block(site_name: str, url: str, version: str | None) -> str:
     if version:
         fields += [("year", version[:4]), ("date", version), ("version", version)]
     fields += [("url", bibtex_url(url)), ("note", "Licence: CC BY 4.0.")]
-    body = ",\n".join(f"  {name:<12} = {{{value}}}" for name, value in fields)
-    return _box("### Cite the data", "cite-the-data", cite, f"@misc{{edition-figures,\n{body}\n}}")
+    bib = entry_text("misc", "edition-figures", fields).rstrip("\n")
+    return _box("### Cite the data", "cite-the-data", cite, bib)
