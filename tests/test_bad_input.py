@@ -83,8 +83,6 @@ def line_of(project: Path, path: str, needle: str) -> int:
 CASES = [
     ("malformed-yaml", replace(FIGURES, "sources: [ap-baghouz-2019]\n    scope: Baghouz", "sources: [ap-baghouz-2019\n    scope: Baghouz"),
      FIGURES, None, "malformed YAML"),
-    # A closing quote left out: the value runs on to the next quote (an apostrophe lines
-    # below) or to the end, where YAML breaks; the line to mend is the opening quote's.
     ("updated-before-published", replace(POST, "updated: 2026-11-25", "updated: 2021-01-01"),
      POST, "updated: 2021-01-01", "is before the page was first published (2022-02-03)"),
     ("colon-in-an-unquoted-title", replace(POST, 'title: "Lebanon: political murders left unsolved"',
@@ -92,6 +90,8 @@ CASES = [
      POST, "title:", 'written in quotes: key: "text: more"'),
     ("tags-as-text", replace(POST, "tags:\n  - Lebanon\n  - Impunity", "tags: Lebanon, Impunity"),
      POST, "tags:", "one entry a line below it: `- Lebanon`, `- Impunity`"),
+    # A closing quote left out: the value runs on to the next quote (an apostrophe lines
+    # below) or to the end, where YAML breaks; the line to mend is the opening quote's.
     ("unclosed-quote-in-data", replace(FIGURES, "    label: U.S. invasion of Iraq", "    label: 'U.S. invasion of Iraq"),
      FIGURES, "'U.S. invasion of Iraq", "this quote (') is not closed on its line"),
     ("unclosed-quote-in-front-matter", replace(POST, 'unsolved"\n', 'unsolved\n'),
