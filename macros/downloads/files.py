@@ -7,6 +7,7 @@ them and checks the links to them. Unknown fields stay empty, as in the data.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..registry.model import Registry, Source
 from .bibtex import sources_bibtex
@@ -25,6 +26,11 @@ class Downloads:
     site_name: str
     version: str | None = None  # the day the data last changed (meta/last_change.py), where known
 
+    @cached_property
+    def rows(self) -> list[dict]:
+        """The figures table, made once for the CSV and the JSON."""
+        return figure_rows(self.registry, self.pages, self.site_url)
+
 
 def bibliography(registry: Registry) -> list[Source]:
     """The sources a reader would cite with this edition and can look up: a public record,
@@ -37,8 +43,8 @@ def bibliography(registry: Registry) -> list[Source]:
 
 # path below the site root -> the function that writes it
 FILES = {
-    "downloads/figures.csv": lambda d: figures_csv(figure_rows(d.registry, d.pages, d.site_url)),
-    "downloads/figures.json": lambda d: figures_json(figure_rows(d.registry, d.pages, d.site_url)),
+    "downloads/figures.csv": lambda d: figures_csv(d.rows),
+    "downloads/figures.json": lambda d: figures_json(d.rows),
     "downloads/datapackage.json": lambda d: datapackage(d.registry, d.site_name, d.site_url, d.version),
     "downloads/sources.bib": lambda d: sources_bibtex(bibliography(d.registry)),
     "downloads/sources.csl.json": lambda d: sources_csl_json(bibliography(d.registry)),
