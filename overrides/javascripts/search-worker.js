@@ -315,7 +315,7 @@ function better(a, b) { // Array.prototype.sort is stable: equals keep the page'
 // answer best first (the first SECTIONS shown, the rest folded).
 function item(data, score, words) {
   var terms = highlighted(words)
-  var asked = new Set(folded(words.replace(/"/g, "")))
+  var asked = new Set(Object.keys(terms).map(fold))
   var tags = [].concat(data.filters.country || [], data.filters.topic || [])
   var page = {
     location: relative(data.url),
