@@ -63,6 +63,7 @@ class PageRender:
     src: str  # path under docs/
     name: str  # "docs/essay.md", for messages
     front: FrontMatter
+    url: str = ""  # its canonical address, as MkDocs makes it from site_url
     notes: PageNotes = field(default_factory=PageNotes)
     counts: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, id) -> uses so far
 
@@ -150,7 +151,7 @@ class Build:
         except DataError as error:
             self.report(error)
             front = FrontMatter()
-        self.page = PageRender(page.file.src_uri, name, front)
+        self.page = PageRender(page.file.src_uri, name, front, page.canonical_url or self.site.url)
         self.record.start_page(page.file.src_uri)
         if front.meta.get("template") == article.ARTICLE_TEMPLATE:
             try:

@@ -107,7 +107,6 @@ def page_macros(build) -> dict[str, Callable]:
         # "(in the text: Feb. 3)": the text's words, beside the date as the data now gives it.
         "timeline": lambda: timeline.timeline(registry, lambda figure: written(figure, quoted=True)[0]),
         # The figures as a data set, at this page's address, with the data's version day.
-        "cite_data": lambda: page_citation.data_block(
-            build.site.name, build.site.url + build.page.src.removesuffix(".md") + "/", build.data_day),
+        "cite_data": lambda: page_citation.data_block(build.site.name, build.page.url, build.data_day),
         "corrections_list": lambda: corrections.listing(registry.corrections, build.page_titles()),
     }
