@@ -1,0 +1,31 @@
+"""A heading's permanent link (¶) and a note's way back (↩) named by `aria-label`, not `title`.
+
+Material mounts a tooltip on every `[title]` of the content as the page starts
+(`content.tooltips`), each a set of subscriptions made in the one task that follows the
+page's parse. On the essay these two kinds of link were 27 of its 66 tooltips, and that
+task the largest share of its blocking time (bench/notes.md, part 18). Named by
+`aria-label`, a screen reader reads the same words, Python-Markdown's; a pointer over ¶
+or ↩ shows none, as on most publications' pages. The figures' and notes' tooltips, which
+carry their sources, stay.
+"""
+
+from __future__ import annotations
+
+from markdown import Extension
+from markdown.treeprocessors import Treeprocessor
+
+# Python-Markdown's classes: toc's permanent links, footnotes' back-links.
+NAMED_BY_LABEL = {"headerlink", "footnote-backref"}
+
+
+class _Names(Treeprocessor):
+    def run(self, root) -> None:
+        for link in root.iter("a"):
+            if NAMED_BY_LABEL & set(link.get("class", "").split()) and "title" in link.attrib:
+                link.set("aria-label", link.attrib.pop("title"))
+
+
+class LinkNames(Extension):
+    def extendMarkdown(self, md) -> None:
+        # After toc (5), which adds the permanent links; the back-links come earlier (50, 15).
+        md.treeprocessors.register(_Names(md), "edition_link_names", 4)
