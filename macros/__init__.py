@@ -14,7 +14,6 @@ from .checks.annotations import annotate_build
 from .events import BuildEvents
 from .page_macros import page_macros
 from .render import sandbox
-from .theme.link_names import LinkNames
 
 
 def define_env(env) -> None:
@@ -25,7 +24,6 @@ def define_env(env) -> None:
         env.macro(function, name)
     sandbox.report_errors_with(build.describe_template_error)
     env.conf.plugins[EVENTS_NAME] = BuildEvents(build)
-    env.conf.markdown_extensions.append(LinkNames())  # every page's Markdown, as mkdocs.yml's
 
 
 def on_pre_page_macros(env) -> None:

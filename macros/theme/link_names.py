@@ -7,6 +7,9 @@ task the largest share of its blocking time (bench/notes.md, part 18). Named by
 `aria-label`, a screen reader reads the same words, Python-Markdown's; a pointer over ¶
 or ↩ shows none, as on most publications' pages. The figures' and notes' tooltips, which
 carry their sources, stay.
+
+A MkDocs hook (mkdocs.yml `hooks:`), not part of mkdocs-macros: it changes what Markdown
+makes of every page, macros or none.
 """
 
 from __future__ import annotations
@@ -29,3 +32,8 @@ class LinkNames(Extension):
     def extendMarkdown(self, md) -> None:
         # After toc (5), which adds the permanent links; the back-links come earlier (50, 15).
         md.treeprocessors.register(_Names(md), "edition_link_names", 4)
+
+
+def on_config(config):
+    config.markdown_extensions.append(LinkNames())
+    return config
