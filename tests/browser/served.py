@@ -113,9 +113,14 @@ def open_search(page) -> None:
 
 
 def search(page, query: str) -> list[str]:
-    """Type `query` key by key (Material listens for key-up); the paths of the results listed."""
+    """Put `query` in the search box and let go of a key, as Material reads the box on
+    key-up; the paths of the results listed. Typed key by key, each shorter query would be
+    answered too, and on a busy machine the answer to "Ira" could be read as that to "Iran"
+    before the worker had answered the last."""
     open_search(page)
-    page.locator(".md-search__input").press_sequentially(query, delay=20)
+    box = page.locator(".md-search__input")
+    box.fill(query)
+    box.press("End")
     _wait_for_meta(page, not_in=[material_text("search.result.initializer"),
                                  material_text("search.result.placeholder")])
     links = page.locator(".md-search-result__link")
