@@ -118,7 +118,7 @@ def test_static_host_takes_a_client_that_hangs_up_quietly(tmp_path, capfd):
 def test_stock_material_keeps_the_theme_and_blog_but_none_of_ours():
     config = synth.without_macros((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     stock = synth.stock_material(config)
-    for ours in ("custom_dir:", "extra_css:", "extra_javascript:", "  - tags\n", "logo:"):
+    for ours in ("custom_dir:", "extra_css:", "extra_javascript:", "  - tags\n", "logo:", "hooks:"):
         assert ours in config and ours not in stock, ours
     assert "  name: material\n" in stock and "  - blog:\n" in stock
     assert "  - search\n" not in config and "  - search\n" in stock  # Material's own search, as stock has it
