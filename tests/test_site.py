@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from markdown.extensions.footnotes import FootnoteExtension
+from markdown.extensions.toc import TocExtension
 
 from macros.render.formatting import format_partial_date, format_value
 from macros.registry.loading import load_registry
@@ -105,23 +107,22 @@ def test_a_figure_used_twice_has_one_note_with_two_backlinks(site):
 def test_permanent_links_and_notes_way_back_are_named_without_a_tooltip(site):
     """A screen reader hears Python-Markdown's words for ¶ and ↩; a pointer gets none, since
     Material mounts a tooltip on each `title` as the page starts (bench/notes.md, part 18)."""
-    from markdown.extensions.footnotes import FootnoteExtension
-    from markdown.extensions.toc import TocExtension
     permanent = TocExtension().getConfig("permalink_title")
     back = FootnoteExtension().getConfig("BACKLINK_TITLE").replace("%d", "{}")
-    pages = [p.relative_to(site.site).as_posix() for p in site.site.rglob("index.html")]
-    links = {page: site.html(page).select("article a.headerlink, article a.footnote-backref") for page in pages}
-    assert links["essay/index.html"] and any(
-        "footnote-backref" in link["class"] for link in links["essay/index.html"])
-    for page, found in links.items():
-        for link in found:
-            assert not link.has_attr("title"), (page, str(link))
-            if "headerlink" in link["class"]:
-                assert link["aria-label"] == permanent, (page, str(link))
-            else:
-                note = link.find_parent("li")["id"]
-                markers = site.html(page).select(f'sup[id="fnref:{note[3:]}"] a')
-                assert link["aria-label"] == back.format(markers[0].get_text()), (page, str(link))
+    seen = set()
+    for path in site.site.rglob("index.html"):
+        soup = site.html(path.relative_to(site.site).as_posix())
+        for link in soup.select("article a.headerlink, article a.footnote-backref"):
+            kind = "headerlink" if "headerlink" in link["class"] else "footnote-backref"
+            seen.add(kind)
+            assert not link.has_attr("title"), (path, str(link))
+            if kind == "headerlink":
+                assert link["aria-label"] == permanent, (path, str(link))
+            else:  # the number of the note it leads back from, as its marker shows it
+                note = link.find_parent("li")["id"].removeprefix("fn:")
+                marker = soup.select_one(f'sup[id="fnref:{note}"] a')
+                assert link["aria-label"] == back.format(marker.get_text()), (path, str(link))
+    assert seen == {"headerlink", "footnote-backref"}
 
 
 def test_notes_are_numbered_in_reading_order(site):

@@ -5,8 +5,8 @@ Material mounts a tooltip on every `[title]` of the content as the page starts
 page's parse. On the essay these two kinds of link were 27 of its 66 tooltips, and that
 task the largest share of its blocking time (bench/notes.md, part 18). Named by
 `aria-label`, a screen reader reads the same words, Python-Markdown's; a pointer over ¶
-or ↩ shows none, as on most publications' pages. The figures' and notes' tooltips, which
-carry their sources, stay.
+or ↩ no longer shows them. The figures' and notes' tooltips, which carry their sources,
+stay.
 
 A MkDocs hook (mkdocs.yml `hooks:`), not part of mkdocs-macros: it changes what Markdown
 makes of every page, macros or none.
