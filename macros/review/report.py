@@ -92,6 +92,19 @@ def word_diff(before: str, after: str) -> tuple[str, str]:
     return " ".join(out_old), " ".join(out_new)
 
 
+def _was_now(before: str, after: str) -> str:
+    """“before” → “after” on one line, the words that differ marked (word_diff)."""
+    return "“{}” → “{}”".format(*word_diff(before, after))
+
+
+_NAMED = 10  # names listed in one line (a download's rows, blocks moved); the rest counted
+
+
+def _some(names: list[str]) -> str:
+    """The first _NAMED of `names`, already Markdown, and how many more there are."""
+    return ", ".join(names[:_NAMED]) + (f" and {len(names) - _NAMED} more" if len(names) > _NAMED else "")
+
+
 def _before_after(before: str | None, after: str | None, indent: str = "  ") -> str:
     if before is None:
         return f"{indent}- new: “{_md(after)}”"
@@ -109,16 +122,14 @@ def _heading(before: str | None, after: str | None) -> str:
         return f"  - new heading: “{_md(after)}”"
     if after is None:
         return f"  - heading gone: “{_md(before)}”"
-    old, new = word_diff(before, after)
-    return f"  - heading: “{old}” → “{new}”"
+    return f"  - heading: {_was_now(before, after)}"
 
 
 def _moved(blocks: list) -> str:
     """Blocks that only moved, in one line: their headings, or the first of them."""
     named = [block.after for block in blocks if block.heading] or [blocks[0].after]
-    shown = ", ".join(f"“{_md(text)}”" for text in named[:_NAMED_ROWS])
-    return f"  - moved, their words the same: {_plural(len(blocks), 'block')}, from {shown}" + \
-        (f" and {len(named) - _NAMED_ROWS} more" if len(named) > _NAMED_ROWS else "")
+    return (f"  - moved, their words the same: {_plural(len(blocks), 'block')}, "
+            f"from {_some([f'“{_md(text)}”' for text in named])}")
 
 
 def _link(text: str, url: str) -> str:
@@ -163,7 +174,7 @@ def _changed_flag(old: Flag, new: Flag) -> str:
     lines = [f"- **Changed** {code(new.rule)} on {', '.join(map(code, new.figures))}:"]
     for label, before, after in (("message", old.message, new.message), ("checked", old.measured, new.measured)):
         if before != after:
-            lines.append(f"  - {label}: “{'” → “'.join(word_diff(before, after))}”")
+            lines.append(f"  - {label}: {_was_now(before, after)}")
     return "\n".join(lines)
 
 
@@ -220,7 +231,7 @@ def pages_section(review: Review) -> Section:
         else:
             moved = f" (was /{_md(change.old.address)})" if change.kind == "moved" else ""
             items.append(f"- **{change.kind.capitalize()}** {_page(change.page)}{moved}")
-            items += [f"  - {name} ({_SHOWN_IN[name]}): “{'” → “'.join(word_diff(before, after))}”"
+            items += [f"  - {name} ({_SHOWN_IN[name]}): {_was_now(before, after)}"
                       for name, before, after in change.head]
             if change.anchors_gone:
                 items.append(f"  - addresses gone (a link to one from elsewhere now opens the page at its top): "
@@ -259,7 +270,7 @@ def _correction(change: Change) -> str:
     if change.kind != "changed":
         c = change.new or change.old
         return f"{head}: {_md(c.what)} Why: {_md(c.why)}"
-    return "\n".join([head + ":"] + [f"  - {f.name}: “{'” → “'.join(word_diff(f.old, f.new))}”"
+    return "\n".join([head + ":"] + [f"  - {f.name}: {_was_now(f.old, f.new)}"
                                      for f in change.fields])
 
 
@@ -285,13 +296,9 @@ def downloads_section(review: Review) -> Section:
     return Section("Downloads", rows, [])
 
 
-_NAMED_ROWS = 10  # rows named in a download's cell; the rest counted
-
-
 def _names(keys: tuple[str, ...]) -> str:
     """The rows' keys as code, a table cell's `|` escaped (GitHub splits cells on it even in code)."""
-    named = ", ".join(code(key).replace("|", "\\|") for key in keys[:_NAMED_ROWS])
-    return named + (f" and {len(keys) - _NAMED_ROWS} more" if len(keys) > _NAMED_ROWS else "")
+    return _some([code(key).replace("|", "\\|") for key in keys])
 
 
 def sections(review: Review) -> list[Section]:
