@@ -307,7 +307,7 @@ function answers(sub, asked) {
   return [marked.size, exact.length]
 }
 
-function better(a, b) { // Array.prototype.sort is stable: equals keep the page's order
+function answersBetter(a, b) { // Array.prototype.sort is stable: equals keep the page's order
   return b.rank[0] - a.rank[0] || b.rank[1] - a.rank[1]
 }
 
@@ -328,7 +328,7 @@ function item(data, score, words) {
   var sections = data.sub_results
     .filter(function (sub) { return sub.url !== data.url && sub.url.indexOf("#") > 0 })
     .map(function (sub) { return { sub: sub, rank: answers(sub, asked) } })
-    .sort(better)
+    .sort(answersBetter)
     .map(function (part, i) {
       return {
         location: relative(part.sub.url),
