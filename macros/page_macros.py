@@ -13,7 +13,7 @@ from collections.abc import Callable
 from .errors import DataError
 from .meta.page_facts import ORIGINAL_KEY
 from .pages import article, charts, corrections, page_citation, timeline
-from .pages.figures_page import columns_table, competing_estimates
+from .pages.figures_page import columns_list, competing_estimates
 from .pages.listing import listing_mark
 from .registry.model import Figure, UnknownId
 from .render.escape import md_text
@@ -102,7 +102,7 @@ def page_macros(build) -> dict[str, Callable]:
         "fig": fig, "cite": cite, "summary": summary, "lead": lead, "rundown": rundown,
         "figure_list": figure_list, "source_list": source_list, "chart": chart,
         "competing_estimates": lambda: competing_estimates(registry, build.listing),
-        "figure_columns": columns_table,
+        "figure_columns": columns_list,
         # The timeline shows each event's figure with its note; it is not a use in the text.
         # "(in the text: Feb. 3)": the text's words, beside the date as the data now gives it.
         "timeline": lambda: timeline.timeline(registry, lambda figure: written(figure, quoted=True)[0]),

@@ -79,15 +79,17 @@ def test_figures_page_documents_every_column(site):
     from macros.downloads.figures_table import COLUMNS
 
     header = next(csv.reader(io.StringIO((site.site / "downloads/figures.csv").read_text(encoding="utf-8-sig"))))
-    table = site.html("figures/index.html").find(id="the-columns-of-figurescsv").find_next("table")
-    documented = [tr.find("td").get_text(strip=True) for tr in table.select("tbody tr")]
-    assert documented == header == [c.name for c in COLUMNS]
-    for tr, column in zip(table.select("tbody tr"), COLUMNS):
-        assert tr.find_all("td")[1].get_text(strip=True) == column.type
+    # A list, each column's name and type above what it holds: on a phone a three-column
+    # table left each description a third of the width.
+    listed = site.html("figures/index.html").find(id="the-columns-of-figurescsv").find_next(["dl", "table"])
+    assert listed.name == "dl"
+    terms, described = listed.find_all("dt", recursive=False), listed.find_all("dd", recursive=False)
+    assert [dt.code.get_text() for dt in terms] == header == [c.name for c in COLUMNS]
+    for dt, dd, column in zip(terms, described, COLUMNS):
+        assert dt.get_text() == f"{column.name} ({column.type})"
         # The description as readers see it: a column it names shown as code, no backticks.
-        described = tr.find_all("td")[2]
-        assert described.get_text() == column.description.replace("`", "")
-        assert [code.get_text() for code in described.find_all("code")] == column.description.split("`")[1::2]
+        assert dd.get_text() == column.description.replace("`", "")
+        assert [code.get_text() for code in dd.find_all("code")] == column.description.split("`")[1::2]
 
 
 def test_figures_json_matches_the_data_and_its_links_resolve(site):

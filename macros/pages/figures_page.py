@@ -116,12 +116,16 @@ def competing_estimates(registry: Registry, listing_: Listing = SINGLE_PAGE) -> 
 
 def _with_code(description: str) -> str:
     """A column's description, which names other columns as Markdown code (`date`), as the
-    Data Package's descriptions may: the code shown as code, the rest escaped."""
-    return "".join(f"`{part}`" if i % 2 else md_text(part) for i, part in enumerate(description.split("`")))
+    Data Package's descriptions may: in HTML, the code shown as code, the rest escaped."""
+    return "".join(f"<code>{html.escape(part)}</code>" if i % 2 else html.escape(part)
+                   for i, part in enumerate(description.split("`")))
 
 
-def columns_table() -> str:
-    """The columns of figures.csv (and of the Data Package's Table Schema), as a table."""
-    rows = ["| Column | Type | What it holds |", "|---|---|---|"]
-    rows += [f"| `{c.name}` | {c.type} | {_with_code(c.description)} |" for c in COLUMNS]
-    return "\n".join(rows)
+def columns_list() -> str:
+    """The columns of figures.csv (and of the Data Package's Table Schema), each its name
+    and type above what it holds. A list, not a table: on a phone the table gave each
+    description a third of the width and broke long names mid-word, and laying the table
+    out was the largest part of this page's blocking time (bench/notes.md, part 19)."""
+    items = [(f"<code>{html.escape(c.name)}</code> ({html.escape(c.type)})", _with_code(c.description))
+             for c in COLUMNS]
+    return f'<div class="column-list">\n{definitions(items)}\n</div>'
