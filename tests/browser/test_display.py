@@ -178,6 +178,31 @@ def test_no_page_scrolls_sideways_on_a_phone(new_context, site_pages, javascript
     assert not wide, wide
 
 
+# Each column name of figures.csv shown under "The columns of figures.csv", up to the next
+# section, with the number of lines it is laid out on.
+COLUMN_NAMES_SHOWN = """names => {
+  const shown = {};
+  for (let el = document.getElementById('the-columns-of-figurescsv').nextElementSibling;
+       el && el.tagName !== 'H2'; el = el.nextElementSibling) {
+    for (const code of el.querySelectorAll('code')) {
+      if (names.includes(code.textContent)) shown[code.textContent] = code.getClientRects().length;
+    }
+  }
+  return shown;
+}"""
+
+
+def test_a_phone_shows_each_csv_column_name_whole(new_context):
+    """A data journalist matches the figures page's description of each column to the CSV's
+    header: a name broken over two lines ("value_hig", "h") is a name misread."""
+    from macros.downloads.figures_table import COLUMNS
+
+    names = [column.name for column in COLUMNS]
+    page = new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+    page.goto("figures/")
+    assert page.evaluate(COLUMN_NAMES_SHOWN, names) == {name: 1 for name in names}
+
+
 def test_print_hides_navigation_and_shows_every_note(page):
     page.goto("essay/")
     page.emulate_media(media="print")
