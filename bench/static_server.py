@@ -39,9 +39,10 @@ class _Handler(SimpleHTTPRequestHandler):
         pass
 
     def handle_one_request(self) -> None:
-        # A browser resets a kept-alive connection it no longer needs (Lighthouse closing
-        # its tab) while the host waits for the next request on it: nothing was asked,
-        # so nothing failed, and no traceback in the bench's output.
+        # A browser that goes away: one that drops a download (its page closed or moved
+        # on; the file, not sent, is not logged), or resets a kept-alive connection it no
+        # longer needs while the host waits for its next request (Lighthouse closing its
+        # tab). Neither is the host's failure: no traceback in the bench's output.
         try:
             super().handle_one_request()
         except ConnectionError:
@@ -79,13 +80,7 @@ class _Handler(SimpleHTTPRequestHandler):
             self.send_header("Content-Encoding", "gzip")
         self.send_header("Vary", "Accept-Encoding")
         self.end_headers()
-        try:
-            self.wfile.write(body)
-        except ConnectionError:
-            # The browser dropped the download (its page closed or moved on): not sent,
-            # so not counted, and no traceback in the bench's output.
-            self.close_connection = True
-            return
+        self.wfile.write(body)  # a browser gone away raises here: see handle_one_request
         self.log_list.append(Sent(self.path.split("?")[0], raw, len(body)))
 
 
