@@ -307,6 +307,18 @@ function answers(sub, asked) {
   return [marked.size, exact.length]
 }
 
+// Pagefind marks all that stands between two spaces, so the comma or full stop after a
+// word, or the quotation mark before it, was highlighted with it ("Hasakeh,"). The mark
+// is drawn on the word alone; an escaped quotation mark (&#39;) counts as one character.
+var EDGE = "(?:[.,;:!?\u2026()\\[\\]\u201c\u201d\u2018\u2019\u00ab\u00bb'\"]|&(?:quot|#39);)*"
+var MARKED = new RegExp("<mark>(" + EDGE + ")(.*?)(" + EDGE + ")</mark>", "g")
+
+function marksOnWords(excerpt) {
+  return excerpt.replace(MARKED, function (whole, before, word, after) {
+    return word ? before + "<mark>" + word + "</mark>" + after : whole
+  })
+}
+
 function answersBetter(a, b) { // Array.prototype.sort is stable: equals keep the page's order
   return b.rank[0] - a.rank[0] || b.rank[1] - a.rank[1]
 }
@@ -320,7 +332,7 @@ function item(data, score, words) {
   var page = {
     location: relative(data.url),
     title: escapeHtml(data.meta.title || data.url),
-    text: data.excerpt,
+    text: marksOnWords(data.excerpt),
     score: score,
     terms: terms
   }
@@ -333,7 +345,7 @@ function item(data, score, words) {
       return {
         location: relative(part.sub.url),
         title: escapeHtml(part.sub.title),
-        text: part.sub.excerpt,
+        text: marksOnWords(part.sub.excerpt),
         score: i < SECTIONS ? score : score / 2,
         terms: terms
       }

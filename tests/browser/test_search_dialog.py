@@ -94,7 +94,7 @@ def test_another_spelling_finds_the_page_with_its_own_words_highlighted(page):
     page.goto("")
     assert search(page, "al-Hasakah")[0] == "/essay/"
     marks = page.locator(".md-search-result__list mark").all_text_contents()
-    assert marks and {mark.strip(".,") for mark in marks} == {"Hasakeh"}, marks
+    assert marks and set(marks) == {"Hasakeh"}, marks
     page.locator(".md-search__input").press("Enter")
     page.wait_for_url("**/essay/?h=Hasakeh")
     expect(page.locator("article mark[data-md-highlight]").first).to_have_text("Hasakeh")
