@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import axe_playwright_python
+from playwright.sync_api import expect
 
 from macros.search.index import SETTINGS
 from macros.search.vocabulary import UNINDEXED
@@ -116,7 +117,10 @@ def search(page, query: str) -> list[str]:
     """Put `query` in the search box and let go of a key, as Material reads the box on
     key-up; the paths of the results listed. Typed key by key, each shorter query would be
     answered too, and on a busy machine the answer to "Ira" could be read as that to "Iran"
-    before the worker had answered the last."""
+    before the worker had answered the last.
+
+    The worker answers with the best result first, alone, then with all of them: the list
+    may still hold only the first. To see that a page is found, use `expect_found`."""
     open_search(page)
     box = page.locator(".md-search__input")
     box.fill(query)
@@ -125,6 +129,11 @@ def search(page, query: str) -> list[str]:
                                  material_text("search.result.placeholder")])
     links = page.locator(".md-search-result__link")
     return [urlsplit(href).path for href in links.evaluate_all("els => els.map(e => e.href)")]
+
+
+def expect_found(page, path: str) -> None:
+    """Wait until the search results list a link into `path` (as "/essay/")."""
+    expect(page.locator(f'.md-search-result__list a.md-search-result__link[href*="{path}"]').first).to_be_visible()
 
 
 def _wait_for_meta(page, not_in: list[str]) -> None:

@@ -12,7 +12,7 @@ from macros.render.formatting import format_value
 from macros.registry.loading import load_registry
 
 from tests.support import ROOT
-from .served import material_text, open_search, search, until
+from .served import expect_found, material_text, open_search, search, until
 
 REGISTRY = load_registry(ROOT)
 ESSAY = "/essay/"
@@ -21,12 +21,14 @@ TUNISIA = "/rundown/tunisia-supreme-judicial-council/"
 
 def test_search_for_a_place_finds_the_essay(page):
     page.goto("")
-    assert ESSAY in search(page, "Hasakeh")
+    search(page, "Hasakeh")
+    expect_found(page, ESSAY)
 
 
 def test_search_for_a_name_finds_the_tunisia_item(page):
     page.goto("")
-    assert TUNISIA in search(page, "Saied")
+    search(page, "Saied")
+    expect_found(page, TUNISIA)
 
 
 def test_search_for_a_figures_value_finds_its_page(page):
@@ -34,7 +36,8 @@ def test_search_for_a_figures_value_finds_its_page(page):
     figure = REGISTRY.figure("detainees-un")
     assert "fig('detainees-un')" in (ROOT / "docs" / "essay.md").read_text(encoding="utf-8")
     page.goto("")
-    assert ESSAY in search(page, format_value(figure))
+    search(page, format_value(figure))
+    expect_found(page, ESSAY)
 
 
 def test_search_without_a_match_says_so(page):
