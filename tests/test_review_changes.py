@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -83,12 +84,16 @@ def edits(tmp_path_factory) -> dict:
 
     corrections = repo / "data" / "corrections.yml"
     made["reworded"], made["removed"] = registry.corrections[-2:]
+    # A third page's correction given the day before: its date put right, its words kept.
+    made["redated"] = redated = registry.corrections[0]
+    made["redated day"] = str(redated.date.to_date() - timedelta(days=1))
+    set_key(corrections, f"  - page: {redated.page}\n", "date", "    ", made["redated day"])
     set_key(corrections, f"  - page: {made['reworded'].page}\n", "why", "    ", with_words(made["reworded"].why))
     text = corrections.read_text(encoding="utf-8")
     start = text.index(f"  - page: {made['removed'].page}\n")
     end = text.find("\n  - page: ", start)
     corrections.write_text(text[:start].rstrip("\n") + "\n" + (text[end:] if end >= 0 else ""), encoding="utf-8")
-    commit(repo, "a correction reworded, another removed")
+    commit(repo, "a correction reworded, another removed, a third given another day")
 
     front = front_matter(repo, CHARTS)
     made["title"] = front["title"], front["title"] + " and their numbers"
@@ -144,10 +149,10 @@ def test_a_reworded_flag_shows_its_message_before_and_after(edits, report):
 
 
 def test_a_reworded_correction_is_changed_and_a_removed_one_counted(edits, report):
-    reworded, removed = edits["reworded"], edits["removed"]
-    assert reworded.page != removed.page
+    reworded, removed, redated = edits["reworded"], edits["removed"], edits["redated"]
+    assert len({reworded.page, removed.page, redated.page}) == 3
     verdict = report.splitlines()[0]
-    assert "1 correction changed" in verdict and "1 correction removed" in verdict, verdict
+    assert "2 corrections changed" in verdict and "1 correction removed" in verdict, verdict
     assert "correction added" not in verdict, verdict
     entries = items(sections(report)["Corrections"])
     (changed,) = [item for item in entries if f"`{reworded.page}`" in item]
@@ -155,7 +160,14 @@ def test_a_reworded_correction_is_changed_and_a_removed_one_counted(edits, repor
     assert reworded.why in as_read(changed) and with_words(reworded.why) in as_read(changed)
     (gone,) = [item for item in entries if f"`{removed.page}`" in item]
     assert gone.startswith("- **Removed**"), gone
-    assert len(entries) == 2, entries
+    assert len(entries) == 3, entries
+
+
+def test_a_correction_given_another_day_is_changed_not_replaced(edits, report):
+    redated, day = edits["redated"], edits["redated day"]
+    (item,) = [item for item in items(sections(report)["Corrections"]) if f"`{redated.page}`" in item]
+    assert item.startswith("- **Changed**"), item
+    assert as_read(item).splitlines()[1:] == [f"  - date: “{redated.date}” → “{day}”"], item
 
 
 def test_a_new_title_and_description_are_told_under_the_page(edits, report):

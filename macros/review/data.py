@@ -111,20 +111,28 @@ def _entry(correction: Correction) -> tuple:
     return correction.page, correction.date, correction.what, correction.why
 
 
+def _earlier_form(correction: Correction, removed: list[Correction]) -> Correction | None:
+    """The removed entry that `correction` replaces: the same page's correction of the same
+    day (reworded), or else one in the same words (its date put right)."""
+    same_page = [c for c in removed if c.page == correction.page]
+    return (next((c for c in same_page if c.date == correction.date), None)
+            or next((c for c in same_page if (c.what, c.why) == (correction.what, correction.why)), None))
+
+
 def correction_changes(old: Registry, new: Registry) -> list[Change]:
-    """Corrections added, removed or changed. One entry is one page's correction of one day:
-    found on both sides with other words, it was reworded, not replaced."""
+    """Corrections added, removed or changed. Found on both sides with other words or on
+    another day (not both), an entry was changed, not replaced."""
     known, kept = {_entry(c) for c in old.corrections}, {_entry(c) for c in new.corrections}
     added = [c for c in new.corrections if _entry(c) not in known]
     removed = [c for c in old.corrections if _entry(c) not in kept]
     out = []
     for correction in added:
-        was = next((c for c in removed if (c.page, c.date) == (correction.page, correction.date)), None)
+        was = _earlier_form(correction, removed)
         if was is None:
             out.append(Change("added", correction.page, str(correction.date), new=correction))
             continue
         removed.remove(was)
-        words = tuple(FieldChange(name, getattr(was, name), getattr(correction, name))
-                      for name in ("what", "why") if getattr(was, name) != getattr(correction, name))
-        out.append(Change("changed", correction.page, str(correction.date), was, correction, words))
+        differ = tuple(FieldChange(name, str(getattr(was, name)), str(getattr(correction, name)))
+                       for name in ("date", "what", "why") if getattr(was, name) != getattr(correction, name))
+        out.append(Change("changed", correction.page, str(correction.date), was, correction, differ))
     return out + [Change("removed", c.page, str(c.date), old=c) for c in removed]
