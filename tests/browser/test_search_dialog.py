@@ -78,15 +78,15 @@ def test_a_filter_link_narrows_the_results_and_says_it_is_chosen(page):
     expect(page.locator(".md-search__input")).to_have_value("judiciary country:Tunisia")
     expect(tunisia).to_have_attribute("aria-current", "true")
     expect(page.locator(f'.md-search-result__list a[href*="{LEBANON}"]')).to_have_count(0)
-    expect(page.locator(f'.md-search-result__list a[href*="{TUNISIA}"]').first).to_be_visible()
+    expect_found(page, TUNISIA)
     tunisia.click()  # and off again
     expect(page.locator(".md-search__input")).to_have_value("judiciary")
-    expect(page.locator(f'.md-search-result__list a[href*="{LEBANON}"]').first).to_be_visible()
+    expect_found(page, LEBANON)
 
 
 def test_a_shared_link_with_a_filter_opens_filtered(page):
     page.goto("?q=topic%3AImpunity")
-    expect(page.locator(f'.md-search-result__list a[href*="{LEBANON}"]').first).to_be_visible()
+    expect_found(page, LEBANON)
     expect(page.locator(f'.md-search-result__list a[href*="{TUNISIA}"]')).to_have_count(0)
     expect(page.locator('[data-search-filter="topic:Impunity"]')).to_have_attribute("aria-current", "true")
 
@@ -129,7 +129,7 @@ def test_a_typo_is_corrected_and_the_query_as_typed_is_a_key_away(page):
 
 def test_a_shared_link_with_a_typo_shows_the_correction(page):
     page.goto("essay/?q=Hezbolah")
-    expect(page.locator(f'.md-search-result__list a[href*="{LEBANON}"]').first).to_be_visible()
+    expect_found(page, LEBANON)
     expect(page.locator(CORRECTION)).to_have_text("Showing results for Hezbollah. Search instead for Hezbolah")
 
 
