@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import logging
+import signal
 import sys
 from dataclasses import dataclass, field
 
@@ -90,7 +91,15 @@ class EditionServer(LiveReloadServer):
         return with_script.replace(marker, marker + b" " + sha256(script).encode(), 1)
 
 
+def _stop(_signal, _frame):
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str]) -> None:
+    # A stop by signal (`kill`, a cancelled CI job, the tests and the bench stopping the
+    # server) taken as Ctrl-C: MkDocs then deletes the build it serves from the
+    # temporary folder, where SIGTERM's default left it (4 MB a time).
+    signal.signal(signal.SIGTERM, _stop)
     last = LastBuild()
     mkdocs_serve.build = guarded(mkdocs_serve.build, last)
     mkdocs_serve.LiveReloadServer = lambda *args, **kwargs: EditionServer(last, *args, **kwargs)

@@ -34,13 +34,23 @@ def fetch(url: str) -> tuple[int, str]:
 
 
 @pytest.fixture
-def serving(tmp_path):
-    """`make serve`'s command on a private copy of the project: (project, URL)."""
+def server_temp(tmp_path):
+    """The server's temporary folder (where MkDocs builds what it serves)."""
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    return temp
+
+
+@pytest.fixture
+def server_process(tmp_path, server_temp):
+    """`make serve`'s command on a private copy of the project: (process, project, URL)."""
     project = copy_project(tmp_path / "project")
     port = free_port()
+    log = (tmp_path / "serve.log").open("wb")  # a file, not a pipe: no one reads it while the server runs
     server = subprocess.Popen([sys.executable, "-m", "macros.commands.serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=project, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", GITHUB_ACTIONS=""),
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              cwd=project, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", GITHUB_ACTIONS="",
+                                                    TMPDIR=str(server_temp)),
+                              stdout=subprocess.DEVNULL, stderr=log)
     url = f"http://127.0.0.1:{port}/"
     try:
         for _ in range(120):
@@ -51,10 +61,18 @@ def serving(tmp_path):
                 time.sleep(0.5)
         else:
             pytest.fail("make serve's server never answered")
-        yield project, url
+        yield server, project, url
     finally:
         server.terminate()
         server.wait(timeout=30)
+        log.close()
+
+
+@pytest.fixture
+def serving(server_process):
+    """`make serve` answering: (project, URL)."""
+    _server, project, url = server_process
+    return project, url
 
 
 def test_a_failed_rebuild_shows_in_the_browser_and_a_fix_reloads_it(serving, page):
@@ -79,3 +97,13 @@ def test_a_failed_rebuild_shows_in_the_browser_and_a_fix_reloads_it(serving, pag
     page.locator("h1.article-header__title").wait_for(timeout=60_000)  # reloaded by itself
     assert fetch(url + "rundown/")[0] == 200
     assert refused == [], "the livereload script was refused by the page's policy"
+
+
+def test_a_server_stopped_by_a_signal_leaves_no_build_behind(server_process, server_temp, tmp_path):
+    # Ctrl-C always cleaned up; SIGTERM (`kill`, a cancelled CI job, the bench's
+    # save-to-reload, this file's fixture) left the build, 4 MB, in the temporary folder.
+    server, _project, _url = server_process
+    assert any(server_temp.iterdir()), "the server builds in its temporary folder"
+    server.terminate()
+    assert server.wait(timeout=30) == 0, (tmp_path / "serve.log").read_text(encoding="utf-8")[-2000:]
+    assert not list(server_temp.iterdir())
