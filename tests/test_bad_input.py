@@ -41,7 +41,10 @@ def append(path: str, text: str):
 
 
 def write(path: str, text: str):
-    return lambda project: (project / path).write_text(text, encoding="utf-8")
+    def apply(project: Path):
+        (project / path).parent.mkdir(parents=True, exist_ok=True)
+        (project / path).write_text(text, encoding="utf-8")
+    return apply
 
 
 def replace_bytes(path: str, old: bytes, new: bytes):
@@ -483,6 +486,41 @@ CASES = [
      "unknown field 'lable' (did you mean 'label'?)"),
     ("note-in-a-links-text", append(POST, "\n\n[the interview{{ cite('fink-pbs') }}](../../sources.md)\n"), POST,
      "[the interview{{ cite(", "{{ cite('fink-pbs') }} stands in a link's text"),
+    # Found by trying a contributor's slips one by one: each published without a word.
+    ("figure-in-single-braces", append(POST, "\n\nHeld: { fig('detainees-un') } people.\n"), POST, "Held: { fig(",
+     "fig('detainees-un') is published as typed: a macro runs only inside double braces; "
+     "write {{ fig('detainees-un') }}"),
+    ("source-without-braces", append(POST, "\n\nAs the interview said cite('fink-pbs').\n"), POST,
+     "interview said cite(", "cite('fink-pbs') is published as typed"),
+    ("a-brace-too-many", append(POST, "\n\nHeld: {{ fig('detainees-un') }}} people.\n"), POST, "}}} people",
+     "one brace too many: the page would show this } after the figure"),
+    ("item-without-more", replace(POST, "<!-- more -->\n", ""), POST, "{{ summary() }}",
+     "a Rundown item needs <!-- more --> on a line of its own after its summary"),
+    ("more-without-spaces", replace(POST, "<!-- more -->", "<!--more-->"), POST, "<!--more-->",
+     "write <!--more--> exactly as <!-- more -->"),
+    ("address-in-angle-brackets", append(POST, "\n\nRead it at <www.hrw.org/report/2022/lebanon> now.\n"), POST,
+     "<www.hrw.org", "<www.hrw.org…> is not an element a browser knows, so it hides the tag and the address"),
+    ("word-in-angle-brackets", append(POST, "\n\nThe <unnamed> official said so.\n"), POST, "<unnamed>",
+     "<unnamed> is not an element a browser knows"),
+    ("html-file-in-docs", write("docs/assets/embed.html", "<p>An embed</p><script>alert(1)</script>\n"),
+     "docs/assets/embed.html", None, "a .html file is published as it is, a page without the site's checks"),
+    ("script-in-a-drawing", write("docs/assets/map.svg", '<svg xmlns="http://www.w3.org/2000/svg">\n'
+                                  '<rect width="10" height="10"/>\n<script>alert(1)</script>\n</svg>\n'),
+     "docs/assets/map.svg", "<script>", "<script> is not allowed in a page"),
+    # Mistakes told, but told wrong: the fix a message gives must be the one to make.
+    ("call-left-open", replace(POST, "{{ fig('lebanon-murders') }}", "{{ fig('lebanon-murders' }}"), POST,
+     "fig('lebanon-murders' }}", "write {{ fig('lebanon-murders') }}"),
+    ("look-alike-letter-in-an-id", replace(ESSAY, "fig('detainees-hrw')", "fig('d\u0435tainees-hrw')"), ESSAY,
+     "d\u0435tainees", "U+0435 (CYRILLIC SMALL LETTER IE), a letter that looks like one of a-z but is not"),
+    ("front-matter-with-nothing-in-it", write("docs/rundown/posts/zz-empty.md", "---\n---\n\nText.\n"),
+     "docs/rundown/posts/zz-empty.md", "---", "front matter holds nothing between its two `---` lines"),
+    ("post-date-left-empty", replace(POST, "date: 2022-02-03", "date:"), POST, "date:",
+     "date: is empty: write a date written YYYY-MM-DD"),
+    ("post-date-as-a-list", replace(POST, "date: 2022-02-03", "date: [2022-02-03]"), POST, "date: [",
+     "date: [2022-02-03] is not a date written YYYY-MM-DD"),
+    ("handler-in-a-drawing", write("docs/assets/map.svg", '<svg xmlns="http://www.w3.org/2000/svg"\n'
+                                   '     onload="alert(1)">\n</svg>\n'),
+     "docs/assets/map.svg", "<svg", "<svg onload=…>: an event-handler attribute runs a script"),
 ]
 
 

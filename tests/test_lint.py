@@ -142,12 +142,22 @@ def test_a_misspelt_id_is_reported_alone_not_with_knock_on_unused_ids(project):
 def test_a_rundown_item_needs_a_slug(tmp_path):
     post = tmp_path / "docs" / "rundown" / "posts" / "x.md"
     post.parent.mkdir(parents=True)
-    post.write_text("---\ntitle: X\ndate: 2022-02-05\ndescription: D.\n---\n\nText.\n", encoding="utf-8")
+    post.write_text("---\ntitle: X\ndate: 2022-02-05\ndescription: D.\n---\n\nSummary.\n\n<!-- more -->\n\nText.\n", encoding="utf-8")
     mistakes = lint_pages(tmp_path / "docs", REGISTRY)
     assert [(m.file, m.line) for m in mistakes] == [("docs/rundown/posts/x.md", 2)]
     assert "missing required field(s) slug" in mistakes[0].message
-    post.write_text("---\ntitle: X\nslug: x\ndate: 2022-02-05\ndescription: D.\n---\n\nText.\n", encoding="utf-8")
+    post.write_text("---\ntitle: X\nslug: x\ndate: 2022-02-05\ndescription: D.\n---\n\nSummary.\n\n<!-- more -->\n\nText.\n", encoding="utf-8")
     assert lint_pages(tmp_path / "docs", REGISTRY) == []
+
+
+def test_a_page_missing_its_front_matter_is_told_once(tmp_path):
+    """jsonschema tells each missing field apart; the contributor reads one line naming all."""
+    post = tmp_path / "docs" / "rundown" / "posts" / "x.md"
+    post.parent.mkdir(parents=True)
+    post.write_text("Summary.\n\n<!-- more -->\n\nText.\n", encoding="utf-8")
+    mistakes = [str(mistake) for mistake in lint_pages(tmp_path / "docs", REGISTRY)]
+    assert len(mistakes) == 1, mistakes
+    assert mistakes[0].startswith("docs/rundown/posts/x.md:1: front matter: missing required field(s) title, slug")
 
 
 def test_the_shipped_pages_are_clean():

@@ -10,6 +10,7 @@ import hashlib
 import pytest
 
 from macros.checks.html_policy import violations
+from macros.checks.static_files import svg_errors
 
 
 def sha256(text: str) -> str:
@@ -81,3 +82,30 @@ def test_a_script_in_a_pages_text_gets_no_hash_where_the_theme_repeats_it():
     site = InlineParts(scripts=post.scripts + index.scripts, text_scripts=post.text_scripts + index.text_scripts)
     assert "window.slipped = 1" in index.scripts  # the index alone cannot tell the excerpt from the theme
     assert allowed_scripts(site) == {"var __md_scope = 1"}
+
+
+DRAWING = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">
+<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">
+  <style><![CDATA[ .land { fill: #ccc; } ]]></style>
+  <defs><path id="river" d="M0 0L10 10"/></defs>
+  <use xlink:href="#river" style="stroke: blue"/>
+  <a href="https://www.hrw.org/"><text x="1" y="5">HRW</text></a>
+</svg>
+"""
+
+
+def test_a_drawing_as_a_drawing_program_saves_it_passes():
+    """Its styles, its CDATA, its own references and a link out are a drawing's, not a risk."""
+    assert svg_errors(DRAWING, "docs/assets/map.svg") == []
+
+
+@pytest.mark.parametrize("change, line, words", [
+    ('<use xlink:href="#river"', 6, '<use xlink:href="https://example.org/a.svg#river"'),
+    ('<a href="https://www.hrw.org/">', 7, '<a href="javascript:alert(1)">'),
+    ("</svg>", 8, "<foreignObject><iframe xmlns='http://www.w3.org/1999/xhtml' src='x.html'/></foreignObject></svg>"),
+    ("</svg>", 8, "</svg"),
+])
+def test_a_drawing_that_runs_fetches_or_cannot_be_read_is_told_at_its_line(change, line, words):
+    found = svg_errors(DRAWING.replace(change, words), "docs/assets/map.svg")
+    assert [error.line for error in found] == [line], found

@@ -11,6 +11,7 @@ written, and a figure there could carry no note.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -20,6 +21,9 @@ from mkdocs.utils.meta import YAML_RE
 from ..errors import DataError
 from ..registry.yaml_strict import Marks, load
 from .source_text import read_text
+
+
+_EMPTY = re.compile(r"---[ \t]*\n(---|\.\.\.)[ \t]*(\n|$)")
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,9 @@ def parse(text: str, name: str) -> FrontMatter:
     change it; a mistake is raised anew each time."""
     match = YAML_RE.match(text)
     if not match:
+        if _EMPTY.match(text):  # MkDocs would print both lines as rules
+            raise DataError(name, 1, 1, "front matter holds nothing between its two `---` lines: write its "
+                                        "fields there (`title: ...`), or delete both lines")
         if text.startswith("---\n"):  # MkDocs would print it as text, its last line a heading
             raise DataError(name, 1, 1, "front matter opens with `---` but never closes: end it with "
                                         "a line holding only `---`")

@@ -13,7 +13,8 @@ made it (with the standard library's HTML parser, not patterns) and refuses:
 - anything the browser would load from another host (src, srcset, poster, an SVG
   image's href, ...), addresses read as a browser reads them (`\\host` is `//host`);
 - any style but the tables' alignment (a style could cover the page with a link);
-- comment openings a browser ends sooner than this parser (`<!-->`, `<![CDATA[`).
+- comment openings a browser ends sooner than this parser (`<!-->`, `<![CDATA[`);
+- a name in angle brackets that is no element (`<www.hrw.org/report>`): the browser hides it.
 
 What the Markdown extensions need (md_in_html blocks, abbr, sup, footnotes, tables,
 attribute lists, SVG charts) passes. Whatever slips through still cannot run: every page
@@ -42,6 +43,26 @@ FORBIDDEN = {
     **dict.fromkeys(("base", "meta"), "the page's head is the theme's: a <base> or <meta> in the text could "
                                       "send readers or its links elsewhere"),
 }
+# The elements a browser knows (HTML's, SVG's and MathML's, lowered as the parser reads
+# them). Any other name in angle brackets is hidden with the words it holds: an address
+# written <www.hrw.org/report> vanished from the page, and so would "the <unnamed> official".
+HTML_ELEMENTS = set("""a abbr address area article aside audio b base bdi bdo blockquote body br button canvas
+    caption cite code col colgroup data datalist dd del details dfn dialog div dl dt em embed fieldset
+    figcaption figure footer form h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img input ins kbd
+    label legend li link main map mark menu meta meter nav noscript object ol optgroup option output p
+    picture pre progress q rp rt ruby s samp script search section select slot small source span strong
+    style sub summary sup table tbody td template textarea tfoot th thead time title tr track u ul var
+    video wbr frame frameset applet portal""".split())
+SVG_ELEMENTS = set("""svg a animate animatemotion animatetransform circle clippath defs desc ellipse
+    feblend fecolormatrix fecomponenttransfer fecomposite feconvolvematrix fediffuselighting
+    fedisplacementmap fedistantlight fedropshadow feflood fefunca fefuncb fefuncg fefuncr fegaussianblur
+    feimage femerge femergenode femorphology feoffset fepointlight fespecularlighting fespotlight fetile
+    feturbulence filter foreignobject g image line lineargradient marker mask metadata mpath path pattern
+    polygon polyline radialgradient rect set stop switch symbol text textpath title tspan use view""".split())
+MATHML_ELEMENTS = set("""math maction annotation annotation-xml menclose merror mfenced mfrac mi mmultiscripts
+    mn mo mover mpadded mphantom mprescripts mroot mrow ms mspace msqrt mstyle msub msubsup msup mtable
+    mtd mtext mtr munder munderover none semantics""".split())
+KNOWN_ELEMENTS = HTML_ELEMENTS | SVG_ELEMENTS | MATHML_ELEMENTS
 # Attributes holding an address; those a browser fetches by itself must stay on this site.
 ADDRESSES = {"href", "src", "srcset", "action", "formaction", "poster", "data", "background", "cite",
              "xlink:href", "ping", "longdesc", "imagesrcset", "attributionsrc"}
@@ -104,19 +125,31 @@ def _address_problem(tag: str, name: str, value: str, fetched: bool) -> Violatio
     return None
 
 
+def _unknown(tag: str) -> str:
+    if "." in tag or "/" in tag:
+        return (f"<{tag}…> is not an element a browser knows, so it hides the tag and the address in it: "
+                f"write a link with its scheme, <https://{tag}…>, or [words](https://{tag}…)")
+    return (f"<{tag}> is not an element a browser knows, so it hides the tag: to show angle brackets as "
+            f"text, write &lt;{tag}&gt;")
+
+
 class PolicyReader(Reader):
     """What breaks the policy in `html`, as it is read (`reading/parse.py: read`); what
     the parser would misread is found before it reads."""
 
-    def __init__(self, html: str):
+    def __init__(self, html: str, own_styles: bool = False):
         self.found: list[Violation] = []
+        self.own_styles = own_styles  # an SVG file's fills and strokes (static_files.py)
         for cut in _CUT_SHORT.finditer(html):
             ends = "ends at once" if cut[0].startswith("<!--") else "ends at the first >"
             self.found.append(Violation(f"{cut[0]} {ends} in a browser, so what follows it would be markup "
                                         "there, not a comment: write a comment as <!-- text -->", cut[0]))
 
     def handle_starttag(self, tag, attrs):
-        if tag in FORBIDDEN:
+        if tag not in KNOWN_ELEMENTS and "-" not in tag:  # a custom element's name has a hyphen
+            self.found.append(Violation(_unknown(tag), f"<{tag}"))
+            return
+        if tag in FORBIDDEN and not (tag == "style" and self.own_styles):
             self.found.append(Violation(f"<{tag}> is not allowed in a page: {FORBIDDEN[tag]}", f"<{tag}"))
             return
         if tag in SVG_ANIMATING and (dict(attrs).get("attributename") or "").lower() in ("href", "xlink:href"):
@@ -125,7 +158,7 @@ class PolicyReader(Reader):
             if name.startswith("on"):
                 self.found.append(Violation(f"<{tag} {name}=…>: an event-handler attribute runs a script; "
                                             f"remove {name}=", name))
-            elif name == "style" and value and not _TABLE_ALIGN.fullmatch(value.strip()):
+            elif name == "style" and value and not self.own_styles and not _TABLE_ALIGN.fullmatch(value.strip()):
                 self.found.append(Violation(f"<{tag} style=\"…\">: a page's own style can cover the page or load "
                                             "from elsewhere: put styles in docs/stylesheets/", "style="))
             elif name == "rel" and value and "opener" in value.lower().split():

@@ -21,8 +21,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from material.plugins.blog.config import BlogConfig
+
 from ..errors import DataError, close_matches
-from .front_matter_checks import FrontMatterChecks
+from .front_matter_checks import FrontMatterChecks, page_kind
 from .macro_calls import CALL, EXPRESSION, call_errors, position
 from ..registry.loading import CORRECTIONS_FILE
 from ..registry.model import Figure, PartialDate, Registry, ends
@@ -30,6 +32,7 @@ from ..render.formatting import format_number, format_value
 from ..render.notes import footnote_key
 from ..render.template_errors import ALLOWED
 from .source_text import read_text
+from .static_files import static_file_errors
 
 
 
@@ -97,6 +100,50 @@ def calls_in_tags(text: str, name: str) -> list[DataError]:
                       "cannot go: an attribute holds plain text only. Move the call out of the tag, "
                       "into the text")
             for tag in tags for call in CALL.finditer(text, tag.start(), tag.end())]
+
+
+def calls_outside_braces(text: str, name: str) -> list[DataError]:
+    """Each fig() or cite() written outside double braces (`{ fig('x') }`, or none), and
+    each brace more than the two around a call (`{{ fig('x') }}}`). Jinja runs only what
+    stands in {{ }}: the rest reached readers as typed, and nothing stopped the build."""
+    hidden = _blanked(_HTML_COMMENT, _blanked(_NOT_RUN, _blanked(_FRONT_MATTER, without_code(text))))
+    outside = _blanked(EXPRESSION, hidden)
+    errors = [DataError(name, *position(text, call.start()),
+                        f"{call[0]} is published as typed: a macro runs only inside double braces; "
+                        f"write {{{{ {call[0]} }}}}")
+              for call in CALL.finditer(outside)
+              if not re.search(r"\{\{-?\s*$", outside[:call.start()])]  # braces left open: Jinja tells
+    for expression in EXPRESSION.finditer(hidden):
+        if hidden.startswith("}", expression.end()) and CALL.search(expression[1]):
+            errors.append(DataError(name, *position(text, expression.end()),
+                                    f"one brace too many: the page would show this }} after the figure; "
+                                    f"write {expression[0]}"))
+    return sorted(errors, key=lambda error: (error.line, error.column))
+
+
+# A post's excerpt separator as Material's blog plugin finds it, and as it may be mistyped.
+SEPARATOR = BlogConfig.post_excerpt_separator.default
+_NEAR_SEPARATOR = re.compile(r"<!--\s*more\s*-->", re.I)
+
+
+def separator_errors(text: str, name: str) -> list[DataError]:
+    """A Rundown item without `<!-- more -->`: the blog would show all of it, notes,
+    citation and corrections included, on the Rundown's index."""
+    if SEPARATOR in text:
+        return []
+    near = _NEAR_SEPARATOR.search(text)
+    if near:
+        return [DataError(name, *position(text, near.start()),
+                          f"write {near[0]} exactly as {SEPARATOR}: the blog finds no other spelling, and "
+                          "without it the Rundown's index prints the whole item, notes and all")]
+    summary = re.search(r"\{\{-?\s*summary\(\)\s*-?\}\}", text)
+    front = _FRONT_MATTER.match(text)
+    body = re.compile(r"\S").search(text, front.end() if front else 0)  # its first word
+    at = summary.start() if summary else body.start() if body else len(text)
+    return [DataError(name, *position(text, at),
+                      f"a Rundown item needs {SEPARATOR} on a line of its own after its summary, "
+                      f"{{{{ summary() }}}} (CONTRIBUTING.md): without it the Rundown's index prints the whole "
+                      "item, notes and all")]
 
 
 @dataclass(frozen=True)
@@ -284,7 +331,8 @@ def page_files(docs_dir: Path) -> list[tuple[str, Path]]:
 
 def lint_pages(docs_dir: Path, registry: Registry, today: date | None = None,
                skip: set[str] = frozenset(), macros: Collection[str] = ()) -> list[DataError]:
-    """Every page's front matter, typed-in figures and macro calls, then what spans pages;
+    """Every page's front matter, typed-in figures and macro calls, then what spans pages
+    and the files copied as they are (static_files.py);
     pages in `skip` (paths under docs/: those a preview leaves out) are passed over. With
     `macros` (the names the build registers), a call to any other name is a mistake too."""
     errors, typed = [], known_figures(registry)
@@ -300,13 +348,15 @@ def lint_pages(docs_dir: Path, registry: Registry, today: date | None = None,
         calls = macro_calls(text)
         errors += fronts.page(name, text) + statement_errors(text, name) + typed_figures(text, name, registry, typed)
         errors += call_errors(text, name) + calls_in_tags(text, name) + note_key_errors(text, name, calls)
+        errors += calls_outside_braces(text, name)
+        errors += separator_errors(text, name) if page_kind(name.split("/", 1)[1], {}) == "rundown-item" else []
         errors += unknown_macro_errors(text, name, macros) if macros else []
         for macro, item_id, line in calls:
             try:
                 (registry.figure if macro == "fig" else registry.source)(item_id)
             except LookupError as error:
                 errors.append(DataError(name, line, None, str(error)))
-    return errors + fronts.across_pages(CORRECTIONS_FILE)
+    return errors + fronts.across_pages(CORRECTIONS_FILE) + static_file_errors(docs_dir)
 
 
 def used_ids(docs_dir: Path) -> tuple[set[str], set[str]]:

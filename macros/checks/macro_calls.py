@@ -43,13 +43,19 @@ def _diagnosis(macro: str, inside: str) -> tuple[int, str]:
             return index, (f"{macro}() needs straight quotes, not typographic ones ({char}): "
                            f"write {{{{ {EXAMPLE[macro]} }}}}")
     for index, char in enumerate(inside):
+        if _unseen(char) and unicodedata.category(char).startswith("L"):  # Cyrillic е for Latin e
+            return index, (f"the {WHAT[macro]} id holds U+{ord(char):04X} ({unicodedata.name(char, 'a letter')}), "
+                           "a letter that looks like one of a-z but is not: type the id again in plain "
+                           "letters, digits and hyphens")
         if _unseen(char):
             name = unicodedata.name(char, "an unnamed character")
             clean = "".join(c for c in inside if not _unseen(c)).strip()
             return index, (f"the {WHAT[macro]} id holds U+{ord(char):04X} ({name}), a character that "
                            f"cannot be seen: delete it, as in {{{{ {macro}({clean}) }}}}")
-    return 0, (f"{macro}() takes one {WHAT[macro]} id in quotes and nothing else: "
-               f"write {{{{ {EXAMPLE[macro]} }}}}")
+    # The id the call seems to mean (the first one quoted), else the usual example.
+    meant = re.search(r"""['"]([A-Za-z0-9_.-]+)""", inside)
+    example = f"{macro}('{meant[1]}')" if meant else EXAMPLE[macro]
+    return 0, f"{macro}() takes one {WHAT[macro]} id in quotes and nothing else: write {{{{ {example} }}}}"
 
 
 def _not_alone(text: str, expression: re.Match, call: re.Match, name: str) -> list[DataError]:

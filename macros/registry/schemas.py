@@ -119,6 +119,17 @@ _WANTED = {"string": "text", "object": "`key: value` lines", "array": "a list", 
            "number": "a number", "integer": "a whole number", "null": "nothing"}
 
 
+def _shown(value) -> str:
+    """A value as the contributor wrote it in YAML, not as Python prints it."""
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    if isinstance(value, list):
+        return "[" + ", ".join(map(_shown, value)) + "]"
+    if isinstance(value, bytes):
+        return "binary data (!!binary)"
+    return repr(value)
+
+
 def _found(value) -> str:
     if isinstance(value, bool):
         return "true or false"
@@ -136,6 +147,8 @@ def _type_sentence(error) -> str:
     want, value = " or ".join(_WANTED.get(w, w) for w in wanted), error.instance
     if value is None:
         return f"is empty: write {error.schema.get('x-expected') or want} here"
+    if isinstance(value, bytes):
+        return f"is binary data (a !!binary tag), not {want}: write it as plain text, without the tag"
     hint = ""
     if "string" in wanted and not isinstance(value, (list, dict)):
         hint = f": put it in quotes, \"{value}\""
@@ -148,7 +161,7 @@ def _type_sentence(error) -> str:
         hint = ": write true or false, without quotes"
     elif {"number", "integer"} & set(wanted) and isinstance(value, str):
         hint = ": write the number without quotes"
-    return f"{value!r} is {_found(value)}, not {want}{hint}"
+    return f"{_shown(value)} is {_found(value)}, not {want}{hint}"
 
 
 def _sentence(error) -> str:
@@ -169,7 +182,7 @@ def _sentence(error) -> str:
             hints.append(f"'{key}'" + (f" ({hint})" if hint else ""))
         return f"unknown field {', '.join(hints)}; allowed fields are {', '.join(allowed)}"
     if kind == "enum":
-        return f"{instance!r} is not one of {', '.join(map(str, error.validator_value))}"
+        return f"{_shown(instance)} is not one of {', '.join(map(str, error.validator_value))}"
     if kind == "minItems":
         return "must list at least one entry"
     if kind == "uniqueItems":
@@ -177,8 +190,10 @@ def _sentence(error) -> str:
     if kind == "minLength":
         return "must not be empty"
     expected = error.schema.get("x-expected")
+    if expected and instance is None:
+        return f"is empty: write {expected} here"
     if expected:
-        return f"{instance!r} is not {expected}"
+        return f"{_shown(instance)} is not {expected}"
     return error.message
 
 
@@ -212,4 +227,6 @@ def validation_errors(checker: Draft202012Validator, data: Any, marks: Marks, fi
         if line is None and not path:  # the whole file, which has no key to point at: its first line
             line = 1
         errors.append(DataError(file, line, column, f"{dotted(path, top)}: {_sentence(error)}"))
-    return sorted(errors, key=lambda e: (e.line or 0, e.column or 0))
+    # jsonschema tells each missing field apart; the sentence names them all, once.
+    once = {str(error): error for error in errors}.values()
+    return sorted(once, key=lambda e: (e.line or 0, e.column or 0))
