@@ -71,27 +71,39 @@ def test_escape_hides_a_figures_tooltip_where_the_pointer_or_focus_stays(page, h
         expect(figure).to_be_focused()
 
 
+# Material's instant navigation records the page's scroll position in the history entry
+# 100 ms after the page last moved. The first link followed on a page fetches the page
+# again, and a position recorded while that fetch runs lands on the new entry: when the
+# page arrives, Material scrolls there, not to the link's target. Before the click, the
+# test waits for the page to be still (a reader reads the note first); a move during
+# the fetch it cannot prevent, and a reader then meets the same. That is Material's,
+# not the back link's (bench/notes.md part 20): the link is followed again, at most
+# twice, and a back link that leads elsewhere fails all three times.
+STILL = ("() => { if (window.lastMoved === undefined) { window.lastMoved = performance.now();"
+         " addEventListener('scroll', () => { window.lastMoved = performance.now() }, {passive: true}) }"
+         " return performance.now() - window.lastMoved > 300"
+         " && history.state !== null && history.state.y === Math.max(0, scrollY) }")
+
+
 def test_a_notes_back_link_returns_to_the_sentence_and_the_marker_to_the_note(page):
     figure = REGISTRY.figure("idps-iraq")
     marker = page.locator(f'sup[id="fnref:fig-{figure.id}"]')
     note = page.locator(f'li[id="fn:fig-{figure.id}"]')
-    # Arrive at the note as from a link to it.
-    page.goto(f"essay/#fn:fig-{figure.id}")
-    expect(note).to_be_in_viewport()
-    expect(marker).not_to_be_in_viewport()
-    # A reader reads the note before following its link; the test waits until Material
-    # has recorded where the page is. Its instant navigation writes the scroll position
-    # into the history entry 100 ms after the page last moved. A link followed sooner,
-    # whose page (the first followed, fetched again) arrives after that write, finds the
-    # old position written onto the new entry and scrolls back to it: the flake this test
-    # had on busy machines, where the arrival's scroll came late or the timer ran late.
-    until(page, "() => history.state !== null && history.state.y === Math.max(0, scrollY)")
-    note.locator("a.footnote-backref").first.click()
-    expect(page).to_have_url(re.compile(f"#fnref:fig-{figure.id}$"))
-    # The first link followed on a page is Material's instant navigation's first: it
-    # fetches the page again and swaps it in before it scrolls (about 0.1 s here, over 5 s
-    # at 40 times less CPU, as on a busy CI machine). A test waits for it; bench/ times.
-    expect(marker).to_be_in_viewport(timeout=30_000)
+    for attempt in range(3):
+        # Arrive at the note as from a link to it.
+        page.goto(f"essay/#fn:fig-{figure.id}")
+        expect(note).to_be_in_viewport()
+        expect(marker).not_to_be_in_viewport()
+        until(page, STILL)
+        note.locator("a.footnote-backref").first.click()
+        expect(page).to_have_url(re.compile(f"#fnref:fig-{figure.id}$"))
+        # The fetch takes about 0.1 s here, over 5 s at 40 times less CPU (a busy CI machine).
+        try:
+            expect(marker).to_be_in_viewport(timeout=30_000 if attempt == 2 else 10_000)
+            break
+        except AssertionError:
+            if attempt == 2:
+                raise
     expect(note).not_to_be_in_viewport()
     # Back at the marker, right after the figure it notes; and the marker leads to the note.
     expect(marker.locator("xpath=preceding-sibling::span[1]")).to_have_text(format_value(figure))
