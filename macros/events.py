@@ -22,7 +22,7 @@ from .downloads.files import FILES, Downloads
 from .meta import share_card
 from .pages import listing
 from .search import index as search_index
-from .theme import joined, logo, templates
+from .theme import joined, logo, skip_link, templates
 
 
 class BuildEvents(BasePlugin):
@@ -105,6 +105,7 @@ class BuildEvents(BasePlugin):
 
     @event_priority(-100)  # last: the page as it is written, every inline script in it
     def on_post_page(self, output, *, page, config):
+        output = skip_link.to_article_start(output)
         self.build.page_built(page, output)
         return self.build.page_policy(page.file.dest_uri, output, page.content or "")
 

@@ -87,3 +87,33 @@ def test_no_axe_violations_after_instant_navigation(new_context, served_site, si
         if violations := axe_violations(page):
             found[path] = violations
     assert not found, report(found)
+
+
+def article_pages() -> list[str]:
+    """The address of every page written with the article template (the essay, each
+    Rundown item), from the pages' front matter."""
+    from macros.checks.front_matter import read
+    from macros.pages.article import ARTICLE_TEMPLATE
+    from tests.support import ROOT
+
+    pages = []
+    for path in sorted((ROOT / "docs").rglob("*.md")):
+        meta = read(path, path.name).meta
+        if meta.get("template") == ARTICLE_TEMPLATE:  # an item's address is its slug's
+            address = f"rundown/{meta['slug']}" if "slug" in meta else path.relative_to(ROOT / "docs").with_suffix("")
+            pages.append(f"{address}/")
+    return pages
+
+
+@pytest.mark.parametrize("path", article_pages())
+def test_skip_to_content_lands_on_the_articles_title(page, path):
+    """WCAG 2.4.1: the first Tab offers to skip the header, and the skip lands where the
+    article starts, not at its first heading, past its title and opening paragraphs."""
+    page.goto(path)
+    page.keyboard.press("Tab")
+    skip = page.locator("a.md-skip")
+    expect(skip).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("h1.article-header__title")).to_be_in_viewport()
+    page.keyboard.press("Tab")  # the next stop is inside the article, not back in the header
+    expect(page.locator("article :focus")).to_have_count(1)
