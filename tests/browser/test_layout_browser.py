@@ -256,6 +256,34 @@ def test_print_shows_where_each_source_lives(browser, served):
     page.context.close()
 
 
+# An A4 page's text column at 25 mm margins (Material's @page), in CSS pixels.
+A4_COLUMN = round((210 - 2 * 25) / 25.4 * 96)
+
+
+def test_print_keeps_every_note_number_inside_the_column(browser, served):
+    """A note's number stands outside its item: at the column's edge, "10." printed as
+    "0." and a reader on paper could not match notes 10 and above to the text."""
+    page = _page(browser, A4_COLUMN)
+    page.goto(served + "essay/")
+    page.evaluate("dispatchEvent(new Event('beforeprint'))")
+    page.emulate_media(media="print")
+    outside = page.evaluate("""() => {
+        const column = document.querySelector('.md-content__inner');
+        const edge = column.getBoundingClientRect().left + parseFloat(getComputedStyle(column).paddingLeft);
+        return [...document.querySelectorAll('.footnote > ol > li')].flatMap((li, i) => {
+          const number = document.createElement('span');  // the marker, as the list writes it
+          number.textContent = `${i + 1}. `;
+          number.style.cssText = `position: absolute; white-space: pre; font: ${getComputedStyle(li).font}`;
+          document.body.append(number);
+          const left = li.getBoundingClientRect().left - number.getBoundingClientRect().width;
+          number.remove();
+          return left < edge - 0.5 ? [[i + 1, Math.round(left), Math.round(edge)]] : [];
+        });
+    }""")
+    page.context.close()
+    assert outside == []
+
+
 @pytest.mark.parametrize("width", [390, 1280])
 def test_a_charts_labels_and_values_stay_inside_it(browser, served, width):
     """An inline SVG clips what passes its edge: a value's last digit was cut off."""
