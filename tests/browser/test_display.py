@@ -166,9 +166,15 @@ def test_a_first_visit_is_painted_in_the_systems_palette_before_materials_script
     assert seen["run"][0] == {"light": "default", "dark": "slate"}[system]
 
 
+# WCAG 1.4.10 (reflow): a page reads without scrolling sideways at 320 CSS pixels, the
+# width of a 1280-pixel window zoomed to 400 %, and of the narrowest phones.
+REFLOW = {"width": 320, "height": 568}
+
+
+@pytest.mark.parametrize("screen", [PHONE, REFLOW], ids=["phone", "reflow-320"])
 @pytest.mark.parametrize("javascript", [True, False])
-def test_no_page_scrolls_sideways_on_a_phone(new_context, site_pages, javascript):
-    page = new_context(viewport=PHONE, is_mobile=True, has_touch=True, java_script_enabled=javascript).new_page()
+def test_no_page_scrolls_sideways_on_a_phone(new_context, site_pages, javascript, screen):
+    page = new_context(viewport=screen, is_mobile=True, has_touch=True, java_script_enabled=javascript).new_page()
     wide = {}
     for path in site_pages:
         page.goto(path)
