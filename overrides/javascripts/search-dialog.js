@@ -10,6 +10,8 @@
 // and the dialog shows "Showing results for Tunisia. Search instead for Tunisa"; the
 // link searches the query as typed, which the worker then leaves alone.
 //
+// Sharing: the link copied is the search shown (Material's copies the one before).
+//
 // Material searches on key-up only: text pasted with the mouse, dictated or filled in
 // by the browser found nothing until the next key. Any input now tells it.
 (function () {
@@ -79,6 +81,14 @@
     mark(input)
     input.focus()
     search(input)
+  }, true)
+
+  // Material's share button copies its data-clipboard-text, which Material sets to the
+  // link as it stood before each query (one key behind: "Hasake" for Hasakeh). Before
+  // the clipboard reads it, it is given the link the button holds now.
+  document.addEventListener("click", function (event) {
+    var share = event.target instanceof Element && event.target.closest('[data-md-component="search-share"]')
+    if (share) share.setAttribute("data-clipboard-text", share.href)
   }, true)
 
   document.addEventListener("input", function (event) {

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -245,3 +246,24 @@ def test_no_axe_violations_with_the_filters_open_and_one_chosen(new_context, sch
     page.locator(".md-search-result__item").first.wait_for()
     violations = axe_violations(page)
     assert not violations, violations
+
+
+@pytest.mark.parametrize("how", ["typed", "pasted"])
+def test_the_share_button_copies_the_search_shown(browser, served_site, how):
+    """Material's share button copied the link as it stood one query before: "Hasake" for
+    a query typed key by key, and nothing at all for one pasted in."""
+    context = browser.new_context(base_url=served_site, permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto("essay/")
+    open_search(page)
+    box = page.locator(".md-search__input")
+    query = "Hasakeh camp"
+    if how == "typed":
+        box.press_sequentially(query)
+    else:
+        box.fill(query)  # text put in at once, as a paste or the browser's autofill does
+    expect_found(page, "essay/")
+    page.locator('[data-md-component="search-share"]').click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    context.close()
+    assert parse_qs(urlsplit(copied).query)["q"] == [query], copied
