@@ -117,3 +117,30 @@ def test_skip_to_content_lands_on_the_articles_title(page, path):
     expect(page.locator("h1.article-header__title")).to_be_in_viewport()
     page.keyboard.press("Tab")  # the next stop is inside the article, not back in the header
     expect(page.locator("article :focus")).to_have_count(1)
+
+
+def test_every_tab_stop_before_the_text_can_be_seen(page):
+    """WCAG 2.4.7: the focus is visible. Tabbing from the top of a page passes the skip
+    link, the header's links, the palette and the search box; each stop is on screen,
+    drawn and opaque (the closed search's results were transparent, and took two stops).
+    A palette option is drawn by the label after it, which Material outlines when it has focus."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto("essay/")
+    unseen = []
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        until(page, "() => document.getAnimations().every(a => a.playState !== 'running')")  # the skip link fades in
+        stop = page.evaluate("""() => {
+            const el = document.activeElement;
+            const drawn = el.matches('input.md-option') ? el.nextElementSibling : el;
+            const box = drawn.getBoundingClientRect();
+            return [el.outerHTML.slice(0, 80), !!el.closest('article'),
+                    drawn.checkVisibility({opacityProperty: true, visibilityProperty: true})
+                    && box.right > 0 && box.left < innerWidth && box.width > 0] }""")
+        if stop[1]:
+            break  # the article's own links: the text begins
+        if not stop[2]:
+            unseen.append(stop[0])
+    else:
+        raise AssertionError("30 Tab stops without reaching the article")
+    assert unseen == []
