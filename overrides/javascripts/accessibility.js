@@ -63,3 +63,17 @@ document.addEventListener("keydown", function (event) {
     tooltip.classList.remove("md-tooltip2--active")
   })
 })
+
+// "Skip to content" moves the focus to where the content starts. Followed as a link, it
+// went through Material's instant navigation, which on a page's first link fetches the
+// page again and swaps its content in: the place it had reached was thrown away with
+// the old content, and the next Tab started again from the top of the page.
+document.addEventListener("click", function (event) {
+  var skip = event.target instanceof Element && event.target.closest(".md-skip")
+  var target = skip && document.getElementById(decodeURIComponent(skip.hash.slice(1)))
+  if (!target) return
+  event.preventDefault()
+  event.stopPropagation()
+  target.setAttribute("tabindex", "-1") // focusable by script only, not a Tab stop
+  target.focus()
+}, true)
