@@ -24,6 +24,7 @@
 //   word that matches nothing and is near no word of the site finds no page.
 // - A query with a quotation mark in its words is searched as typed: no other
 //   spelling, no correction ("Search instead for" quotes the word it keeps).
+// - A filter's value in any case (country:tunisia) is the index's (Tunisia).
 //
 // tests/browser/ drive it in Chromium; tests/test_search_ui.py pins the protocol to the
 // Material version it was written for.
@@ -363,14 +364,32 @@ function answer(items) {
   self.postMessage({ type: RESULT, data: { items: items } })
 }
 
+// The filters as the index spells their values: Pagefind matches a value exactly, and a
+// reader may type country:tunisia for the link's country:Tunisia. A value the index does
+// not have stays as typed, and finds nothing.
+async function indexed(pf, filters) {
+  var names = Object.keys(filters)
+  if (!names.length) return filters
+  var values = await pf.filters()
+  var spelt = {}
+  names.forEach(function (name) {
+    var known = Object.keys(values[name] || {})
+    spelt[name] = filters[name].map(function (value) {
+      return known.find(function (each) { return fold(each) === fold(value) }) || value
+    })
+  })
+  return spelt
+}
+
 // What to answer `query` with: {found, corrected, typos}, where corrected is the query
 // searched in its place ("Tunisia" for "Tunisa") or null, and typos maps each word
 // corrected to the word searched.
 async function understood(pf, known, query) {
   var parsed = parse(query)
+  var filters = await indexed(pf, parsed.filters)
   var asTyped = parsed.words.indexOf("\"") >= 0
   var parts = asTyped ? [{ text: parsed.words, spellings: null }] : spelled(parsed.words, known)
-  var found = await find(pf, parts, parsed.filters)
+  var found = await find(pf, parts, filters)
   var checked = asTyped ? [] : checkable(parts)
   var missing = checked.length ? await unmatched(pf, checked, found.length ? await dataOf(found[0]) : null) : []
   if (!missing.length) return { found: found, corrected: null }
@@ -385,7 +404,7 @@ async function understood(pf, known, query) {
   if (fixes.size < missing.length) return { found: [], corrected: null }
   var corrected = replaced(query, fixes)
   var again = parse(corrected)
-  var better = await find(pf, spelled(again.words, known), again.filters)
+  var better = await find(pf, spelled(again.words, known), filters)
   return better.length ? { found: better, corrected: corrected, typos: fixes } : { found: [], corrected: null }
 }
 

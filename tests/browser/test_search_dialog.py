@@ -92,6 +92,15 @@ def test_a_shared_link_with_a_filter_opens_filtered(page):
     expect(page.locator('[data-search-filter="topic:Impunity"]')).to_have_attribute("aria-current", "true")
 
 
+@pytest.mark.parametrize("written", ["country:tunisia", "country:TUNISIA"])
+def test_a_filter_typed_in_another_case_filters_as_the_link_does(page, written):
+    """Pagefind matches a filter's value exactly: "country:tunisia" found nothing."""
+    page.goto("")
+    search(page, f"judiciary {written}")
+    expect_found(page, TUNISIA)
+    expect(page.locator(f'.md-search-result__list a[href*="{LEBANON}"]')).to_have_count(0)
+
+
 def test_another_spelling_finds_the_page_with_its_own_words_highlighted(page):
     """data/search-variants.yml: al-Hasakah is the essay's Hasakeh."""
     page.goto("")
