@@ -507,6 +507,8 @@ CASES = [
     ("script-in-a-drawing", write("docs/assets/map.svg", '<svg xmlns="http://www.w3.org/2000/svg">\n'
                                   '<rect width="10" height="10"/>\n<script>alert(1)</script>\n</svg>\n'),
      "docs/assets/map.svg", "<script>", "<script> is not allowed in a page"),
+    ("item-dated-after-its-original", replace(POST, "date: 2022-02-03", "date: 2024-06-01"), POST, "date: 2024",
+     "date: 2024-06-01 is after 'wpr-essay' appeared (2022-02), the publication original: credits"),
     # Mistakes told, but told wrong: the fix a message gives must be the one to make.
     ("call-left-open", replace(POST, "{{ fig('lebanon-murders') }}", "{{ fig('lebanon-murders' }}"), POST,
      "fig('lebanon-murders' }}", "write {{ fig('lebanon-murders') }}"),

@@ -1,7 +1,7 @@
 """Every page's front matter, checked before anything renders: against the schema of its
 kind (data/schema/front-matter.schema.json), then what no schema can say because it
 spans pages or the data: unique slugs that take no other page's address, dates that
-have come, `original:` naming a publication, `updated:` no older than the page's first
+have come, `original:` naming a publication that appeared after what the page reports, `updated:` no older than the page's first
 publication or its newest correction, and corrections no older than that publication.
 
 The build and `make check` run these through `lint.lint_pages`; each mistake is a
@@ -17,7 +17,7 @@ from pathlib import Path
 from ..errors import DataError
 from .front_matter import FrontMatter, parse
 from ..pages.article import ARTICLE_TEMPLATE, POSTS_DIR
-from ..registry.model import SOURCE_KINDS, Registry
+from ..registry.model import SOURCE_KINDS, PartialDate, Registry
 from ..registry.schemas import validation_errors, validator
 
 SCHEMA = "front-matter.schema.json"
@@ -133,12 +133,20 @@ class FrontMatterChecks:
         errors = []
         for src, (_name, front) in sorted(self.pages.items()):
             source = self.registry.sources.get(front.meta.get("original"))
+            day = _day(front.meta.get("date"))
             if source and source.kind != "original":
                 errors.append(self._at(src, "original", (
                     f"original: source '{source.id}' is of kind {source.kind} "
                     f"({SOURCE_KINDS[source.kind].label}), not the publication this "
                     "text first appeared in: name a source of kind original (data/sources.yml), or leave "
                     "original: out for a text written for this edition")))
+            elif source and source.date and day and source.date.before(PartialDate(day.isoformat())):
+                # An item copied from one credited to the essay's publication keeps its
+                # original: and its credit, for events that publication never reported.
+                errors.append(self._at(src, "date", (
+                    f"date: {day.isoformat()} is after '{source.id}' appeared ({source.date}), the "
+                    "publication original: credits with this text: it cannot report what happened "
+                    "later. Fix the date, or leave original: out for a text written for this edition")))
         return errors
 
     def first_published(self, meta: dict) -> datetime.date | None:
