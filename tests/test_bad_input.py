@@ -509,6 +509,11 @@ CASES = [
      "docs/assets/map.svg", "<script>", "<script> is not allowed in a page"),
     ("item-dated-after-its-original", replace(POST, "date: 2022-02-03", "date: 2024-06-01"), POST, "date: 2024",
      "date: 2024-06-01 is after 'wpr-essay' appeared (2022-02), the publication original: credits"),
+    ("markdown-in-an-html-block", append(POST, '\n\n<div class="note">\nSee [the essay](../../essay.md) first.\n</div>\n'),
+     POST, "See [the essay]", "[the essay](../../essay.md) is published as typed: Markdown is not read inside a "
+                              "block written in HTML. Add markdown to the block's opening tag"),
+    ("emphasis-in-an-html-block", append(POST, "\n\n<p>The report is *damning*.</p>\n"), POST, "*damning*",
+     "*damning* is published as typed"),
     # Mistakes told, but told wrong: the fix a message gives must be the one to make.
     ("call-left-open", replace(POST, "{{ fig('lebanon-murders') }}", "{{ fig('lebanon-murders' }}"), POST,
      "fig('lebanon-murders' }}", "write {{ fig('lebanon-murders') }}"),
@@ -628,6 +633,10 @@ and across a blank line -->
 <a href="https://example.org/" target="_blank" rel="noopener noreferrer">The report</a>, the season opener.
 
 <svg viewBox="0 0 10 10"><circle r="4"><animate attributeName="opacity" values="0;1" dur="1s"/></circle></svg>
+
+<div markdown>Read *the essay* in a block that asks for Markdown.</div>
+
+<p>In HTML, x*y*z and a * b * c stay as written.</p>
 """
 
 
@@ -648,3 +657,5 @@ def test_what_only_looks_like_those_mistakes_is_published_as_written(project):
     assert "{% set n = 1 %}{{ n }}" in text
     assert article.find("a", string="The report")["rel"] == ["noopener", "noreferrer"]
     assert article.select_one("svg animate")["values"] == "0;1"
+    assert article.find("em", string="the essay") is not None
+    assert "x*y*z and a * b * c" in text

@@ -5,7 +5,9 @@ Python-Markdown prints what it cannot read as markup, without a word:
 - an HTML comment that never closes, or that a blank line splits inside a paragraph:
   its `<!--` and the words meant to stay hidden are published;
 - a footnote reference that no definition answers: `[^x]` is published;
-- a reference link whose reference is defined nowhere: `[words][ref]` is published.
+- a reference link whose reference is defined nowhere: `[words][ref]` is published;
+- Markdown inside a block written in HTML (`<div>` without `markdown`): its links and
+  emphasis are published as typed, `[the essay](../essay.md)` and `*this*`.
 
 Only Python-Markdown knows which comments and references it read (a comment on a line of
 its own may span blank lines, one inside a paragraph may not; the build adds the notes of
@@ -26,6 +28,8 @@ from .macro_calls import position
 
 _REFERENCE = re.compile(r"\[\^[^\]]*\]")  # Python-Markdown's footnote reference
 _LINK_REFERENCE = re.compile(r"\]\[([^\]\n^]*)\]")  # the `][ref]` of [words][ref] or [words][]
+# A Markdown link or emphasis, as Python-Markdown would have read it outside HTML.
+_MARKDOWN = re.compile(r"\[[^\]\n]+\]\([^)\s]+\)|(?<![\w*\\])(\*\*?)[^\s*][^*\n]*?(?<![\s\\])\1(?![\w*])")
 # A comment the source opens and does not close before a blank line or the end.
 _OPEN_COMMENT = re.compile(r"<!--(?:(?!-->|\n[ \t]*\n).)*(?=\n[ \t]*\n|\Z)", re.S)
 _LINE_START = re.compile(r"[ \t]{0,3}<!--")  # a comment that opens its line
@@ -34,14 +38,15 @@ _CODE = {"code", "pre"}
 
 class TextReader(Reader):
     """Comments and footnote references printed as text, as a page's HTML is read:
-    `comments` (the text after each `<!--` on its line), `references` ("[^x]") and
-    `links` ("][ref]")."""
+    `comments` (the text after each `<!--` on its line), `references` ("[^x]"),
+    `links` ("][ref]") and `markdown` ("[words](target)", "*words*")."""
 
     def __init__(self):
         self.code = 0  # open <code> and <pre> elements
         self.comments: list[str] = []
         self.references: list[str] = []
         self.links: list[str] = []
+        self.markdown: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         self.code += tag in _CODE
@@ -59,6 +64,8 @@ class TextReader(Reader):
             self.references += _REFERENCE.findall(data)
         if "][" in data:
             self.links += [match[0] for match in _LINK_REFERENCE.finditer(data)]
+        if "*" in data or "](" in data:
+            self.markdown += [match[0] for match in _MARKDOWN.finditer(data)]
 
 
 def _comments_at(source: str, published: list[str]) -> list[int]:
@@ -113,4 +120,12 @@ def mistakes(reader: TextReader, source: str, name: str) -> list[DataError]:
                                     f"the link {link[1:]} is published as text, brackets and all: no link {ref} "
                                     f"is defined on this page. Define it on a line of its own (`{ref}: "
                                     "https://...`), or write the address in the link, [words](https://...)"))
+    written = without_code(source) if reader.markdown else ""
+    for typed in dict.fromkeys(reader.markdown):
+        at = written.find(typed)
+        if at >= 0:
+            errors.append(DataError(name, *position(source, at),
+                                    f"{typed} is published as typed: Markdown is not read inside a block "
+                                    "written in HTML. Add markdown to the block's opening tag (<div markdown>), "
+                                    "or write the block in Markdown"))
     return sorted(errors, key=lambda e: (e.line, e.column))
