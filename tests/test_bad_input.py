@@ -25,6 +25,7 @@ CORRECTIONS = "data/corrections.yml"
 VARIANTS = "data/search-variants.yml"
 QUANTITIES = "data/quantities.yml"
 POST = "docs/rundown/posts/lebanon-unsolved-murders.md"
+TUNISIA_POST = "docs/rundown/posts/tunisia-supreme-judicial-council.md"
 # "Billion laughs": nine lines that expand to 10^9 strings when anything walks them.
 BOMB = "".join(f"lol{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 10)}]\n" if n else "lol0: &l0 lol\n" for n in range(9))
 
@@ -514,6 +515,12 @@ CASES = [
                               "block written in HTML. Add markdown to the block's opening tag"),
     ("emphasis-in-an-html-block", append(POST, "\n\n<p>The report is *damning*.</p>\n"), POST, "*damning*",
      "*damning* is published as typed"),
+    ("country-tag-in-another-case", replace(POST, "  - Lebanon", "  - lebanon"), POST, "  - lebanon",
+     "tags: 'lebanon' is 'Lebanon' written another way (a country's name): search would offer them as two"),
+    ("tag-with-a-look-alike-letter", replace(POST, "  - Lebanon", "  - Leb\u0430non"), POST, "Leb\u0430non",
+     "U+0430 (CYRILLIC SMALL LETTER A), a letter that looks Latin but is not"),
+    ("topic-tag-in-another-case", replace(TUNISIA_POST, "tags:\n", "tags:\n  - impunity\n"), TUNISIA_POST,
+     "  - impunity", "tags: 'impunity' is 'Impunity' written another way (the tag as other pages write it)"),
     # Mistakes told, but told wrong: the fix a message gives must be the one to make.
     ("call-left-open", replace(POST, "{{ fig('lebanon-murders') }}", "{{ fig('lebanon-murders' }}"), POST,
      "fig('lebanon-murders' }}", "write {{ fig('lebanon-murders') }}"),

@@ -1,7 +1,8 @@
 """Every page's front matter, checked before anything renders: against the schema of its
 kind (data/schema/front-matter.schema.json), then what no schema can say because it
 spans pages or the data: unique slugs that take no other page's address, dates that
-have come, `original:` naming a publication that appeared after what the page reports, `updated:` no older than the page's first
+have come, `original:` naming a publication that appeared after what the page reports,
+tags spelt one way (they are search's filters), `updated:` no older than the page's first
 publication or its newest correction, and corrections no older than that publication.
 
 The build and `make check` run these through `lint.lint_pages`; each mistake is a
@@ -12,6 +13,8 @@ from __future__ import annotations
 
 import datetime
 import posixpath
+import unicodedata
+from collections import Counter
 from pathlib import Path
 
 from ..errors import DataError
@@ -19,6 +22,7 @@ from .front_matter import FrontMatter, parse
 from ..pages.article import ARTICLE_TEMPLATE, POSTS_DIR
 from ..registry.model import SOURCE_KINDS, PartialDate, Registry
 from ..registry.schemas import validation_errors, validator
+from ..search import index as search_index
 
 SCHEMA = "front-matter.schema.json"
 KINDS = ("plain", "article", "rundown-item")  # and "generated": generated_page_errors
@@ -66,7 +70,7 @@ class FrontMatterChecks:
     def across_pages(self, corrections_file: str) -> list[DataError]:
         """What spans pages or the data: the posts' folder, slugs, dates to come, updates
         and corrections."""
-        return (self._strays() + self._slugs() + self._dates() + self._originals()
+        return (self._strays() + self._slugs() + self._dates() + self._originals() + self._tags()
                 + self._corrections(corrections_file))
 
     def _strays(self) -> list[DataError]:
@@ -147,6 +151,34 @@ class FrontMatterChecks:
                     f"date: {day.isoformat()} is after '{source.id}' appeared ({source.date}), the "
                     "publication original: credits with this text: it cannot report what happened "
                     "later. Fix the date, or leave original: out for a text written for this edition")))
+        return errors
+
+    def _tags(self) -> list[DataError]:
+        """Tags are search's filters (search/index.py): a tag spelt two ways (lebanon,
+        Lebanon) split one filter in two, and a country's name in another case, or with a
+        letter from another alphabet that looks Latin (Lebаnon, Cyrillic а), was no
+        country filter at all, without a word."""
+        tagged = [(src, index, tag) for src, (_name, front) in sorted(self.pages.items())
+                  for index, tag in enumerate(front.meta.get("tags") or []) if isinstance(tag, str)]
+        spellings: dict[str, Counter] = {}
+        for _src, _index, tag in tagged:
+            spellings.setdefault(tag.casefold(), Counter())[tag] += 1
+        countries = {country.casefold(): country for country in search_index.countries()}
+        errors = []
+        for src, index, tag in tagged:
+            foreign = next((c for c in tag if unicodedata.name(c, "").startswith(("CYRILLIC", "GREEK"))), None)
+            wanted = countries.get(tag.casefold()) or spellings[tag.casefold()].most_common(1)[0][0]
+            if foreign:
+                message = (f"tags: '{tag}' holds U+{ord(foreign):04X} ({unicodedata.name(foreign)}), a letter "
+                           "that looks Latin but is not: type the tag again in plain letters")
+            elif tag != wanted:
+                why = "a country's name" if tag.casefold() in countries else "the tag as other pages write it"
+                message = (f"tags: '{tag}' is '{wanted}' written another way ({why}): search would offer "
+                           f"them as two filters; write '{wanted}'")
+            else:
+                continue
+            name, front = self.pages[src]
+            errors.append(DataError(name, *front.marks.get(("tags", index), (None, None)), message))
         return errors
 
     def first_published(self, meta: dict) -> datetime.date | None:

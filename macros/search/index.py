@@ -51,16 +51,17 @@ OTHER_PAGES = ROOT.replace("<article ", '<article data-pagefind-weight="0.5" ', 
 
 
 @cache
-def _countries(language: str) -> frozenset[str]:
+def countries(language: str = "en") -> frozenset[str]:
+    """The names a tag must match to be a country filter (the build's checks hold tags to them)."""
     return frozenset(Locale.parse(language).territories.values())
 
 
 def filters(tags: list[str], language: str = "en") -> dict[str, list[str]]:
     """A page's tags as Pagefind filters: {"country": [...], "topic": [...]}."""
-    countries = _countries(language)
+    known = countries(language)
     out: dict[str, list[str]] = {}
     for tag in tags:
-        out.setdefault("country" if tag in countries else "topic", []).append(str(tag))
+        out.setdefault("country" if tag in known else "topic", []).append(str(tag))
     return out
 
 
