@@ -109,3 +109,16 @@ def test_a_drawing_as_a_drawing_program_saves_it_passes():
 def test_a_drawing_that_runs_fetches_or_cannot_be_read_is_told_at_its_line(change, line, words):
     found = svg_errors(DRAWING.replace(change, words), "docs/assets/map.svg")
     assert [error.line for error in found] == [line], found
+
+
+@pytest.mark.parametrize("html, words", [
+    ("<p>Read <www.hrw.org/report> now</p>", "is not an element a browser knows, so it hides the tag and the address"),
+    ("<p>The <unnamed> official</p>", "<unnamed> is not an element a browser knows"),
+    ("<center>Text</center>", "<center> is an element HTML has dropped"),
+])
+def test_a_name_in_angle_brackets_that_is_no_element_is_told(html, words):
+    assert [v.message for v in violations(html) if words in v.message], violations(html)
+
+
+def test_a_custom_element_and_the_markdown_extensions_elements_pass():
+    assert violations("<my-widget>x</my-widget><details><summary>s</summary><mark>m</mark></details>") == []

@@ -63,6 +63,9 @@ MATHML_ELEMENTS = set("""math maction annotation annotation-xml menclose merror 
     mn mo mover mpadded mphantom mprescripts mroot mrow ms mspace msqrt mstyle msub msubsup msup mtable
     mtd mtext mtr munder munderover none semantics""".split())
 KNOWN_ELEMENTS = HTML_ELEMENTS | SVG_ELEMENTS | MATHML_ELEMENTS
+# Elements HTML has dropped, which browsers still draw their own way.
+OBSOLETE = set("""acronym basefont bgsound big blink center dir font isindex keygen listing marquee menuitem
+    multicol nextid nobr noembed noframes plaintext rb rtc spacer strike tt xmp""".split())
 # Attributes holding an address; those a browser fetches by itself must stay on this site.
 ADDRESSES = {"href", "src", "srcset", "action", "formaction", "poster", "data", "background", "cite",
              "xlink:href", "ping", "longdesc", "imagesrcset", "attributionsrc"}
@@ -126,6 +129,9 @@ def _address_problem(tag: str, name: str, value: str, fetched: bool) -> Violatio
 
 
 def _unknown(tag: str) -> str:
+    if tag in OBSOLETE:
+        return (f"<{tag}> is an element HTML has dropped: the page's look is the theme's. Write the text "
+                "in Markdown (**bold**, *italic*, `code`)")
     if "." in tag or "/" in tag:
         return (f"<{tag}…> is not an element a browser knows, so it hides the tag and the address in it: "
                 f"write a link with its scheme, <https://{tag}…>, or [words](https://{tag}…)")
