@@ -117,12 +117,13 @@ def preview_items(project: Path) -> int:
 
 
 def serve_rebuilds(project: Path, port: int, edits: list[Edit], timeout: float = 300) -> list[float]:
-    """Seconds from each save to the served page showing it, under `mkdocs serve` run as
-    `make serve` runs it (a preview of PREVIEW_ITEMS items; strict only when that is 0)."""
+    """Seconds from each save to the served page showing it, under `make serve`'s own
+    command (macros/commands/serve.py: a preview of PREVIEW_ITEMS items; strict only when
+    that is 0), which also deletes its build when it is stopped."""
     items = preview_items(project)
     env = dict(os.environ, **BUILD_ENV, SITE_URL=f"http://127.0.0.1:{port}/", PREVIEW_ITEMS=str(items))
     proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", *([] if items else ["--strict"]),
+        [sys.executable, "-m", "macros.commands.serve", *([] if items else ["--strict"]),
          "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     times = []
