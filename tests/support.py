@@ -110,3 +110,15 @@ def registry(*items: Figure | Source, flags=()) -> Registry:
     sources = {i.id: i for i in items if isinstance(i, Source)} or {"s": source()}
     return Registry(sources=sources, figures={i.id: i for i in items if isinstance(i, Figure)},
                     flags=list(flags))
+
+
+def article_pages() -> dict[str, str]:
+    """The essay and the Rundown items, from their front matter: address ("/essay/") -> title."""
+    from macros.checks.front_matter import read
+
+    docs = ROOT / "docs"
+    found = {"/essay/": read(docs / "essay.md", "docs/essay.md").meta["title"]}
+    for post in sorted((docs / "rundown" / "posts").glob("*.md")):
+        meta = read(post, post.name).meta
+        found[f"/rundown/{meta['slug']}/"] = meta["title"]
+    return found

@@ -7,6 +7,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.support import article_pages
+
 from .served import PHONE, axe_violations, open_search, until, with_axe
 
 # How a reader meets a page: the browser's colour preference picks Material's palette
@@ -89,23 +91,7 @@ def test_no_axe_violations_after_instant_navigation(new_context, served_site, si
     assert not found, report(found)
 
 
-def article_pages() -> list[str]:
-    """The address of every page written with the article template (the essay, each
-    Rundown item), from the pages' front matter."""
-    from macros.checks.front_matter import read
-    from macros.pages.article import ARTICLE_TEMPLATE
-    from tests.support import ROOT
-
-    pages = []
-    for path in sorted((ROOT / "docs").rglob("*.md")):
-        meta = read(path, path.name).meta
-        if meta.get("template") == ARTICLE_TEMPLATE:  # an item's address is its slug's
-            address = f"rundown/{meta['slug']}" if "slug" in meta else path.relative_to(ROOT / "docs").with_suffix("")
-            pages.append(f"{address}/")
-    return pages
-
-
-@pytest.mark.parametrize("path", article_pages())
+@pytest.mark.parametrize("path", [address.lstrip("/") for address in article_pages()])
 def test_skip_to_content_lands_on_the_articles_title(page, path):
     """WCAG 2.4.1: the first Tab offers to skip the header, and the skip lands where the
     article starts, not at its first heading, past its title and opening paragraphs."""

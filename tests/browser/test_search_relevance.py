@@ -28,7 +28,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from macros.registry.loading import load_registry
-from tests.support import ROOT
+from tests.support import ROOT, article_pages
 
 from .served import letters, material_text, open_search, shown_to_search, until
 
@@ -89,15 +89,6 @@ def front_matter(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
 
 
-def articles() -> dict[str, str]:
-    """The essay and the Rundown items: their address -> their title."""
-    found = {ESSAY: front_matter(DOCS / "essay.md")["title"]}
-    for post in sorted((DOCS / "rundown" / "posts").glob("*.md")):
-        meta = front_matter(post)
-        found[f"/rundown/{meta['slug']}/"] = meta["title"]
-    return found
-
-
 def other_pages() -> dict[str, str]:
     """The data pages, about and corrections: their address -> their title."""
     return {f"/{name}/": front_matter(DOCS / f"{name}.md")["title"]
@@ -106,7 +97,7 @@ def other_pages() -> dict[str, str]:
 
 def article_texts(site_dir: Path) -> dict[str, str]:
     texts = {}
-    for path in articles():
+    for path in article_pages():
         soup = BeautifulSoup((site_dir / path.strip("/") / "index.html").read_text(encoding="utf-8"), "html.parser")
         texts[path] = " ".join(soup.select_one("article").get_text(" ").split())
     return texts
@@ -131,7 +122,7 @@ def queries(site_dir: Path) -> list[tuple[str, str, str | None]]:
         pages = naming(texts, written)
         if len(pages) == 1:
             found.append((written, pages[0], None))
-    found += [(title, path, None) for path, title in {**articles(), **other_pages()}.items()]
+    found += [(title, path, None) for path, title in {**article_pages(), **other_pages()}.items()]
     found += [(query, page, None) for query, page in TOPICS + FORMS]
     found += TYPOS
     return found
