@@ -5,7 +5,8 @@ worker, Pagefind, the spellings and the typo correction, as a reader gets them).
 Every expected page comes from the text and the data, never from what search answers:
 
 - a name in data/search-variants.yml, in the site's spelling and in each other one,
-  finds the article (the essay or a Rundown item) whose page names it;
+  finds the article (the essay or a Rundown item) whose page names it, or, where
+  several do (ISIS), the one that names it most;
 - a figure as the original writes it ("45,000", "June 2020") finds the article that
   prints those words, where only one does;
 - an article's title finds the article; a data page's, about's or corrections' title
@@ -103,10 +104,10 @@ def article_texts(site_dir: Path) -> dict[str, str]:
     return texts
 
 
-def naming(texts: dict[str, str], words: str) -> list[str]:
-    """The articles whose text holds `words` as whole words, in any case."""
+def naming(texts: dict[str, str], words: str) -> dict[str, int]:
+    """The articles whose text holds `words` as whole words, in any case: how often."""
     pattern = re.compile(rf"(?<!\w){re.escape(words)}(?!\w)", re.I)
-    return [path for path, text in texts.items() if pattern.search(text)]
+    return {path: n for path, text in texts.items() if (n := len(pattern.findall(text)))}
 
 
 def queries(site_dir: Path) -> list[tuple[str, str, str | None]]:
@@ -114,12 +115,13 @@ def queries(site_dir: Path) -> list[tuple[str, str, str | None]]:
     texts = article_texts(site_dir)
     found: list[tuple[str, str, str | None]] = []
     for name, others in REGISTRY.variants.items():
-        pages = naming(texts, name)
-        assert len(pages) == 1, f"{name} is named by {pages}: which article is it about?"
-        found += [(spelling, pages[0], None) for spelling in [name, *others]]
+        pages = sorted(naming(texts, name).items(), key=lambda item: -item[1])
+        assert pages, f"no article names {name}"
+        assert len(pages) == 1 or pages[0][1] > pages[1][1], f"{name}: {pages}, which article is it about?"
+        found += [(spelling, pages[0][0], None) for spelling in [name, *others]]
     for figure_id in REGISTRY.figures:
         written = REGISTRY.figure(figure_id).written
-        pages = naming(texts, written)
+        pages = list(naming(texts, written))
         if len(pages) == 1:
             found.append((written, pages[0], None))
     found += [(title, path, None) for path, title in {**article_pages(), **other_pages()}.items()]
