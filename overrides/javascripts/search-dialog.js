@@ -8,7 +8,8 @@
 // Typo correction (overrides/partials/search-correction.html): when the search worker
 // searched a corrected query, it says so on the BroadcastChannel "search-correction",
 // and the dialog shows "Showing results for Tunisia. Search instead for Tunisa"; the
-// link searches the query as typed, which the worker then leaves alone.
+// link searches the query as typed, which the worker then leaves alone. Where no page
+// holds every word and the worker left some out, the notice says that first.
 //
 // Sharing: the link copied is the search shown (Material's copies the one before).
 //
@@ -34,7 +35,8 @@
   }
 
   // "Showing results for <strong>Tunisia</strong>. <a>Search instead for Tunisa</a>"
-  // for the query the worker corrected, if it is still the one in the box; else nothing.
+  // for the query the worker corrected or searched with fewer words, if it is still the
+  // one in the box; else nothing.
   // A message about another query (an older one, or another tab's: the channel reaches
   // every tab of the site) leaves the notice as it is.
   function correct(notice, said, input) {
@@ -50,6 +52,7 @@
     text.setAttribute("data-md-score", "-1")
     text.textContent = "Search instead for " + said.query.trim()
     link.appendChild(text)
+    if (said.left && said.left.length) notice.append("No page has all of these words. ")
     notice.append("Showing results for ", corrected, ". ", link)
   }
 

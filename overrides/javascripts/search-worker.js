@@ -22,6 +22,9 @@
 //   near. The dialog says "Showing results for ..." with the query as typed a click
 //   away (it hears of the correction on the BroadcastChannel "search-correction"). A
 //   word that matches nothing and is near no word of the site finds no page.
+// - Fewer words. When no page holds every word, the words that match nothing are left
+//   out, then words from the end, until a page holds the rest (Meilisearch's default,
+//   "last"; Typesense's drop_tokens_threshold), and the dialog says so.
 // - A query with a quotation mark in its words is searched as typed: no other
 //   spelling, no correction ("Search instead for" quotes the word it keeps).
 // - A filter's value in any case (country:tunisia) is the index's (Tunisia).
@@ -381,9 +384,9 @@ async function indexed(pf, filters) {
   return spelt
 }
 
-// What to answer `query` with: {found, corrected, typos}, where corrected is the query
-// searched in its place ("Tunisia" for "Tunisa") or null, and typos maps each word
-// corrected to the word searched.
+// What to answer `query` with: {found, corrected, left}, where corrected is the query
+// searched in its place ("Tunisia" for "Tunisa") or null, and left lists the words left
+// out (see fewer).
 async function understood(pf, known, query) {
   var parsed = parse(query)
   var filters = await indexed(pf, parsed.filters)
@@ -392,30 +395,57 @@ async function understood(pf, known, query) {
   var found = await find(pf, parts, filters)
   var checked = asTyped ? [] : checkable(parts)
   var missing = checked.length ? await unmatched(pf, checked, found.length ? await dataOf(found[0]) : null) : []
-  if (!missing.length) return { found: found, corrected: null }
-  var words = await loadVocabulary()
+  if (!missing.length && found.length) return { found: found, corrected: null }
   var fixes = new Map()
-  correctable(parts).forEach(function (word) {
-    var fix = missing.indexOf(fold(word)) >= 0 && nearest(word, words)
-    if (fix) fixes.set(word, fix)
-  })
+  if (missing.length) {
+    var words = await loadVocabulary()
+    correctable(parts).forEach(function (word) {
+      var fix = missing.indexOf(fold(word)) >= 0 && nearest(word, words)
+      if (fix) fixes.set(word, fix)
+    })
+  }
   // A word that matches nothing leaves no page holding the query: what Pagefind found
-  // holds only a word that begins it ("to" for "torture"). Corrected, or nothing.
-  if (fixes.size < missing.length) return { found: [], corrected: null }
-  var corrected = replaced(query, fixes)
-  var again = parse(corrected)
-  var better = await find(pf, spelled(again.words, known), filters)
-  return better.length ? { found: better, corrected: corrected, typos: fixes } : { found: [], corrected: null }
+  // holds only a word that begins it ("to" for "torture"). Corrected, or left out.
+  if (missing.length && fixes.size === missing.length) {
+    var corrected = replaced(query, fixes)
+    var better = await find(pf, spelled(parse(corrected).words, known), filters)
+    if (better.length) return { found: better, corrected: corrected }
+  }
+  return asTyped ? { found: [], corrected: null } : fewer(pf, known, query, parts, missing, fixes, filters)
 }
 
-// Tell the search dialog what was corrected, and what to search to keep the query as
-// typed: each corrected word in quotation marks.
+// No page holds every word: the pages that hold the most of them, as Meilisearch's
+// default matching strategy ("last") and Typesense's drop_tokens_threshold answer.
+// The words that match nothing go first (corrected where they can be), then words from
+// the end, one at a time, while a word is left; a single word finds what it finds. The
+// dialog says which words were searched, and the query as typed is a click away.
+async function fewer(pf, known, query, parts, missing, fixes, filters) {
+  var kept = parts.filter(function (part) {
+    return fixes.has(part.text) || !folded(part.text).some(function (word) { return missing.indexOf(word) >= 0 })
+  })
+  if (kept.length === parts.length) kept = kept.slice(0, -1)
+  for (; kept.length; kept = kept.slice(0, -1)) {
+    var left = parts.filter(function (part) { return kept.indexOf(part) < 0 })
+    var without = new Map(fixes)
+    left.forEach(function (part) { part.text.split(/\s+/).forEach(function (word) { without.set(word, "") }) })
+    var corrected = replaced(query, without).replace(/\s+/g, " ").trim()
+    var found = await find(pf, spelled(parse(corrected).words, known), filters)
+    if (found.length) {
+      return { found: found, corrected: corrected, left: left.map(function (part) { return part.text }) }
+    }
+  }
+  return { found: [], corrected: null }
+}
+
+// Tell the search dialog what was corrected or left out, and what to search to keep
+// the query as typed: its words as one quoted phrase, its filters as they are. No page
+// holds them all, so none holds the phrase. Quoted one by one, a word that matches
+// nothing is dropped by Pagefind: 'Naureen "Finck"' found the essay.
 function tell(query, answered) {
   if (!correction) return
-  var instead = answered.corrected && replaced(query, new Map(Array.from(answered.typos.keys(), function (word) {
-    return [word, "\"" + word + "\""]
-  })))
-  correction.postMessage({ query: query, corrected: answered.corrected, instead: instead || null })
+  var instead = answered.corrected &&
+    "\"" + parse(query).words.replace(/\s+/g, " ") + "\"" + (query.match(FILTER) || []).join("")
+  correction.postMessage({ query: query, corrected: answered.corrected, instead: instead || null, left: answered.left || [] })
 }
 
 async function search(query, id) {

@@ -124,14 +124,17 @@ def test_the_page_a_result_opens_marks_the_name_not_its_two_letter_parts(page):
     assert marks and {mark.lower() for mark in marks} == {"qurashi"}, marks
 
 
-def test_a_typo_is_corrected_and_the_query_as_typed_is_a_key_away(page):
+@pytest.mark.parametrize("typed, meant, path", [("Tunisa", "Tunisia", TUNISIA), ("Naureen Finck", "Naureen Fink", "/essay/")])
+def test_a_typo_is_corrected_and_the_query_as_typed_is_a_key_away(page, typed, meant, path):
+    """As typed, a query whose word matches nothing finds nothing: with "Finck" alone
+    quoted, Pagefind dropped it and found the essay for "Naureen"."""
     page.goto("")
-    assert search(page, "Tunisa")[0] == TUNISIA
-    expect(page.locator(CORRECTION)).to_have_text("Showing results for Tunisia. Search instead for Tunisa")
+    assert search(page, typed)[0] == path
+    expect(page.locator(CORRECTION)).to_have_text(f"Showing results for {meant}. Search instead for {typed}")
     page.keyboard.press("ArrowDown")  # the first thing under the count
     expect(page.locator(f"{CORRECTION} a")).to_be_focused()
     page.keyboard.press("Enter")
-    expect(page.locator(".md-search__input")).to_have_value('"Tunisa"')
+    expect(page.locator(".md-search__input")).to_have_value(f'"{typed}"')
     expect(page.locator(".md-search-result__meta")).to_have_text(material_text("search.result.none"))
     expect(page.locator(CORRECTION)).to_be_empty()
     assert page.evaluate("document.getElementById('__search').checked")  # still searching
@@ -183,6 +186,45 @@ def test_a_word_the_site_never_writes_finds_nothing(page, site_dir, query):
     expect(page.locator(".md-search-result__meta")).to_have_text(material_text("search.result.none"))
     expect(page.locator(CORRECTION)).to_be_empty()
 
+
+
+# Queries no page answers in full: (query, the words searched instead, the page they find).
+FEWER = [
+    ("displaced refugees", "displaced", "/essay/"),  # "refugee": the site never writes it
+    ("judges Tunisia", "Tunisia", TUNISIA),  # nor "judge"; the word left out needn't be last
+    ("internally displaced persons", "internally displaced", "/essay/"),  # "person", elsewhere
+]
+
+
+def words_of(html: str) -> set[str]:
+    """The words of a built page's article, lower case, a final "s" dropped (as a stemmer
+    would take "persons" for "person")."""
+    article = BeautifulSoup(html, "html.parser").select_one("article")
+    return {word.removesuffix("s") for word in re.findall(r"\w+", article.get_text(" ").lower())} if article else set()
+
+
+@pytest.mark.parametrize("query, kept, path", FEWER)
+def test_no_page_with_every_word_lists_those_with_most_and_says_so(page, site_dir, query, kept, path):
+    """As Meilisearch's default and Typesense answer it: the words that match nothing are
+    left out, then words from the end, until a page holds the rest. The notice says so, and
+    the query as typed (its words in quotation marks) is a key away."""
+    asked = {word.removesuffix("s") for word in query.lower().split()}
+    pages = {html.parent: words_of(html.read_text(encoding="utf-8")) for html in site_dir.rglob("index.html")}
+    assert not [where for where, words in pages.items() if asked <= words], f"a page now holds {query}: pick another"
+    assert {word.removesuffix("s") for word in kept.lower().split()} <= pages[site_dir / path.strip("/")]
+    page.goto("")
+    assert search(page, query)[0] == path
+    expect(page.locator(CORRECTION)).to_have_text(
+        f"No page has all of these words. Showing results for {kept}. Search instead for {query}")
+    left = set(query.split()) - set(kept.split())
+    marks = [mark.lower() for mark in page.locator(".md-search-result__list mark").all_text_contents()]
+    assert marks and not [m for m in marks for word in left if word.lower().removesuffix("s") in m], marks
+    page.keyboard.press("ArrowDown")
+    expect(page.locator(f"{CORRECTION} a")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator(".md-search__input")).to_have_value(f'"{query}"')
+    expect(page.locator(".md-search-result__meta")).to_have_text(material_text("search.result.none"))
+    expect(page.locator(CORRECTION)).to_be_empty()
 
 # Queries whose words all stand together somewhere on the page, and apart elsewhere on it.
 TOGETHER = [("women and children", "/essay/"), ("Human Rights Watch", "/essay/"), ("Kais Saied", TUNISIA)]
