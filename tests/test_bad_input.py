@@ -513,6 +513,15 @@ CASES = [
     ("markdown-in-an-html-block", append(POST, '\n\n<div class="note">\nSee [the essay](../../essay.md) first.\n</div>\n'),
      POST, "See [the essay]", "[the essay](../../essay.md) is published as typed: Markdown is not read inside a "
                               "block written in HTML. Add markdown to the block's opening tag"),
+    # A block of HTML never closed: the figures after it were blamed, never the tag.
+    ("html-block-left-open", replace(ESSAY, "## Roots of the insurgency", '<div class="aside">\n\n## Roots of the insurgency'),
+     ESSAY, '<div class="aside">', '<div class="aside"> opens a block of HTML that never closes, so Markdown reads '
+                                   "the rest of the page as HTML"),
+    ("markdown-block-left-open", replace(POST, "The day-to-day immiseration", "<div markdown>\n\nThe day-to-day immiseration"),
+     POST, "<div markdown>", "<div markdown> opens a block of HTML that never closes, so the rest of the page, "
+                             "its notes too, would be inside it: close it with </div>"),
+    ("paragraph-tag-left-open", append(POST, "\n\n<p>A paragraph in HTML, its end tag left out.\n\nMore text.\n"),
+     POST, "<p>A paragraph", "close it with </p> where the block ends"),
     ("emphasis-in-an-html-block", append(POST, "\n\n<p>The report is *damning*.</p>\n"), POST, "*damning*",
      "*damning* is published as typed"),
     ("country-tag-in-another-case", replace(POST, "  - Lebanon", "  - lebanon"), POST, "  - lebanon",
