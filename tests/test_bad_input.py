@@ -522,6 +522,14 @@ CASES = [
                              "its notes too, would be inside it: close it with </div>"),
     ("paragraph-tag-left-open", append(POST, "\n\n<p>A paragraph in HTML, its end tag left out.\n\nMore text.\n"),
      POST, "<p>A paragraph", "close it with </p> where the block ends"),
+    # A Markdown link in data or front matter: printed with its brackets and address.
+    ("markdown-link-in-a-figures-note", replace(FIGURES, "      retaken on 26 January.",
+                                                "      retaken on [26 January](https://www.hrw.org/news/2022/01/27)."),
+     FIGURES, "retaken on [26 January]", "[26 January](https://www.hrw.org/news/2022/01/27) is a Markdown link, "
+                                         "which data does not read: readers would see its brackets and address"),
+    ("markdown-link-in-a-description", replace(ESSAY, "  without trial, displaced Iraqis",
+                                               "  without trial ([HRW](hrw.md)), displaced Iraqis"),
+     ESSAY, "([HRW](hrw.md))", "[HRW](hrw.md) is a Markdown link"),
     ("emphasis-in-an-html-block", append(POST, "\n\n<p>The report is *damning*.</p>\n"), POST, "*damning*",
      "*damning* is published as typed"),
     ("country-tag-in-another-case", replace(POST, "  - Lebanon", "  - lebanon"), POST, "  - lebanon",

@@ -304,3 +304,16 @@ def test_the_quick_check_passes_the_shipped_entries_and_nothing_the_full_check_r
                         assert not quick(document), (name, key_, variant)
                         refused += 1
     assert refused > 20
+
+
+def test_a_markdown_link_in_data_is_named_on_its_own_line():
+    """Data text is printed as written; a note folded over lines is told on the link's line."""
+    with pytest.raises(DataError) as caught:
+        load("x:\n  note: >-\n    The prison was\n    retaken, says [the report](https://www.hrw.org/x).\n", "f.yml")
+    assert (caught.value.line, caught.value.column) == (4, 19), caught.value
+    assert "[the report](https://www.hrw.org/x) is a Markdown link" in caught.value.message
+
+
+def test_what_only_looks_like_a_markdown_link_stays_text():
+    data, _marks = load('x: "Lebanon [sic] (2022), figures [1](2) and (see [a] below)"\n', "f.yml")
+    assert data["x"] == "Lebanon [sic] (2022), figures [1](2) and (see [a] below)"

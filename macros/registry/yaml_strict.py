@@ -94,6 +94,10 @@ _EXPONENT_AS_TEXT = re.compile(r"[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)[e
 # Template code: no YAML of ours is run as a template, so a figure's `written: "{{ fig('x') }}"`
 # or a title's macro would reach readers with its braces.
 _TEMPLATE_CODE = re.compile(r"\{\{|\{%|\{#")
+# A Markdown link: data text is printed as written, so a note's "[the report](https://...)"
+# reached readers with its brackets and address. Only a link's shape: "[sic]" and
+# "(2022)" stay text.
+_MARKDOWN_LINK = re.compile(r"\[[^\[\]\n]+\]\((?:[a-z][a-z+.-]*:|#)?[^()\s]*[./#][^()\s]*\)", re.I)
 
 
 # Invisible characters that split a word with nothing to show for it: the zero-width
@@ -109,10 +113,22 @@ _HIDDEN = re.compile(rf"[{_SPLITTERS}]")
 _VISIBLE = re.compile(rf"[^\s{_SPLITTERS}{_MARKS}]")
 
 
+def _where_in(loader: _StrictLoader, node: yaml.ScalarNode, piece: str) -> tuple[str, int, int]:
+    """Where `piece` of a text stands in the file: in a note folded over lines (`note: >-`),
+    its own line, not the first."""
+    written = loader.text[node.start_mark.index:node.end_mark.index]
+    at = written.find(piece)
+    if at < 0:
+        return loader.name, node.start_mark.line + loader.first_line, node.start_mark.column + 1
+    lines = written[:at].split("\n")
+    column = len(lines[-1]) if len(lines) > 1 else node.start_mark.column + at
+    return loader.name, node.start_mark.line + len(lines) - 1 + loader.first_line, column + 1
+
+
 def _text(loader: _StrictLoader, node: yaml.ScalarNode) -> str:
     """Text, unless it is written as a number that YAML reads as text (a figure's 4.5e4
-    would otherwise be told it is not a number), holds template code, holds nothing a
-    reader can see, or hides an invisible character among its words."""
+    would otherwise be told it is not a number), holds template code or a Markdown link,
+    holds nothing a reader can see, or hides an invisible character among its words."""
     value = loader.construct_scalar(node)
     where = (loader.name, node.start_mark.line + loader.first_line, node.start_mark.column + 1)
     if not node.style and _EXPONENT_AS_TEXT.fullmatch(value):  # plain: None, or "" from libyaml
@@ -124,6 +140,11 @@ def _text(loader: _StrictLoader, node: yaml.ScalarNode) -> str:
         raise DataError(*where, f"'{code[0]}' opens template code ({{{{ }}}}, {{% %}} or {{# #}}), which is "
                                 "not run here and would be printed as written: write plain text, and put "
                                 "figures and notes in a page's text, as {{ fig('id') }}")
+    link = _MARKDOWN_LINK.search(value)
+    if link:
+        raise DataError(*_where_in(loader, node, link[0].split()[0]), f"{link[0]} is a Markdown link, which data does not read: readers would see its "
+                                "brackets and address. Write the words alone; a source's address goes in its "
+                                "url: in data/sources.yml, and a figure names the source in sources:")
     if value and not _VISIBLE.search(value):
         raise DataError(*where, f"{value!r} holds no visible text, only spaces or invisible characters: "
                                 "write the words readers should see")
@@ -213,7 +234,7 @@ def load(text: str, name: str, first_line: int = 1, dates: bool = False) -> tupl
     `first_line` is the line of `name` the text starts on (front matter starts on 2);
     `dates` keeps YAML dates as dates instead of text."""
     loader = (_Dated if dates else _StrictLoader)(text)
-    loader.name, loader.first_line = name, first_line
+    loader.name, loader.first_line, loader.text = name, first_line, text
     try:
         node = loader.get_single_node()
         if node is None:
