@@ -77,3 +77,38 @@ document.addEventListener("click", function (event) {
   target.setAttribute("tabindex", "-1") // focusable by script only, not a Tab stop
   target.focus()
 }, true)
+
+// The menu button of a phone's header (or a zoomed window's) is Material's <label> for
+// the drawer's checkbox: no Tab stop, and no key opens it. The closed drawer is hidden
+// (accessibility.css), so the label is replaced by a button: pressed from the keyboard it
+// opens the drawer with the focus on its first link, Escape closes it and gives the
+// focus back. Without JavaScript the label stays, and the drawer is not hidden.
+var drawer = document.getElementById("__drawer")
+var label = document.querySelector('label.md-header__button[for="__drawer"]')
+if (drawer && label) {
+  var toggled = function (on) {
+    if (drawer.checked === on) return
+    drawer.checked = on
+    drawer.dispatchEvent(new Event("change")) // what Material watches, as its own toggles do
+  }
+  var nav = document.querySelector(".md-nav--primary[aria-label]") // Material's word for it
+  var menu = document.createElement("button")
+  menu.type = "button"
+  menu.className = label.className + " md-header__menu"
+  menu.setAttribute("aria-label", nav ? nav.getAttribute("aria-label") : "Navigation")
+  menu.append.apply(menu, Array.from(label.childNodes)) // the icon
+  label.replaceWith(menu)
+  var said = function () { menu.setAttribute("aria-expanded", String(drawer.checked)) }
+  said()
+  drawer.addEventListener("change", said)
+  menu.addEventListener("click", function (event) {
+    toggled(!drawer.checked)
+    var first = drawer.checked && event.detail === 0 && document.querySelector(".md-sidebar--primary a[href]")
+    if (first) first.focus() // pressed with a key (no pointer's click count)
+  })
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" || !drawer.checked) return
+    toggled(false)
+    menu.focus()
+  })
+}

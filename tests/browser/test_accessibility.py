@@ -109,28 +109,77 @@ def test_skip_to_content_lands_on_the_articles_title(page, path):
     until(page, "() => document.activeElement.closest('article') !== null")
 
 
-def test_every_tab_stop_before_the_text_can_be_seen(page):
+@pytest.mark.parametrize("width, path", [(1280, "essay/"), (375, "essay/"), (320, "essay/"),
+                                         (375, "rundown/lebanon-unsolved-murders/"), (375, "figures/")])
+def test_every_tab_stop_before_the_text_can_be_seen(page, width, path):
     """WCAG 2.4.7: the focus is visible. Tabbing from the top of a page passes the skip
     link, the header's links, the palette and the search box; each stop is on screen,
     drawn and opaque (the closed search's results were transparent, and took two stops).
-    A palette option is drawn by the label after it, which Material outlines when it has focus."""
-    page.set_viewport_size({"width": 1280, "height": 800})
-    page.goto("essay/")
+    On a phone, or a window zoomed to 400 % (320 px), as on a desktop: there the closed
+    navigation drawer's links took 15 stops off the screen."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(path)
     unseen = []
     for _ in range(30):
         page.keyboard.press("Tab")
-        until(page, "() => document.getAnimations().every(a => a.playState !== 'running')")  # the skip link fades in
-        stop = page.evaluate("""() => {
-            const el = document.activeElement;
-            const drawn = el.matches('input.md-option') ? el.nextElementSibling : el;
-            const box = drawn.getBoundingClientRect();
-            return [el.outerHTML.slice(0, 80), !!el.closest('article'),
-                    drawn.checkVisibility({opacityProperty: true, visibilityProperty: true})
-                    && box.right > 0 && box.left < innerWidth && box.width > 0] }""")
-        if stop[1]:
+        if page.evaluate("!!document.activeElement.closest('article')"):
             break  # the article's own links: the text begins
-        if not stop[2]:
-            unseen.append(stop[0])
+        unseen += [] if focus_seen(page) else [page.evaluate("document.activeElement.outerHTML.slice(0, 80)")]
     else:
         raise AssertionError("30 Tab stops without reaching the article")
     assert unseen == []
+
+
+def focus_seen(page) -> bool:
+    """Whether the element with the focus is on screen, drawn and opaque within a second:
+    the skip link fades in, and on a phone the search box opens as it takes the focus. A
+    palette option is drawn by the label after it."""
+    try:
+        until(page, """() => {
+            const el = document.activeElement;
+            const drawn = el.matches('input.md-option') ? el.nextElementSibling : el;
+            const box = drawn.getBoundingClientRect();
+            return document.getAnimations().every(a => a.playState !== 'running')
+                && drawn.checkVisibility({opacityProperty: true, visibilityProperty: true})
+                && box.right > 0 && box.left < innerWidth && box.width > 0 }""", timeout=1.0)
+    except TimeoutError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("path", ["essay/", "figures/"])
+def test_the_menu_button_opens_the_navigation_from_the_keyboard(page, path):
+    """On a phone the site's navigation is a drawer behind the header's menu button,
+    which Material draws as a label no key reaches; its links, off the screen, took the
+    Tab stops instead. The button is a Tab stop, Enter opens the drawer with the focus
+    on its first link, every link then tabbed to is seen, and Escape closes it."""
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(path)
+    menu = page.get_by_role("button", name="Navigation")
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('.md-header__menu')"):
+            break
+    expect(menu).to_be_focused()
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    page.keyboard.press("Enter")
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    unseen, stops = [], 0
+    while page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')") and stops < 40:
+        unseen += [] if focus_seen(page) else [page.evaluate("document.activeElement.outerHTML.slice(0, 80)")]
+        stops += 1
+        page.keyboard.press("Tab")
+    assert stops > 1 and unseen == [], (stops, unseen)
+    page.keyboard.press("Shift+Tab")  # back into the drawer, then out of it by Escape
+    page.keyboard.press("Escape")
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    expect(menu).to_be_focused()
+
+
+def test_no_menu_button_beside_the_sidebar(page):
+    """On a wide screen the navigation is the sidebar and the tabs, and Material shows no
+    menu button there: neither does the one that replaces its label."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto("essay/")
+    expect(page.locator(".md-header__menu")).to_have_count(1)
+    expect(page.locator(".md-header__menu")).to_be_hidden()
