@@ -142,9 +142,10 @@ def _text(loader: _StrictLoader, node: yaml.ScalarNode) -> str:
                                 "figures and notes in a page's text, as {{ fig('id') }}")
     link = _MARKDOWN_LINK.search(value)
     if link:
-        raise DataError(*_where_in(loader, node, link[0].split()[0]), f"{link[0]} is a Markdown link, which data does not read: readers would see its "
-                                "brackets and address. Write the words alone; a source's address goes in its "
-                                "url: in data/sources.yml, and a figure names the source in sources:")
+        raise DataError(*_where_in(loader, node, link[0].split()[0]),
+                        f"{link[0]} is a Markdown link, which data does not read: readers would see its "
+                        "brackets and address. Write the words alone; a source's address goes in its url: "
+                        "in data/sources.yml, and a figure names the source in sources:")
     if value and not _VISIBLE.search(value):
         raise DataError(*where, f"{value!r} holds no visible text, only spaces or invisible characters: "
                                 "write the words readers should see")
