@@ -13,11 +13,13 @@ import json
 import shutil
 import subprocess
 import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
+
+from .served import QuietServer
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
@@ -94,7 +96,7 @@ document.getElementById("phone").onload = event => {{
 </script>"""
 
 
-def serve(directory, extra: dict[str, str]) -> ThreadingHTTPServer:
+def serve(directory, extra: dict[str, str]) -> QuietServer:
     """Serve `directory` on a free local port, plus in-memory pages at the paths in `extra`."""
 
     class Handler(SimpleHTTPRequestHandler):
@@ -112,7 +114,7 @@ def serve(directory, extra: dict[str, str]) -> ThreadingHTTPServer:
         def log_message(self, *args):
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(directory)))
+    server = QuietServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
