@@ -268,9 +268,14 @@ function correctable(parts) {
 // "raqqah" in "ar-Raqqah", but not a spelling of a name, which is searched as the site
 // writes it. Shorter ones it matches as the start of a word, as a reader typing expects.
 function checkable(parts) {
-  return [].concat.apply([], parts.map(function (part) {
+  return Array.from(new Set([].concat.apply([], parts.map(function (part) {
     return part.spellings ? [] : folded(part.text).filter(function (word) { return /^\p{L}{3,}$/u.test(word) })
-  }))
+  })))) // each once: "Tunisa Tunisa" is one typo
+}
+
+// `words` with the filters written in `query` after them, one space apart.
+function withFilters(words, query) {
+  return [words].concat((query.match(FILTER) || []).map(function (term) { return term.trim() })).filter(Boolean).join(" ")
 }
 
 // `query` with each word of `fixes` (word -> replacement) replaced where it stands.
@@ -426,10 +431,12 @@ async function fewer(pf, known, query, parts, missing, fixes, filters) {
   if (kept.length === parts.length) kept = kept.slice(0, -1)
   for (; kept.length; kept = kept.slice(0, -1)) {
     var left = parts.filter(function (part) { return kept.indexOf(part) < 0 })
-    var without = new Map(fixes)
-    left.forEach(function (part) { part.text.split(/\s+/).forEach(function (word) { without.set(word, "") }) })
-    var corrected = replaced(query, without).replace(/\s+/g, " ").trim()
-    var found = await find(pf, spelled(parse(corrected).words, known), filters)
+    // The parts kept, each where it stood, corrected, without the commas around them.
+    var words = kept.map(function (part) { return fixes.get(part.text) || part.text.replace(/^[,;:!?]+|[,;:!?]+$/g, "") })
+      .filter(Boolean).join(" ")
+    if (!words) continue
+    var corrected = withFilters(words, query)
+    var found = await find(pf, spelled(words, known), filters)
     if (found.length) {
       return { found: found, corrected: corrected, left: left.map(function (part) { return part.text }) }
     }
@@ -443,8 +450,7 @@ async function fewer(pf, known, query, parts, missing, fixes, filters) {
 // nothing is dropped by Pagefind: 'Naureen "Finck"' found the essay.
 function tell(query, answered) {
   if (!correction) return
-  var instead = answered.corrected &&
-    "\"" + parse(query).words.replace(/\s+/g, " ") + "\"" + (query.match(FILTER) || []).join("")
+  var instead = answered.corrected && withFilters("\"" + parse(query).words.replace(/\s+/g, " ") + "\"", query)
   correction.postMessage({ query: query, corrected: answered.corrected, instead: instead || null, left: answered.left || [] })
 }
 

@@ -124,7 +124,8 @@ def test_the_page_a_result_opens_marks_the_name_not_its_two_letter_parts(page):
     assert marks and {mark.lower() for mark in marks} == {"qurashi"}, marks
 
 
-@pytest.mark.parametrize("typed, meant, path", [("Tunisa", "Tunisia", TUNISIA), ("Naureen Finck", "Naureen Fink", "/essay/")])
+@pytest.mark.parametrize("typed, meant, path", [("Tunisa", "Tunisia", TUNISIA), ("Naureen Finck", "Naureen Fink", "/essay/"),
+                                                ("Tunisa Tunisa", "Tunisia Tunisia", TUNISIA)])
 def test_a_typo_is_corrected_and_the_query_as_typed_is_a_key_away(page, typed, meant, path):
     """As typed, a query whose word matches nothing finds nothing: with "Finck" alone
     quoted, Pagefind dropped it and found the essay for "Naureen"."""
@@ -193,6 +194,7 @@ FEWER = [
     ("displaced refugees", "displaced", "/essay/"),  # "refugee": the site never writes it
     ("judges Tunisia", "Tunisia", TUNISIA),  # nor "judge"; the word left out needn't be last
     ("internally displaced persons", "internally displaced", "/essay/"),  # "person", elsewhere
+    ("hezbollah, tunisia.", "hezbollah", LEBANON),  # the comma is not a word searched for
 ]
 
 
@@ -225,6 +227,18 @@ def test_no_page_with_every_word_lists_those_with_most_and_says_so(page, site_di
     expect(page.locator(".md-search__input")).to_have_value(f'"{query}"')
     expect(page.locator(".md-search-result__meta")).to_have_text(material_text("search.result.none"))
     expect(page.locator(CORRECTION)).to_be_empty()
+
+
+def test_the_query_as_typed_keeps_its_filter(page):
+    """A filter stays a filter, after the words searched and in the query as typed."""
+    page.goto("")
+    assert search(page, "country:Lebanon hezbollah tunisia")[0] == LEBANON
+    expect(page.locator(CORRECTION)).to_have_text("No page has all of these words. Showing results for hezbollah "
+                                                  "country:Lebanon. Search instead for country:Lebanon hezbollah tunisia")
+    page.locator(f"{CORRECTION} a").click()
+    expect(page.locator(".md-search__input")).to_have_value('"hezbollah tunisia" country:Lebanon')
+    expect(page.locator('[data-search-filter="country:Lebanon"]')).to_have_attribute("aria-current", "true")
+    expect(page.locator(".md-search-result__meta")).to_have_text(material_text("search.result.none"))
 
 # Queries whose words all stand together somewhere on the page, and apart elsewhere on it.
 TOGETHER = [("women and children", "/essay/"), ("Human Rights Watch", "/essay/"), ("Kais Saied", TUNISIA)]
