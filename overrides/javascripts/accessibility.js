@@ -103,12 +103,43 @@ if (drawer && label) {
   drawer.addEventListener("change", said)
   menu.addEventListener("click", function (event) {
     toggled(!drawer.checked)
-    var first = drawer.checked && event.detail === 0 && document.querySelector(".md-sidebar--primary a[href]")
-    if (first) first.focus() // pressed with a key (no pointer's click count)
+    // Pressed with a key (no pointer's click count): the focus to the first link seen,
+    // which on a Rundown item is its section's way back.
+    var first = drawer.checked && event.detail === 0 && Array.from(
+      document.querySelectorAll(".md-sidebar--primary :is(a[href], label[tabindex])")
+    ).find(function (link) { return link.checkVisibility({ visibilityProperty: true }) })
+    if (first) first.focus()
   })
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape" || !drawer.checked) return
     toggled(false)
     menu.focus()
   })
+  // The focus gone on past the drawer, behind its overlay: the drawer closes.
+  document.addEventListener("focusin", function (event) {
+    if (drawer.checked && event.target !== menu && !event.target.closest(".md-sidebar--primary")) toggled(false)
+  })
 }
+
+// Inside the drawer, Material's panels: a section ("The data") or the page's contents
+// slides over the level it came from. The label that opens the page's contents, and each
+// panel's way back (its title), are labels no key reaches: Tab stops now (Material
+// clicks a label that has the focus on Enter). Opened or closed from the keyboard, the
+// focus goes with it: to the panel's way back, or to the label that opened it.
+document$.subscribe(function () {
+  document.querySelectorAll('.md-sidebar--primary label.md-nav__title:not([for="__drawer"]), ' +
+                            '.md-sidebar--primary label.md-nav__link[for="__toc"]').forEach(function (label) {
+    if (!label.hasAttribute("tabindex")) label.setAttribute("tabindex", "0")
+  })
+})
+document.addEventListener("change", function (event) {
+  var toggle = event.target
+  if (!(toggle instanceof HTMLInputElement) || !toggle.matches(".md-sidebar--primary .md-nav__toggle")) return
+  var from = document.activeElement
+  if (!(from instanceof HTMLLabelElement) || from.htmlFor !== toggle.id) return
+  var to = toggle.checked
+    ? toggle.parentElement.querySelector(":scope > .md-nav > .md-nav__title")
+    : toggle.parentElement.querySelector('label.md-nav__link[for="' + toggle.id + '"]') ||
+      toggle.parentElement.querySelector(":scope > .md-nav__container > a") // a section with its own page
+  if (to) to.focus()
+})

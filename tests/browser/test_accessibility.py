@@ -131,28 +131,26 @@ def test_every_tab_stop_before_the_text_can_be_seen(page, width, path):
 
 
 def focus_seen(page) -> bool:
-    """Whether the element with the focus is on screen, drawn and opaque within a second:
-    the skip link fades in, and on a phone the search box opens as it takes the focus. A
-    palette option is drawn by the label after it."""
+    """Whether the element with the focus is on screen, drawn, opaque and not under
+    anything else within a second: the skip link fades in, and on a phone the search box
+    opens as it takes the focus. A palette option is drawn by the label after it."""
     try:
         until(page, """() => {
             const el = document.activeElement;
             const drawn = el.matches('input.md-option') ? el.nextElementSibling : el;
             const box = drawn.getBoundingClientRect();
+            const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
             return document.getAnimations().every(a => a.playState !== 'running')
                 && drawn.checkVisibility({opacityProperty: true, visibilityProperty: true})
-                && box.right > 0 && box.left < innerWidth && box.width > 0 }""", timeout=1.0)
+                && box.right > 0 && box.left < innerWidth && box.width > 0
+                && top !== null && (drawn.contains(top) || top.contains(drawn)) }""", timeout=1.0)
     except TimeoutError:
         return False
     return True
 
 
-@pytest.mark.parametrize("path", ["essay/", "figures/"])
-def test_the_menu_button_opens_the_navigation_from_the_keyboard(page, path):
-    """On a phone the site's navigation is a drawer behind the header's menu button,
-    which Material draws as a label no key reaches; its links, off the screen, took the
-    Tab stops instead. The button is a Tab stop, Enter opens the drawer with the focus
-    on its first link, every link then tabbed to is seen, and Escape closes it."""
+def open_drawer(page, path: str):
+    """`path` on a phone, its drawer opened from the keyboard; the menu button."""
     page.set_viewport_size({"width": 375, "height": 800})
     page.goto(path)
     menu = page.get_by_role("button", name="Navigation")
@@ -164,16 +162,62 @@ def test_the_menu_button_opens_the_navigation_from_the_keyboard(page, path):
     expect(menu).to_have_attribute("aria-expanded", "false")
     page.keyboard.press("Enter")
     expect(menu).to_have_attribute("aria-expanded", "true")
-    unseen, stops = [], 0
-    while page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')") and stops < 40:
-        unseen += [] if focus_seen(page) else [page.evaluate("document.activeElement.outerHTML.slice(0, 80)")]
-        stops += 1
+    return menu
+
+
+def tabbed_through_drawer(page) -> tuple[list[str], list[str]]:
+    """Tab from where the focus is until it leaves the drawer: (each stop, the stops not
+    seen)."""
+    stops, unseen = [], []
+    while page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')") and len(stops) < 40:
+        stops.append(page.evaluate("document.activeElement.textContent.trim() || document.activeElement.outerHTML.slice(0, 60)"))
+        unseen += [] if focus_seen(page) else stops[-1:]
         page.keyboard.press("Tab")
-    assert stops > 1 and unseen == [], (stops, unseen)
-    page.keyboard.press("Shift+Tab")  # back into the drawer, then out of it by Escape
+    return stops, unseen
+
+
+@pytest.mark.parametrize("path", ["essay/", "figures/", "rundown/"])
+def test_the_menu_button_opens_the_navigation_from_the_keyboard(page, path):
+    """On a phone the site's navigation is a drawer behind the header's menu button,
+    which Material draws as a label no key reaches; its links, off the screen, took the
+    Tab stops instead. The button is a Tab stop; Enter opens the drawer with the focus on
+    its first link seen (on the Rundown, whose section's panel is open and lists no page,
+    the panel's way back); every stop then tabbed to is seen, not under the panel; the
+    focus gone on past the drawer closes it, and Escape closes it too."""
+    menu = open_drawer(page, path)
+    stops, unseen = tabbed_through_drawer(page)
+    assert stops and unseen == [], (stops, unseen)
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    menu.focus()
+    page.keyboard.press("Enter")
+    expect(menu).to_have_attribute("aria-expanded", "true")
     page.keyboard.press("Escape")
     expect(menu).to_have_attribute("aria-expanded", "false")
     expect(menu).to_be_focused()
+
+
+def test_a_section_of_the_drawer_opens_and_closes_from_the_keyboard(page):
+    """"The data" opens a panel over the drawer's first level. Enter on it moves the focus
+    to the panel's way back (which had no Tab stop, nor had the page's contents), the
+    next Tab to the panel's first page, and Enter on the way back returns the focus to
+    "The data": the focus had stayed on the label under the panel."""
+    open_drawer(page, "essay/")
+    for _ in range(10):
+        if page.evaluate("document.activeElement.textContent.trim()") == "The data":
+            break
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    until(page, "() => document.activeElement.matches('label.md-nav__title') "
+                "&& document.activeElement.textContent.trim() === 'The data'")
+    assert focus_seen(page)
+    page.keyboard.press("Tab")
+    expect(page.locator(".md-sidebar--primary :focus")).to_have_text("Figures")
+    assert focus_seen(page)
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Enter")
+    until(page, "() => document.activeElement.matches('label.md-nav__link') "
+                "&& document.activeElement.textContent.trim() === 'The data'")
+    assert focus_seen(page)
 
 
 def test_no_menu_button_beside_the_sidebar(page):
