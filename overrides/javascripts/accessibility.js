@@ -128,8 +128,8 @@ if (drawer && label) {
 // focus goes with it: to the panel's way back, or to the label that opened it.
 document$.subscribe(function () {
   document.querySelectorAll('.md-sidebar--primary label.md-nav__title:not([for="__drawer"]), ' +
-                            '.md-sidebar--primary label.md-nav__link[for="__toc"]').forEach(function (label) {
-    if (!label.hasAttribute("tabindex")) label.setAttribute("tabindex", "0")
+                            '.md-sidebar--primary label.md-nav__link[for="__toc"]').forEach(function (opener) {
+    if (!opener.hasAttribute("tabindex")) opener.setAttribute("tabindex", "0")
   })
 })
 document.addEventListener("change", function (event) {
