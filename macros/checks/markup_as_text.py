@@ -23,13 +23,16 @@ import re
 
 from ..errors import DataError
 from ..reading.parse import Reader
+from ..registry.yaml_strict import MARKDOWN_LINK
 from .lint import prose, without_code
 from .macro_calls import position
 
 _REFERENCE = re.compile(r"\[\^[^\]]*\]")  # Python-Markdown's footnote reference
 _LINK_REFERENCE = re.compile(r"\]\[([^\]\n^]*)\]")  # the `][ref]` of [words][ref] or [words][]
-# A Markdown link or emphasis, as Python-Markdown would have read it outside HTML.
-_MARKDOWN = re.compile(r"\[[^\]\n]+\]\([^)\s]+\)|(?<![\w*\\])(\*\*?)[^\s*][^*\n]*?(?<![\s\\])\1(?![\w*])")
+# A Markdown link (the data's pattern) or emphasis, as Python-Markdown would have read it
+# outside HTML.
+_EMPHASIS = r"(?<![\w*\\])(\*\*?)[^\s*][^*\n]*?(?<![\s\\])\1(?![\w*])"
+_MARKDOWN = re.compile(f"{MARKDOWN_LINK.pattern}|{_EMPHASIS}", re.I)
 # A comment the source opens and does not close before a blank line or the end.
 _OPEN_COMMENT = re.compile(r"<!--(?:(?!-->|\n[ \t]*\n).)*(?=\n[ \t]*\n|\Z)", re.S)
 _LINE_START = re.compile(r"[ \t]{0,3}<!--")  # a comment that opens its line

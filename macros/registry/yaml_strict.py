@@ -94,10 +94,11 @@ _EXPONENT_AS_TEXT = re.compile(r"[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)[e
 # Template code: no YAML of ours is run as a template, so a figure's `written: "{{ fig('x') }}"`
 # or a title's macro would reach readers with its braces.
 _TEMPLATE_CODE = re.compile(r"\{\{|\{%|\{#")
-# A Markdown link: data text is printed as written, so a note's "[the report](https://...)"
-# reached readers with its brackets and address. Only a link's shape: "[sic]" and
-# "(2022)" stay text.
-_MARKDOWN_LINK = re.compile(r"\[[^\[\]\n]+\]\((?:[a-z][a-z+.-]*:|#)?[^()\s]*[./#][^()\s]*\)", re.I)
+# A Markdown link written where Markdown is not read: data text is printed as written, so a
+# note's "[the report](https://...)" reached readers with its brackets and address (and so
+# did one in a page's block of HTML: checks/markup_as_text.py). Only a link's shape:
+# "[sic]" and "(2022)" stay text.
+MARKDOWN_LINK = re.compile(r"\[[^\[\]\n]+\]\((?:[a-z][a-z+.-]*:|#)?[^()\s]*[./#][^()\s]*\)", re.I)
 
 
 # Invisible characters that split a word with nothing to show for it: the zero-width
@@ -140,7 +141,7 @@ def _text(loader: _StrictLoader, node: yaml.ScalarNode) -> str:
         raise DataError(*where, f"'{code[0]}' opens template code ({{{{ }}}}, {{% %}} or {{# #}}), which is "
                                 "not run here and would be printed as written: write plain text, and put "
                                 "figures and notes in a page's text, as {{ fig('id') }}")
-    link = _MARKDOWN_LINK.search(value)
+    link = MARKDOWN_LINK.search(value)
     if link:
         raise DataError(*_where_in(loader, node, link[0].split()[0]),
                         f"{link[0]} is a Markdown link, which data does not read: readers would see its "
