@@ -9,7 +9,8 @@
 // searched a corrected query, it says so on the BroadcastChannel "search-correction",
 // and the dialog shows "Showing results for Tunisia. Search instead for Tunisa"; the
 // link searches the query as typed, which the worker then leaves alone. Where no page
-// holds every word and the worker left some out, the notice says that first.
+// holds every word and the worker left some out, the notice says that first; where a
+// filter's value is one no page has (country:Atlantis), it says that.
 //
 // Sharing: the link copied is the search shown (Material's copies the one before).
 //
@@ -36,24 +37,31 @@
 
   // "Showing results for <strong>Tunisia</strong>. <a>Search instead for Tunisa</a>"
   // for the query the worker corrected or searched with fewer words, if it is still the
-  // one in the box; else nothing.
+  // one in the box; before it, the filter values no page is filed under, if any.
   // A message about another query (an older one, or another tab's: the channel reaches
   // every tab of the site) leaves the notice as it is.
   function correct(notice, said, input) {
     if (said.query !== input.value) return
     notice.replaceChildren()
+    if (said.unknown && said.unknown.length) {
+      notice.append("No page is filed under " + said.unknown.map(function (filter) {
+        return filter.name + " \u201c" + filter.value + "\u201d"
+      }).join(" or ") + (said.corrected ? ". " : "; the filters below list those that are. "))
+    }
     if (!said.corrected) return
     var corrected = document.createElement("strong")
     corrected.textContent = said.corrected
+    if (said.left && said.left.length) notice.append("No page has all of these words. ")
+    notice.append("Showing results for ", corrected, ".")
+    if (!said.instead) return
     var link = document.createElement("a")
     link.href = "?" + new URLSearchParams({ q: said.instead })
     link.setAttribute("data-search-query", said.instead)
     var text = document.createElement("span")
     text.setAttribute("data-md-score", "-1")
-    text.textContent = "Search instead for " + said.query.trim()
+    text.textContent = "Search instead for " + said.asked.trim()
     link.appendChild(text)
-    if (said.left && said.left.length) notice.append("No page has all of these words. ")
-    notice.append("Showing results for ", corrected, ". ", link)
+    notice.append(" ", link)
   }
 
   if (typeof BroadcastChannel === "function") {

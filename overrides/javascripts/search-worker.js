@@ -27,7 +27,9 @@
 //   "last"; Typesense's drop_tokens_threshold), and the dialog says so.
 // - A query with a quotation mark in its words is searched as typed: no other
 //   spelling, no correction ("Search instead for" quotes the word it keeps).
-// - A filter's value in any case (country:tunisia) is the index's (Tunisia).
+// - Filters. A value in any case (country:tunisia) is the index's (Tunisia); one a
+//   letter off is corrected as a word is (country:Lebanen); and the dialog names a
+//   value no page is filed under, rather than finding nothing without a word.
 //
 // tests/browser/ drive it in Chromium; tests/test_search_ui.py pins the protocol to the
 // Material version it was written for.
@@ -372,29 +374,48 @@ function answer(items) {
   self.postMessage({ type: RESULT, data: { items: items } })
 }
 
-// The filters as the index spells their values: Pagefind matches a value exactly, and a
-// reader may type country:tunisia for the link's country:Tunisia. A value the index does
-// not have stays as typed, and finds nothing.
-async function indexed(pf, filters) {
-  var names = Object.keys(filters)
-  if (!names.length) return filters
+// The filters as the index spells them, and the query searched with them. Pagefind
+// matches a value exactly, and a reader may type country:tunisia for the link's
+// country:Tunisia: another case is the index's value. A value of five letters or more
+// that no page is filed under is corrected as a word is (country:Lebanen is Lebanon);
+// one near none stays as typed and finds nothing. The dialog names both: {query: the
+// query with its filters corrected, filters, unknown: [{name, value}]}. "Search
+// instead" never offers the value typed back: no page is filed under it.
+async function indexed(pf, query) {
+  if (!query.match(FILTER)) return { query: query, filters: {}, unknown: [] }
   var values = await pf.filters()
-  var spelt = {}
-  names.forEach(function (name) {
-    var known = Object.keys(values[name] || {})
-    spelt[name] = filters[name].map(function (value) {
-      return known.find(function (each) { return fold(each) === fold(value) }) || value
-    })
+  var filters = {}, unknown = []
+  var spelt = query.replace(FILTER, function (term, space, name, quoted, bare) {
+    var value = quoted !== undefined ? quoted : bare
+    var counts = values[name] || {}
+    var known = Object.keys(counts).map(function (each) { return { word: each, folded: fold(each), count: counts[each] } })
+    var same = known.find(function (each) { return each.folded === fold(value) })
+    var near = !same && /^\p{L}{5,}$/u.test(fold(value)) ? nearest(value, known) : null
+    ;(filters[name] = filters[name] || []).push(same ? same.word : near || value)
+    if (same) return term
+    unknown.push({ name: name, value: value })
+    return near ? space + name + ":" + (/\s/.test(near) ? "\"" + near + "\"" : near) : term
   })
-  return spelt
+  return { query: spelt, filters: filters, unknown: unknown }
 }
 
-// What to answer `query` with: {found, corrected, left}, where corrected is the query
-// searched in its place ("Tunisia" for "Tunisa") or null, and left lists the words left
-// out (see fewer).
-async function understood(pf, known, query) {
+// What to answer the query typed with: {found, corrected, left, unknown, asked}, where
+// corrected is the query searched in its place ("Tunisia" for "Tunisa") or null, left
+// lists the words left out (see fewer), unknown is indexed()'s, and asked is the query
+// as typed, its filters corrected: "Search instead" keeps its words, not a value no page
+// is filed under.
+async function understood(pf, known, typed) {
+  var filed = await indexed(pf, typed)
+  var answered = await answeredWords(pf, known, filed.query, filed.filters)
+  answered.asked = answered.corrected ? filed.query : null
+  if (!answered.corrected && filed.query !== typed && answered.found.length) answered.corrected = filed.query
+  answered.unknown = filed.unknown
+  return answered
+}
+
+// The same for the query's words, its filters as the index spells them.
+async function answeredWords(pf, known, query, filters) {
   var parsed = parse(query)
-  var filters = await indexed(pf, parsed.filters)
   var asTyped = parsed.words.indexOf("\"") >= 0
   var parts = asTyped ? [{ text: parsed.words, spellings: null }] : spelled(parsed.words, known)
   var found = await find(pf, parts, filters)
@@ -444,14 +465,17 @@ async function fewer(pf, known, query, parts, missing, fixes, filters) {
   return { found: [], corrected: null }
 }
 
-// Tell the search dialog what was corrected or left out, and what to search to keep
-// the query as typed: its words as one quoted phrase, its filters as they are. No page
-// holds them all, so none holds the phrase. Quoted one by one, a word that matches
+// Tell the search dialog what was corrected or left out, which filter's value no page
+// is filed under, and, where words were corrected or left out, what to search to keep
+// them as typed: the words as one quoted phrase, the filters as searched. No page holds
+// all the words, so none holds the phrase. Quoted one by one, a word that matches
 // nothing is dropped by Pagefind: 'Naureen "Finck"' found the essay.
 function tell(query, answered) {
   if (!correction) return
-  var instead = answered.corrected && withFilters("\"" + parse(query).words.replace(/\s+/g, " ") + "\"", query)
-  correction.postMessage({ query: query, corrected: answered.corrected, instead: instead || null, left: answered.left || [] })
+  var asked = answered.asked
+  var instead = asked && withFilters("\"" + parse(asked).words.replace(/\s+/g, " ") + "\"", asked)
+  correction.postMessage({ query: query, corrected: answered.corrected, instead: instead || null,
+                           asked: asked || null, left: answered.left || [], unknown: answered.unknown || [] })
 }
 
 async function search(query, id) {

@@ -101,6 +101,74 @@ def test_a_filter_typed_in_another_case_filters_as_the_link_does(page, written):
     expect(page.locator(f'.md-search-result__list a[href*="{LEBANON}"]')).to_have_count(0)
 
 
+def filter_values(page, name: str) -> list[str]:
+    """The values the dialog's filter links offer for `name` (built from the Rundown's
+    front matter)."""
+    terms = page.locator(f'[data-search-filter^="{name}:"]').evaluate_all(
+        "links => links.map(link => link.getAttribute('data-search-filter'))")
+    return [term.split(":", 1)[1].strip('"') for term in terms]
+
+
+# A filter's value a letter off: (query, filter, value typed, value meant, the query
+# searched, a page it finds).
+LETTER_OFF = [
+    ("hezbollah country:Lebanen", "country", "Lebanen", "Lebanon", "hezbollah country:Lebanon", LEBANON),
+    ('judiciary topic:"Judicial independance"', "topic", "Judicial independance", "Judicial independence",
+     'judiciary topic:"Judicial independence"', TUNISIA),
+]
+
+
+@pytest.mark.parametrize("query, name, typed, meant, searched, path", LETTER_OFF)
+def test_a_filter_value_a_letter_off_is_corrected_and_said(page, query, name, typed, meant, searched, path):
+    """country:Lebanen found nothing, without a word. Corrected as a word is, with no
+    "Search instead": no page is filed under the value typed."""
+    page.goto("")
+    values = filter_values(page, name)
+    assert [v for v in values if one_edit(typed.lower(), v.lower())] == [meant], values
+    search(page, query)
+    expect_found(page, path)
+    expect(page.locator(CORRECTION)).to_have_text(
+        f"No page is filed under {name} \u201c{typed}\u201d. Showing results for {searched}.")
+    expect(page.locator(f"{CORRECTION} a")).to_have_count(0)
+
+
+def test_a_typo_beside_a_filter_a_letter_off_keeps_the_filter_corrected(page):
+    """The query as typed keeps the word as typed, and the filter as searched."""
+    page.goto("")
+    search(page, "Tunisa country:Tunisai")
+    expect_found(page, TUNISIA)
+    expect(page.locator(CORRECTION)).to_have_text(
+        "No page is filed under country \u201cTunisai\u201d. Showing results for Tunisia country:Tunisia. "
+        "Search instead for Tunisa country:Tunisia")
+    page.locator(f"{CORRECTION} a").click()
+    expect(page.locator(".md-search__input")).to_have_value('"Tunisa" country:Tunisia')
+    expect(page.locator('[data-search-filter="country:Tunisia"]')).to_have_attribute("aria-current", "true")
+    expect(page.locator(".md-search-result__meta")).to_have_text(material_text("search.result.none"))
+    expect(page.locator(CORRECTION)).to_be_empty()
+
+
+# Filter values no page has, and no value is a letter from: (query, name, value).
+UNFILED = [
+    ("country:Atlantis", "country", "Atlantis"),
+    ("hezbollah topic:Astronomy", "topic", "Astronomy"),
+    ("country:Irak", "country", "Irak"),  # under five letters, as a word, never corrected
+]
+
+
+@pytest.mark.parametrize("query, name, value", UNFILED)
+def test_a_filter_value_no_page_has_is_named(page, query, name, value):
+    """It found nothing without a word: a reader could not tell a mistyped filter from a
+    search that has no answer."""
+    page.goto("")
+    values = filter_values(page, name)
+    assert values and value not in values, values
+    assert len(value) < 5 or not [v for v in values if one_edit(value.lower(), v.lower())], values
+    assert search(page, query) == []
+    expect(page.locator(".md-search-result__meta")).to_have_text(material_text("search.result.none"))
+    expect(page.locator(CORRECTION)).to_have_text(
+        f"No page is filed under {name} \u201c{value}\u201d; the filters below list those that are.")
+
+
 def test_another_spelling_finds_the_page_with_its_own_words_highlighted(page):
     """data/search-variants.yml: al-Hasakah is the essay's Hasakeh."""
     page.goto("")
