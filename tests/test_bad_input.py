@@ -451,8 +451,9 @@ CASES = [
      "'February 3, 2022' is not a date written YYYY-MM-DD without quotes"),
     ("post-date-in-quotes", replace(POST, "date: 2022-02-03", 'date: "2022-02-03"'), POST, 'date: "2022',
      "'2022-02-03' is not a date written YYYY-MM-DD without quotes"),
-    ("typographic-quotes-in-fig", replace(ESSAY, "fig('detainees-hrw')", "fig(‘detainees-hrw’)"), ESSAY, "fig(‘",
-     "fig() needs straight quotes, not typographic ones"),
+    # The id told is the one typed, not the example's: following the example published another figure.
+    ("typographic-quotes-in-fig", replace(ESSAY, "fig('detainees-un')", "fig(‘detainees-un’)"), ESSAY, "fig(‘",
+     "fig() needs straight quotes, not typographic ones (‘): write {{ fig('detainees-un') }}"),
     ("zero-width-space-in-id", replace(ESSAY, "fig('detainees-hrw')", "fig('detainees-hrw\u200b')"), ESSAY,
      "detainees-hrw\u200b", "U+200B (ZERO WIDTH SPACE), a character that cannot be seen"),
     ("alias-bomb-in-data", append(VARIANTS, "\n  " + BOMB.replace("\n", "\n  ")), VARIANTS, "lol1:",

@@ -41,7 +41,7 @@ def _diagnosis(macro: str, inside: str) -> tuple[int, str]:
     for index, char in enumerate(inside):
         if char in _CURLY_QUOTES:
             return index, (f"{macro}() needs straight quotes, not typographic ones ({char}): "
-                           f"write {{{{ {EXAMPLE[macro]} }}}}")
+                           f"write {{{{ {_meant(macro, inside)} }}}}")
     for index, char in enumerate(inside):
         if _unseen(char) and unicodedata.category(char).startswith("L"):  # Cyrillic е for Latin e
             return index, (f"the {WHAT[macro]} id holds U+{ord(char):04X} ({unicodedata.name(char, 'a letter')}), "
@@ -52,10 +52,15 @@ def _diagnosis(macro: str, inside: str) -> tuple[int, str]:
             clean = "".join(c for c in inside if not _unseen(c)).strip()
             return index, (f"the {WHAT[macro]} id holds U+{ord(char):04X} ({name}), a character that "
                            f"cannot be seen: delete it, as in {{{{ {macro}({clean}) }}}}")
-    # The id the call seems to mean (the first one quoted), else the usual example.
-    meant = re.search(r"""['"]([A-Za-z0-9_.-]+)""", inside)
-    example = f"{macro}('{meant[1]}')" if meant else EXAMPLE[macro]
-    return 0, f"{macro}() takes one {WHAT[macro]} id in quotes and nothing else: write {{{{ {example} }}}}"
+    return 0, f"{macro}() takes one {WHAT[macro]} id in quotes and nothing else: write {{{{ {_meant(macro, inside)} }}}}"
+
+
+def _meant(macro: str, inside: str) -> str:
+    """The call `inside` seems to mean, its first id in quotes of any kind written in
+    straight ones; else the usual example. fig(‘lebanon-murders’) was told to write
+    fig('detainees-hrw'), another figure, which the build would then have published."""
+    meant = re.search(f"""['"{_CURLY_QUOTES}]([A-Za-z0-9_.-]+)""", inside)
+    return f"{macro}('{meant[1]}')" if meant else EXAMPLE[macro]
 
 
 def _not_alone(text: str, expression: re.Match, call: re.Match, name: str) -> list[DataError]:
