@@ -1,5 +1,6 @@
 """Checks on the Markdown pages, read without building: front matter
-(front_matter_checks.py), figures typed in by hand, template statements, malformed
+(front_matter_checks.py), figures typed in by hand, template statements and computed
+expressions, malformed
 macro calls (macro_calls.py), a block of HTML left open (open_html.py) and, for
 `make check`, calls to no macro of the site, notes written under a key the build gives
 its own, unknown ids, and ids no page uses.
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from jinja2 import Environment, TemplateSyntaxError, nodes
 from material.plugins.blog.config import BlogConfig
 
 from ..errors import DataError, close_matches
@@ -243,6 +245,54 @@ def statement_errors(text: str, name: str) -> list[DataError]:
     return errors
 
 
+_PARSER = Environment()  # Jinja's own reading of an expression; nothing is rendered with it
+
+
+def _of_the_page(node: nodes.Node) -> bool:
+    """Whether `node` reads the page's own data: page.title, page.meta.date,
+    page.meta['x'], page.meta.get('x')."""
+    while isinstance(node, (nodes.Getattr, nodes.Getitem, nodes.Call)):
+        node = node.node
+    return isinstance(node, nodes.Name) and node.name == "page"
+
+
+def _computed(inside: str) -> bool:
+    """Whether the expression `{{ inside }}` works out a value of its own: {{ 1+1 }},
+    {{ 'ha' * 3 }}, {{ page.title | upper }}; not a macro call, nor a value of the page's
+    front matter. An expression naming anything else is passed over: a macro with more in
+    its braces is told by macro_calls.py, and any other name by the sandbox as undefined
+    when the page renders. One Jinja cannot read is told by Jinja, with its line."""
+    try:
+        body = _PARSER.parse("{{" + inside + "}}").body
+    except TemplateSyntaxError:
+        return False
+    found = [node for output in body if isinstance(output, nodes.Output) for node in output.nodes]
+    if len(found) != 1:
+        return False
+    node = found[0]
+    names = [node] if isinstance(node, nodes.Name) else list(node.find_all(nodes.Name))
+    if any(name.name != "page" for name in names):
+        return False
+    if isinstance(node, nodes.Call) and isinstance(node.node, nodes.Name):
+        return False
+    return not _of_the_page(node)
+
+
+def expression_errors(text: str, name: str) -> list[DataError]:
+    """Each {{ }} in a page that works out a value of its own ({{ 1+1 }}, {{ 'ha' * 3 }}).
+    Jinja printed what it computed, "2" or "hahaha", as if it were the text, with no
+    source and out of reach of any check of the data. Jinja runs them in code and HTML
+    comments too, so only front matter, template comments and raw blocks are passed over."""
+    if "{{" not in text:
+        return []
+    hidden = _blanked(_NOT_RUN, _blanked(_FRONT_MATTER, text))
+    return [DataError(name, *position(text, expression.start()),
+                      f"{{{{{expression[1]}}}}} is template code, which a page does not hold. {ALLOWED} "
+                      "Write the words themselves, or, to print double braces as text, wrap them in "
+                      "{% raw %}...{% endraw %}")
+            for expression in EXPRESSION.finditer(hidden) if _computed(expression[1])]
+
+
 # A name called in template code ({{ fgi('x') }}), not a method (`page.meta.get(`).
 _CALLED = re.compile(r"(?<![\w.])([A-Za-z_]\w*)\s*\(")
 
@@ -348,7 +398,8 @@ def lint_pages(docs_dir: Path, registry: Registry, today: date | None = None,
             errors.append(error)
             continue
         calls = macro_calls(text)
-        errors += fronts.page(name, text) + statement_errors(text, name) + typed_figures(text, name, registry, typed)
+        errors += fronts.page(name, text) + statement_errors(text, name) + expression_errors(text, name)
+        errors += typed_figures(text, name, registry, typed)
         errors += call_errors(text, name) + calls_in_tags(text, name) + note_key_errors(text, name, calls)
         errors += calls_outside_braces(text, name) + open_html_errors(_blanked(_FRONT_MATTER, without_code(text)), name)
         errors += separator_errors(text, name) if page_kind(name.split("/", 1)[1], {}) == "rundown-item" else []

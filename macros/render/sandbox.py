@@ -14,19 +14,37 @@ tests/test_sandbox.py fails if any of these internals changes.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from types import SimpleNamespace
 
-from jinja2 import Environment, TemplateSyntaxError
+from jinja2 import Environment, TemplateSyntaxError, Undefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 _DELIMITERS = ("block_start_string", "block_end_string", "variable_start_string",
                "variable_end_string", "comment_start_string", "comment_end_string")
 
 
+class NotText(TypeError):
+    """A page's {{ }} holds a value that is no text: Jinja would print Python's form of it."""
+
+
+def printed(value):
+    """What a page's {{ }} may print: text (a macro's output, a title), a number or a
+    date. {{ page.meta }} printed Python's "{'title': ...}", {{ fig }} "<function
+    page_macros.<locals>.fig ...>", and {{ page.meta.tags }} "['Lebanon', ...]"."""
+    if isinstance(value, (str, int, float, date, Undefined)) and not isinstance(value, bool):
+        return value  # an Undefined raises its own error as it is printed
+    kind = "a function" if callable(value) else f"Python's form of a {type(value).__name__}"
+    raise NotText(f"this {{{{ }}}} would print {kind}, not text: call a macro with its "
+                  "parentheses, as {{ fig('figure-id') }}, or print one value of the front matter, "
+                  "as {{ page.meta.title }}")
+
+
 def sandboxed(env: Environment, macros: dict) -> ImmutableSandboxedEnvironment:
-    """A sandbox with `env`'s loader, delimiters and undefined policy, and `macros` only."""
+    """A sandbox with `env`'s loader, delimiters and undefined policy, and `macros` only;
+    what it prints is text (printed)."""
     safe = ImmutableSandboxedEnvironment(
-        loader=env.loader, undefined=env.undefined,
+        loader=env.loader, undefined=env.undefined, finalize=printed,
         **{name: getattr(env, name) for name in _DELIMITERS},
     )
     safe.globals.clear()  # no range, cycler, joiner, namespace, lipsum: pages do not need them

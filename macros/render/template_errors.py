@@ -15,6 +15,7 @@ from jinja2 import TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 
 from ..checks.macro_calls import EXAMPLE
+from .sandbox import NotText
 
 ALLOWED = "Page text may call fig('figure-id') and cite('source-id'), and use its own front matter."
 # Python's words for a call with the wrong arguments to one of page_macros.py's macros,
@@ -91,7 +92,7 @@ def describe(error: Exception, name: str, body_line: int) -> str:
     line = template_line(error)
     if line is not None:
         name = f"{name}:{line + body_line - 1}"
-    told = wrong_arguments(error)
+    told = str(error) if isinstance(error, NotText) else wrong_arguments(error)
     if told:
         return f"{name}: {told}"
     message = getattr(error, "message", None) or str(error)
