@@ -41,6 +41,19 @@ def close_matches(wanted: object, known: Iterable[str], n: int = 3) -> list[str]
     return difflib.get_close_matches(str(wanted), list(known), n=n, cutoff=0.6)
 
 
+def one_edit_apart(a: str, b: str) -> bool:
+    """Whether `b` is `a` with one letter added, dropped, changed, or two side by side
+    swapped (a typo, as search's worker counts one)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        differ = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        return len(differ) == 1 or (len(differ) == 2 and differ[1] == differ[0] + 1
+                                    and a[differ[0]] == b[differ[1]] and a[differ[1]] == b[differ[0]])
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
 def did_you_mean(wanted: object, known: Iterable[str], n: int = 3) -> str | None:
     """"did you mean 'a', 'b'?", or None when nothing known is close."""
     close = close_matches(wanted, known, n)

@@ -549,6 +549,11 @@ CASES = [
      "U+0430 (CYRILLIC SMALL LETTER A), a letter that looks Latin but is not"),
     ("topic-tag-in-another-case", replace(TUNISIA_POST, "tags:\n", "tags:\n  - impunity\n"), TUNISIA_POST,
      "  - impunity", "tags: 'impunity' is 'Impunity' written another way (the tag as other pages write it)"),
+    # A typo in a tag was printed on every page's list of tags, and offered as a filter.
+    ("tag-a-letter-off-a-country", replace(POST, "  - Lebanon\n", "  - Lebanonn\n"), POST, "  - Lebanonn",
+     "tags: 'Lebanonn' is one letter from 'Lebanon' (a country's name), and no other page is tagged 'Lebanonn'"),
+    ("tag-a-letter-off-another-pages", replace(TUNISIA_POST, "tags:\n", "tags:\n  - Impunty\n"), TUNISIA_POST,
+     "  - Impunty", "tags: 'Impunty' is one letter from 'Impunity' (a tag other pages have)"),
     # Mistakes told, but told wrong: the fix a message gives must be the one to make.
     ("call-left-open", replace(POST, "{{ fig('lebanon-murders') }}", "{{ fig('lebanon-murders' }}"), POST,
      "fig('lebanon-murders' }}", "write {{ fig('lebanon-murders') }}"),
@@ -673,6 +678,16 @@ and across a blank line -->
 
 <p>In HTML, x*y*z and a * b * c stay as written.</p>
 """
+
+
+def test_a_new_tag_near_no_other_is_published(project):
+    """A tag no other page has is a new filter, unless it is a letter from one: the typo
+    check must not stop a contributor's new topic."""
+    edit(project / TUNISIA_POST, "tags:\n", "tags:\n  - Elections\n")
+    out = build(project)
+    assert out.returncode == 0, out.log
+    tags = [a.get_text(strip=True) for a in out.html("rundown/tunisia-supreme-judicial-council/index.html").select(".md-tag")]
+    assert "Elections" in tags, tags
 
 
 def test_what_only_looks_like_those_mistakes_is_published_as_written(project):

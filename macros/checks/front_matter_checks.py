@@ -17,7 +17,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from ..errors import DataError
+from ..errors import DataError, one_edit_apart
 from .front_matter import FrontMatter, parse
 from ..pages.article import ARTICLE_TEMPLATE, POSTS_DIR
 from ..registry.model import SOURCE_KINDS, PartialDate, Registry
@@ -168,6 +168,7 @@ class FrontMatterChecks:
         for src, index, tag in tagged:
             foreign = next((c for c in tag if unicodedata.name(c, "").startswith(("CYRILLIC", "GREEK"))), None)
             wanted = countries.get(tag.casefold()) or spellings[tag.casefold()].most_common(1)[0][0]
+            near = self._near(tag, countries, spellings)
             if foreign:
                 message = (f"tags: '{tag}' holds U+{ord(foreign):04X} ({unicodedata.name(foreign)}), a letter "
                            "that looks Latin but is not: type the tag again in plain letters")
@@ -175,11 +176,31 @@ class FrontMatterChecks:
                 why = "a country's name" if tag.casefold() in countries else "the tag as other pages write it"
                 message = (f"tags: '{tag}' is '{wanted}' written another way ({why}): search would offer "
                            f"them as two filters; write '{wanted}'")
+            elif near:
+                message = (f"tags: '{tag}' is one letter from '{near[0]}' ({near[1]}), and no other page "
+                           f"is tagged '{tag}': write '{near[0]}'. The tag is printed on every page's "
+                           "list of tags and offered as a search filter")
             else:
                 continue
             name, front = self.pages[src]
             errors.append(DataError(name, *front.marks.get(("tags", index), (None, None)), message))
         return errors
+
+    @staticmethod
+    def _near(tag: str, countries: dict[str, str], spellings: dict[str, Counter]) -> tuple[str, str] | None:
+        """(what `tag` seems meant to be, why) if it is a typo: no country, tagged on one
+        page only, and one letter from a country's name or another page's tag (Lebanonn).
+        Words under five letters are left alone, as search does: Iran is not Iraq."""
+        key = tag.casefold()
+        if key in countries or sum(spellings[key].values()) > 1 or len(key) < 5:
+            return None
+        for other, country in sorted(countries.items()):
+            if one_edit_apart(key, other):
+                return country, "a country's name"
+        for other, written in sorted(spellings.items()):
+            if one_edit_apart(key, other):
+                return written.most_common(1)[0][0], "a tag other pages have"
+        return None
 
     def first_published(self, meta: dict) -> datetime.date | None:
         """The first day a page can have been published: its original's date, and a
