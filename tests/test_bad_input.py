@@ -549,6 +549,15 @@ CASES = [
      "U+0430 (CYRILLIC SMALL LETTER A), a letter that looks Latin but is not"),
     ("topic-tag-in-another-case", replace(TUNISIA_POST, "tags:\n", "tags:\n  - impunity\n"), TUNISIA_POST,
      "  - impunity", "tags: 'impunity' is 'Impunity' written another way (the tag as other pages write it)"),
+    # What a reader who cannot see the page, or who searches it, was given without a word.
+    ("image-without-description", append(POST, "\n\nThe map: ![](../../assets/logo.svg)\n"), POST, "The map: ![]",
+     "this image has no description (alt text)"),
+    ("img-tag-with-empty-alt", append(POST, '\n\n<p markdown>The map: <img src="../../assets/logo.svg" alt=" "></p>\n'),
+     POST, "The map: <img", "this <img> has no description (alt text)"),
+    ("heading-level-skipped", append(ESSAY, "\n\n#### A skipped level\n\nText.\n"), ESSAY, "#### A skipped level",
+     "a level-4 heading (####) under a level-2 one skips a level"),
+    ("zero-width-space-in-text", replace(POST, "The day-to-day immiseration", "The day-to-day immi\u200bseration"),
+     POST, "The day-to-day immi", "an invisible character, U+200B (ZERO WIDTH SPACE), after 'The day-to-day immi'"),
     # A typo in a tag was printed on every page's list of tags, and offered as a filter.
     ("tag-a-letter-off-a-country", replace(POST, "  - Lebanon\n", "  - Lebanonn\n"), POST, "  - Lebanonn",
      "tags: 'Lebanonn' is one letter from 'Lebanon' (a country's name), and no other page is tagged 'Lebanonn'"),
@@ -688,6 +697,19 @@ def test_a_new_tag_near_no_other_is_published(project):
     assert out.returncode == 0, out.log
     tags = [a.get_text(strip=True) for a in out.html("rundown/tunisia-supreme-judicial-council/index.html").select(".md-tag")]
     assert "Elections" in tags, tags
+
+
+def test_a_described_image_and_headings_in_order_are_published(project):
+    """The checks on images, headings and invisible characters leave alone what is right,
+    and what is shown as code."""
+    append(POST, "\n\n## Where\n\n### Beirut\n\n![The edition's logo](../../assets/logo.svg)\n\n"
+                 "```\n#### shown as code, with a zero\u200bwidth space\n```\n")(project)
+    out = build(project)
+    assert out.returncode == 0, out.log
+    article = out.html("rundown/lebanon-unsolved-murders/index.html").select_one("article")
+    assert article.find("img", alt="The edition's logo") is not None
+    headings = [h.get_text(strip=True).rstrip("¶") for h in article.select("h2, h3")]
+    assert headings[headings.index("Where") + 1] == "Beirut", headings
 
 
 def test_what_only_looks_like_those_mistakes_is_published_as_written(project):

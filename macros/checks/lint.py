@@ -1,7 +1,8 @@
 """Checks on the Markdown pages, read without building: front matter
 (front_matter_checks.py), figures typed in by hand, template statements and computed
 expressions, malformed
-macro calls (macro_calls.py), a block of HTML left open (open_html.py) and, for
+macro calls (macro_calls.py), a block of HTML left open (open_html.py), images,
+headings and invisible characters (page_text.py) and, for
 `make check`, calls to no macro of the site, notes written under a key the build gives
 its own, unknown ids, and ids no page uses.
 
@@ -30,6 +31,7 @@ from ..errors import DataError, close_matches
 from .front_matter_checks import FrontMatterChecks, page_kind
 from .macro_calls import CALL, EXPRESSION, call_errors, position
 from .open_html import open_html_errors
+from .page_text import heading_errors, image_errors, invisible_errors
 from ..registry.loading import CORRECTIONS_FILE
 from ..registry.model import Figure, PartialDate, Registry, ends
 from ..render.formatting import format_number, format_value
@@ -401,7 +403,9 @@ def lint_pages(docs_dir: Path, registry: Registry, today: date | None = None,
         errors += fronts.page(name, text) + statement_errors(text, name) + expression_errors(text, name)
         errors += typed_figures(text, name, registry, typed)
         errors += call_errors(text, name) + calls_in_tags(text, name) + note_key_errors(text, name, calls)
-        errors += calls_outside_braces(text, name) + open_html_errors(_blanked(_FRONT_MATTER, without_code(text)), name)
+        body = _blanked(_FRONT_MATTER, without_code(text))
+        errors += calls_outside_braces(text, name) + open_html_errors(body, name)
+        errors += image_errors(body, name) + heading_errors(body, name) + invisible_errors(body, name)
         errors += separator_errors(text, name) if page_kind(name.split("/", 1)[1], {}) == "rundown-item" else []
         errors += unknown_macro_errors(text, name, macros) if macros else []
         for macro, item_id, line in calls:

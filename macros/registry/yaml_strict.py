@@ -108,7 +108,7 @@ MARKDOWN_LINK = re.compile(r"\[[^\[\]\n]+\]\((?:[a-z][a-z+.-]*:|#)?[^()\s]*[./#]
 _SPLITTERS = "\u200b\u2060-\u2064\ufeff"
 # Invisible characters that scripts need inside words: joiners and direction marks.
 _MARKS = "\u200c-\u200f\u202a-\u202e"
-_HIDDEN = re.compile(rf"[{_SPLITTERS}]")
+INVISIBLE = re.compile(rf"[{_SPLITTERS}]")  # pages are checked for them too (checks/page_text.py)
 # A character that prints something: not white space nor either kind of invisible one.
 # A label of "   " passes a schema's minLength and prints as nothing.
 _VISIBLE = re.compile(rf"[^\s{_SPLITTERS}{_MARKS}]")
@@ -150,7 +150,7 @@ def _text(loader: _StrictLoader, node: yaml.ScalarNode) -> str:
     if value and not _VISIBLE.search(value):
         raise DataError(*where, f"{value!r} holds no visible text, only spaces or invisible characters: "
                                 "write the words readers should see")
-    hidden = _HIDDEN.search(value)
+    hidden = INVISIBLE.search(value)
     if hidden:
         char, before = hidden[0], value[:hidden.start()].split("\n")[-1][-30:]
         raise DataError(*where, f"an invisible character, U+{ord(char):04X} ({unicodedata.name(char)}), "
