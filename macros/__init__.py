@@ -11,13 +11,15 @@ from pathlib import Path
 
 from .build import EVENTS_NAME, Build
 from .checks.annotations import annotate_build
+from .checks.link_warnings import locate_link_warnings
 from .events import BuildEvents
 from .page_macros import page_macros
 from .render import sandbox
 
 
 def define_env(env) -> None:
-    annotate_build(Path(env.project_dir))  # under GitHub Actions: each mistake on its line
+    locate_link_warnings(Path(env.project_dir))  # MkDocs' link warnings with their line
+    annotate_build()  # under GitHub Actions: each mistake on its line
     build = Build(env)
     build.macros = page_macros(build)
     for name, function in build.macros.items():

@@ -23,7 +23,10 @@ from tests.test_bad_input import CASES, line_of, publish
 COMMAND = re.compile(r"^::(error|warning) (?P<props>[^:]*)::(?P<message>.*)$", re.M)
 # A mistake of each kind a contributor makes, by its row in the bad-input table.
 KINDS = {"data file": "wrong-type", "page": "unknown-figure-in-page", "front matter": "misspelt-front-matter-key",
-         "raw HTML": "raw-script", "template": "undefined-variable", "link": "broken-link"}
+         "raw HTML": "raw-script", "template": "undefined-variable", "link": "broken-link",
+         # MkDocs names a broken link's page and no line: a reference's address stands in its
+         # definition, and a note no text refers to breaks only its way back (#fnref:).
+         "reference link": "broken-reference-link", "note": "note-no-text-refers-to"}
 
 
 def commands(log: str) -> list[tuple[str, dict, str]]:
@@ -43,6 +46,18 @@ def test_a_mistake_is_one_error_on_its_line(project, kind):
     assert props["file"] == file and props["line"] == str(line), found
     assert expected in message.replace("%0A", "\n").replace("%25", "%")
     assert expected in out.stderr  # the plain report, as before
+
+
+def test_a_page_no_menu_lists_is_an_error_on_its_file(project):
+    """MkDocs lists such pages under a heading of its own, which named no file GitHub
+    could show: the pull request showed nothing."""
+    _id, breaks, file, _line, expected = next(case for case in CASES if case[0] == "page-left-out-of-nav")
+    breaks(project)
+    out = publish(project, GITHUB_ACTIONS="true")
+    found = [c for c in commands(out.stdout) if c[0] == "error"]
+    assert out.returncode != 0 and expected in out.stderr
+    assert [props["file"] for _kind, props, _message in found] == [f"docs/{file}"], out.stdout
+    assert "line" not in found[0][1] and "no menu lists this page" in found[0][2]
 
 
 def test_outside_actions_nothing_changes(project):

@@ -10,8 +10,8 @@ each kind a step.
 
 Every check words its mistakes one way (`errors.DataError`: "data/figures.yml:41:5:
 what to do"), so the build's log is read line by line here rather than each check
-printing twice; MkDocs' own link warnings name the page under docs/ and no line, so the
-line is found where the page writes the link.
+printing twice. MkDocs' own link and nav warnings are worded so too before any handler
+reads them (link_warnings.py).
 """
 
 from __future__ import annotations
@@ -20,15 +20,11 @@ import logging
 import os
 import re
 import sys
-from pathlib import Path
 
 # "docs/essay.md:12:3: message", as DataError writes it (the path is the repository's),
 # wherever the line starts it: mkdocs-macros puts "[macros] - ERROR " before template errors.
 _LOCATED = re.compile(r"(?<![\w/.-])(?P<file>(?:docs|data|overrides)/[^\s:]+|mkdocs\.yml)(?::(?P<line>\d+))?"
                       r"(?::(?P<col>\d+))?: (?P<message>.+)$")
-# MkDocs' link and anchor warnings: "Doc file 'essay.md' contains a link 'notes.md', but ..."
-_LINK = re.compile(r"^Doc file '(?P<page>[^']+)' contains (?:an? |an unrecognized relative )?"
-                   r"(?:absolute )?link(?: to)? '(?P<link>[^']+)'")
 ERROR_TITLE = "This stops the build"
 
 
@@ -50,29 +46,14 @@ def command(kind: str, file: str, line: int | None, column: int | None, title: s
     return f"::{kind} {','.join(where)},title={_escape(title, True)}::{_escape(message)}"
 
 
-def _link_line(root: Path, page: str, link: str) -> int | None:
-    """The first line of docs/`page` that writes `link` as a link's address."""
-    try:
-        lines = (root / "docs" / page).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return None
-    return next((n for n, text in enumerate(lines, 1) if f"({link}" in text or f'"{link}"' in text), None)
-
-
-def commands(text: str, root: Path, kind: str = "error", title: str = ERROR_TITLE) -> list[str]:
+def commands(text: str, kind: str = "error", title: str = ERROR_TITLE) -> list[str]:
     """A workflow command for each line of `text` that names a contributor's file."""
     found = []
     for line in text.splitlines():
-        line = line.strip()
-        located = _LOCATED.search(line)
+        located = _LOCATED.search(line.strip())
         if located:
             found.append(command(kind, located["file"], int(located["line"] or 0) or None,
                                  int(located["col"] or 0) or None, title, located["message"]))
-            continue
-        link = _LINK.match(line)
-        if link:
-            found.append(command(kind, f"docs/{link['page']}", _link_line(root, link["page"], link["link"]),
-                                 None, title, line))
     return found
 
 
@@ -82,26 +63,25 @@ def emit(lines: list[str]) -> None:
         print(line, file=sys.stdout, flush=True)
 
 
-def annotate(text: str, root: Path, kind: str = "error", title: str = ERROR_TITLE) -> None:
+def annotate(text: str, kind: str = "error", title: str = ERROR_TITLE) -> None:
     """Under GitHub Actions, print a command for each located line of `text`; elsewhere nothing."""
     if active():
-        emit(commands(text, root, kind, title))
+        emit(commands(text, kind, title))
 
 
 class BuildAnnotations(logging.Handler):
     """Reads MkDocs' log (warnings and errors) and prints each located mistake as a command."""
 
-    def __init__(self, root: Path):
+    def __init__(self):
         super().__init__(logging.WARNING)
-        self.root = root
 
     def emit(self, record: logging.LogRecord) -> None:  # logging's name for "handle a record"
-        annotate(record.getMessage(), self.root)
+        annotate(record.getMessage())
 
 
-def annotate_build(root: Path) -> None:
+def annotate_build() -> None:
     """Under GitHub Actions, annotate every mistake the build logs; elsewhere, nothing.
     Once per process: `mkdocs serve` starts a build again on every save."""
     logger = logging.getLogger("mkdocs")
     if active() and not any(isinstance(h, BuildAnnotations) for h in logger.handlers):
-        logger.addHandler(BuildAnnotations(root))
+        logger.addHandler(BuildAnnotations())

@@ -26,7 +26,7 @@ def main(root: Path = ROOT) -> int:
         registry = load_registry(root)
     except DataErrors as errors:
         print(errors, file=sys.stderr)
-        annotations.annotate(str(errors), root)
+        annotations.annotate(str(errors))
         return 1
     # The names the build registers as macros (macros/__init__.py), read from where it gets
     # them; the macros are only defined here, never called.
@@ -37,7 +37,7 @@ def main(root: Path = ROOT) -> int:
     told = [*map(str, mistakes), *problems]
     for problem in told:
         print(problem, file=sys.stderr)
-    annotations.annotate("\n".join(told), root)
+    annotations.annotate("\n".join(told))
     for flag in registry.flags:
         print(f"editor's flag ({flag.rule}) on {', '.join(flag.figures)}: {flag.measured}")
     if annotations.active():
@@ -48,7 +48,7 @@ def main(root: Path = ROOT) -> int:
         for flag in brought:
             # On the line of each figure it names, as readers will see it beside each.
             annotations.annotate("\n".join(f"{registry.figures[f].where}: {flag.message} ({flag.measured})"
-                                           for f in flag.figures), root, "warning", f"Editor's flag ({flag.rule})")
+                                           for f in flag.figures), "warning", f"Editor's flag ({flag.rule})")
     count = len(mistakes) + len(problems)
     print(f"{len(registry.figures)} figures, {len(registry.sources)} sources, "
           f"{len(registry.flags)} editor's flags, {count} mistake(s)")
