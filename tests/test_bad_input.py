@@ -94,6 +94,11 @@ CASES = [
      POST, "title:", 'written in quotes: key: "text: more"'),
     ("tags-as-text", replace(POST, "tags:\n  - Lebanon\n  - Impunity", "tags: Lebanon, Impunity"),
      POST, "tags:", "one entry a line below it: `- Lebanon`, `- Impunity`"),
+    # A dash without its space: YAML reads it with the next line as one text, and the
+    # advice was to write `- -ctc-winter-2022 - hrw-ne-syria-2022`.
+    ("list-dash-without-space", replace(FIGURES, "    sources: [ctc-winter-2022, hrw-ne-syria-2022]",
+                                        "    sources:\n      -ctc-winter-2022\n      - hrw-ne-syria-2022"),
+     FIGURES, None, "one entry a line below it: `- ctc-winter-2022`, `- hrw-ne-syria-2022`"),
     # A closing quote left out: the value runs on to the next quote (an apostrophe lines
     # below) or to the end, where YAML breaks; the line to mend is the opening quote's.
     ("unclosed-quote-in-data", replace(FIGURES, "    label: U.S. invasion of Iraq", "    label: 'U.S. invasion of Iraq"),

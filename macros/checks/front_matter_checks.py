@@ -159,7 +159,8 @@ class FrontMatterChecks:
         letter from another alphabet that looks Latin (Lebаnon, Cyrillic а), was no
         country filter at all, without a word."""
         tagged = [(src, index, tag) for src, (_name, front) in sorted(self.pages.items())
-                  for index, tag in enumerate(front.meta.get("tags") or []) if isinstance(tag, str)]
+                  if isinstance(front.meta.get("tags"), list)  # tags: as text is the schema's to tell
+                  for index, tag in enumerate(front.meta["tags"]) if isinstance(tag, str)]
         spellings: dict[str, Counter] = {}
         for _src, _index, tag in tagged:
             spellings.setdefault(tag.casefold(), Counter())[tag] += 1

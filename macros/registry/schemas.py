@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
@@ -152,8 +153,10 @@ def _type_sentence(error) -> str:
     hint = ""
     if "string" in wanted and not isinstance(value, (list, dict)):
         hint = f": put it in quotes, \"{value}\""
-    elif "array" in wanted and isinstance(value, str) and "," in value:  # tags: Syria, Detention
-        entries = [entry.strip() for entry in value.split(",") if entry.strip()]
+    elif "array" in wanted and isinstance(value, str) and re.search(r",|(?:^|\s)-", value):
+        # tags: Syria, Detention; or a dash written without its space (`-ctc-winter-2022`),
+        # which YAML reads with the lines below it as one text: "-ctc-winter-2022 - hrw-...".
+        entries = [entry.strip() for entry in re.split(r",|(?:^|\s)-\s*", value) if entry.strip()]
         hint = f": write it as a list, one entry a line below it: {', '.join(f'`- {e}`' for e in entries)}"
     elif "array" in wanted and not isinstance(value, (list, dict)):
         hint = f": write it as a list, `- {value}` on a line below"
