@@ -105,6 +105,16 @@ CASES = [
      FIGURES, "'U.S. invasion of Iraq", "this quote (') is not closed on its line"),
     ("unclosed-quote-in-front-matter", replace(POST, 'unsolved"\n', 'unsolved\n'),
      POST, "title:", "this quote is never closed"),
+    # A line indented two spaces off: YAML breaks, or reads it as something else, and told
+    # of the line after it, of a duplicate key, or of a field named with the note's words.
+    ("field-dedented", replace(FIGURES, "    unit: people\n    format: number\n    written: \"45,000\"",
+                                        "    unit: people\n  format: number\n    written: \"45,000\""),
+     FIGURES, "  format: number", "this line is indented 2 spaces, and the lines around it 4: indent it as they are"),
+    ("entry-indented-as-its-fields", replace(FIGURES, "\n  detainees-un:\n", "\n    detainees-un:\n"),
+     FIGURES, "    detainees-un:", "'detainees-un:' is indented as the fields above it (4 spaces), so the lines under "
+                                  "it read as that entry's again (duplicate key 'label', first on line"),
+    ("note-line-dedented", replace(FIGURES, "      Iraqis counting as foreign:", "    Iraqis counting as foreign:"),
+     FIGURES, "    Iraqis counting as foreign:", "a field's name has no spaces. If this line goes on with the text above it"),
     ("tab-indent", replace(FIGURES, "    label: U.S. invasion of Iraq", "\tlabel: U.S. invasion of Iraq"),
      FIGURES, "U.S. invasion of Iraq", "never tabs"),
     ("duplicate-figure-key", replace(FIGURES, "    unit: people\n    format: number\n    written: \"45,000\"",

@@ -183,6 +183,10 @@ def _sentence(error) -> str:
         for key in extra:
             hint = did_you_mean(key, allowed, n=1)
             hints.append(f"'{key}'" + (f" ({hint})" if hint else ""))
+        if any(" " in str(key) for key in extra):  # words with a colon, read as a field's name
+            return (f"unknown field {', '.join(hints)}: a field's name has no spaces. If this line goes on "
+                    "with the text above it (a `note: >-`), indent it as that text's first line is, or put "
+                    "the text in quotes")
         return f"unknown field {', '.join(hints)}; allowed fields are {', '.join(allowed)}"
     if kind == "enum":
         return f"{_shown(instance)} is not one of {', '.join(map(str, error.validator_value))}"

@@ -55,6 +55,14 @@ class _StrictLoader(_Base):
                                 f"the name {key!r} holds a line break or another control character "
                                 f"(U+{ord(control):04X}): write it on one line, with no \\n or \\t")
             if key in seen:
+                slip = _opened_too_deep(self.text.split("\n"), seen[key] - self.first_line, line - self.first_line)
+                if slip:
+                    at, opener, depth = slip
+                    raise DataError(
+                        self.name, at + self.first_line, _indent(opener) + 1,
+                        f"'{opener.strip()}' is indented as the fields above it ({_indent(opener)} spaces), so "
+                        f"the lines under it read as that entry's again (duplicate key '{key}', first on line "
+                        f"{seen[key]}): if it opens a new entry, indent it as the entries are ({depth} spaces)")
                 raise DataError(
                     self.name, line, key_node.start_mark.column + 1,
                     f"duplicate key '{key}' (first defined on line {seen[key]}); "
@@ -207,6 +215,51 @@ def _marks(node: yaml.Node, first: int, name: str) -> Marks:
     return out
 
 
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _written(lines: list[str], index: int, step: int) -> int | None:
+    """The next line from `index` on, going by `step`, that holds more than a comment."""
+    index += step
+    while 0 <= index < len(lines) and (not lines[index].strip() or lines[index].lstrip().startswith("#")):
+        index += step
+    return index if 0 <= index < len(lines) else None
+
+
+def _opens(line: str) -> bool:
+    """Whether `line` opens a block below it: a key with no value, or a folded or literal text."""
+    return bool(re.search(r":\s*(?:[|>][-+]?)?\s*$", line.split(" #")[0]))
+
+
+def _dedented(lines: list[str], broken: int) -> int | None:
+    """The line above `broken` (0-based) if it alone is indented less than the lines around
+    it: `format: number` at 2 spaces between fields at 4. YAML breaks on the line after it
+    ("mapping values are not allowed here"), which holds no mistake."""
+    above = _written(lines, broken, -1)
+    before = above is not None and _written(lines, above, -1)
+    if above is None or before is None or _opens(lines[above]):
+        return None
+    depth = _indent(lines[broken])
+    return above if _indent(lines[above]) < depth == _indent(lines[before]) and not _opens(lines[before]) else None
+
+
+def _opened_too_deep(lines: list[str], first: int, again: int) -> tuple[int, str, int] | None:
+    """(line, its text, the entries' indent) of the line between a key's `first` and
+    `again` use (0-based) that was meant to open a new entry but sits at its fields'
+    indent (`  detainees-un:` at 4 spaces), so the fields below it count as the entry
+    above's again; None if there is no such line."""
+    depth = _indent(lines[again])
+    for at in range(first + 1, again):
+        below = _written(lines, at, 1)
+        if (_indent(lines[at]) == depth and _opens(lines[at]) and below is not None
+                and _indent(lines[below]) == depth):
+            parent = next((i for i in range(first, -1, -1) if lines[i].strip() and _indent(lines[i]) < depth), None)
+            if parent is not None:
+                return at, lines[at], _indent(lines[parent])
+    return None
+
+
 def _unclosed_quote(text: str, error: yaml.MarkedYAMLError) -> tuple[yaml.Mark, str] | None:
     """(the opening quote, what to do) when a value's closing quote is missing.
 
@@ -250,8 +303,13 @@ def load(text: str, name: str, first_line: int = 1, dates: bool = False) -> tupl
         if quote:
             mark, problem = quote
         lines = text.splitlines()
+        slip = _dedented(lines, mark.line) if problem.startswith("mapping values are not allowed") else None
         if mark.line < len(lines) and "\t" in lines[mark.line] or "'\\t'" in problem:
             problem += " (YAML indents with spaces, never tabs)"
+        elif slip is not None:
+            raise DataError(name, slip + first_line, _indent(lines[slip]) + 1,
+                            f"this line is indented {_indent(lines[slip])} spaces, and the lines around it "
+                            f"{_indent(lines[mark.line])}: indent it as they are") from None
         elif problem.startswith("mapping values are not allowed"):  # title: Syria: a test
             problem += " (a value holding a colon and a space is written in quotes: key: \"text: more\")"
         raise DataError(name, mark.line + first_line, mark.column + 1,
