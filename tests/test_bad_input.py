@@ -316,6 +316,12 @@ CASES = [
     ("post-in-a-subfolder", copy_post("docs/rundown/posts/2022/zz-new.md"), "docs/rundown/posts/2022/zz-new.md",
      None, "move it to docs/rundown/posts/"),
     # A value of the wrong kind is named as what it is, with what belongs there.
+    # A Rundown item moved into a folder of years, as Material's blog allows: the first
+    # mistake told was its correction's page, and the advice to follow the move.
+    ("post-moved-into-a-subfolder", lambda p: (p / "docs/rundown/posts/2022").mkdir() or
+     (p / TUNISIA_POST).rename(p / "docs/rundown/posts/2022/tunisia-supreme-judicial-council.md"),
+     CORRECTIONS, "page: rundown/posts/tunisia-supreme-judicial-council.md",
+     "move it back to rundown/posts/tunisia-supreme-judicial-council.md (a Rundown item is read only from its folder"),
     ("number-as-a-tag", replace(POST, "  - Impunity", "  - 2022"), POST, "  - 2022",
      "2022 is a number, not text: put it in quotes, \"2022\""),
     ("empty-data-file", write(CORRECTIONS, ""), CORRECTIONS, None, "(top level): is empty: write `key: value` lines here"),

@@ -8,6 +8,7 @@ whether each rule names figures that exist and fit it.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Hashable, Iterable, Iterator
 from datetime import date
 from urllib.parse import urlsplit
@@ -259,6 +260,18 @@ def _rule_sense(rule: dict, figures: dict) -> Iterator[tuple[tuple, str]]:
             yield ("from",), f"'{rule['from']}' comes after '{rule['to']}': swap from and to"
 
 
+def _moved(page: str, pages: list[str]) -> str:
+    """What to do about a correction's page that is not there. A page of the same name in
+    a folder below it was moved there: for a Rundown item (rundown/posts/2022/x.md) a
+    move the build refuses, so "write its new path" led to a second mistake."""
+    folder, name = posixpath.split(page)
+    below = [p for p in pages if posixpath.basename(p) == name and posixpath.dirname(p).startswith(f"{folder}/")]
+    if below:
+        return (f"the file is now {below[0]}, a folder below: move it back to {page} (a Rundown item is read "
+                f"only from its folder itself), or, if another page moved on purpose, write page: {below[0]}")
+    return did_you_mean(page, pages, n=1) or "give its path under docs/"
+
+
 def correction_errors(entries: list, marks: Marks, pages: list[str], file: str, today: date) -> list[DataError]:
     """Each correction names a page under docs/ and a day on the calendar, not after `today`,
     and is listed once."""
@@ -269,8 +282,7 @@ def correction_errors(entries: list, marks: Marks, pages: list[str], file: str, 
         found.add(path, f"this correction is listed twice (first on line {line}): remove one")
     for index, entry in enumerate(entries):
         if entry["page"] not in pages:
-            hint = did_you_mean(entry["page"], pages, n=1) or "give its path under docs/"
-            found.add(("corrections", index, "page"), f"no page '{entry['page']}' in docs/; {hint}")
+            found.add(("corrections", index, "page"), f"no page '{entry['page']}' in docs/; {_moved(entry['page'], pages)}")
         problem = date_problem(entry["date"], today, "YYYY-MM-DD")
         if problem:
             found.add(("corrections", index, "date"), problem)
