@@ -714,6 +714,18 @@ and across a blank line -->
 """
 
 
+def test_a_date_still_to_come_is_told_once(project):
+    """A year mistyped in a post's date was four mistakes: the date, then its updated:,
+    its original: and its correction, each said to come before a publication that had
+    not happened."""
+    _id, breaks, *_ = next(case for case in CASES if case[0] == "future-post-date")
+    breaks(project)
+    out = publish(project)
+    assert out.returncode != 0
+    log = out.stdout + out.stderr
+    assert "1 mistake(s) in the pages" in log and "date: 2099-02-03 is after the day of the build" in log, log
+
+
 def test_a_new_tag_near_no_other_is_published(project):
     """A tag no other page has is a new filter, unless it is a letter from one: the typo
     check must not stop a contributor's new topic."""

@@ -144,7 +144,8 @@ class FrontMatterChecks:
                     f"({SOURCE_KINDS[source.kind].label}), not the publication this "
                     "text first appeared in: name a source of kind original (data/sources.yml), or leave "
                     "original: out for a text written for this edition")))
-            elif source and source.date and day and source.date.before(PartialDate(day.isoformat())):
+            elif (source and source.date and day and day <= self.today
+                  and source.date.before(PartialDate(day.isoformat()))):
                 # An item copied from one credited to the essay's publication keeps its
                 # original: and its credit, for events that publication never reported.
                 errors.append(self._at(src, "date", (
@@ -208,7 +209,9 @@ class FrontMatterChecks:
         Rundown item's own date, whichever is later (None if neither is known)."""
         original = self.registry.sources.get(meta.get("original"))
         days = [original.date.to_date()] if original and original.date else []
-        days += [d for d in [_day(meta.get("date"))] if d]
+        # A date still to come is told once, as such (_dates), not again as the page's
+        # publication that its `updated:` and its corrections would come before.
+        days += [d for d in [_day(meta.get("date"))] if d and d <= self.today]
         return max(days) if days else None
 
     def _corrections(self, corrections_file: str) -> list[DataError]:
