@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
 from bench.browser import settled
+from macros.errors import one_edit_apart
 
 from .served import axe_violations, expect_found, material_text, open_search, search, until, with_axe
 
@@ -124,7 +125,7 @@ def test_a_filter_value_a_letter_off_is_corrected_and_said(page, query, name, ty
     "Search instead": no page is filed under the value typed."""
     page.goto("")
     values = filter_values(page, name)
-    assert [v for v in values if one_edit(typed.lower(), v.lower())] == [meant], values
+    assert [v for v in values if one_edit_apart(typed.lower(), v.lower())] == [meant], values
     search(page, query)
     expect_found(page, path)
     expect(page.locator(CORRECTION)).to_have_text(
@@ -162,7 +163,7 @@ def test_a_filter_value_no_page_has_is_named(page, query, name, value):
     page.goto("")
     values = filter_values(page, name)
     assert values and value not in values, values
-    assert len(value) < 5 or not [v for v in values if one_edit(value.lower(), v.lower())], values
+    assert len(value) < 5 or not [v for v in values if one_edit_apart(value.lower(), v.lower())], values
     assert search(page, query) == []
     expect(page.locator(".md-search-result__meta")).to_have_text(material_text("search.result.none"))
     expect(page.locator(CORRECTION)).to_have_text(
@@ -230,17 +231,6 @@ def test_a_search_in_another_tab_leaves_this_tabs_correction(page):
 NOT_WRITTEN = ["torture", "UNHCR", "Assad", "ar-Raqqah", "Iran"]
 
 
-def one_edit(a: str, b: str) -> bool:
-    """Whether `b` is `a` with one letter added, dropped or changed (the worker's nearest
-    word for five to eight letters)."""
-    if abs(len(a) - len(b)) > 1 or a == b:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
-    short, long = sorted((a, b), key=len)
-    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
-
-
 @pytest.mark.parametrize("query", NOT_WRITTEN)
 def test_a_word_the_site_never_writes_finds_nothing(page, site_dir, query):
     """"No matching documents", not pages that hold only a word beginning it. A word of
@@ -249,7 +239,7 @@ def test_a_word_the_site_never_writes_finds_nothing(page, site_dir, query):
     site_words = {w.lower() for w in json.loads((site_dir / "search/vocabulary.json").read_text(encoding="utf-8"))["words"]}
     for part in re.findall(r"[a-z]{3,}", query.lower()):
         assert not any(w.startswith(part) for w in site_words), f"the site now writes {part}: pick another word"
-        assert len(part) < 5 or not any(one_edit(part, w) for w in site_words), f"the site writes a word near {part}"
+        assert len(part) < 5 or not any(one_edit_apart(part, w) for w in site_words), f"the site writes a word near {part}"
     page.goto("")
     assert search(page, query) == []
     expect(page.locator(".md-search-result__meta")).to_have_text(material_text("search.result.none"))
