@@ -141,5 +141,7 @@ document.addEventListener("change", function (event) {
     ? toggle.parentElement.querySelector(":scope > .md-nav > .md-nav__title")
     : toggle.parentElement.querySelector('label.md-nav__link[for="' + toggle.id + '"]') ||
       toggle.parentElement.querySelector(":scope > .md-nav__container > a") // a section with its own page
-  if (to) to.focus()
+  // Without scrolling: the panel is still sliding in, and the drawer's scroll box would
+  // scroll sideways to the title, leaving the panel off to the left and the drawer blank.
+  if (to) to.focus({ preventScroll: true })
 })

@@ -220,6 +220,24 @@ def test_a_section_of_the_drawer_opens_and_closes_from_the_keyboard(page):
     assert focus_seen(page)
 
 
+@pytest.mark.parametrize("width", [375, 320])
+def test_a_section_of_the_drawer_tapped_shows_its_pages(page, width):
+    """A tapped section left the drawer blank: its label takes the focus on a tap (it is
+    a Tab stop), the focus went on to the panel's title as the panel slid in, and the
+    drawer's scroll box scrolled sideways after it, leaving the panel off to the left."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto("essay/")
+    page.get_by_role("button", name="Navigation").click()
+    page.locator(".md-sidebar--primary label.md-nav__link", has_text="The data").click()
+    until(page, "() => document.activeElement.matches('label.md-nav__title') "
+                "&& document.getAnimations().every(a => a.playState !== 'running')")
+    assert page.evaluate("document.querySelector('.md-sidebar--primary .md-sidebar__scrollwrap').scrollLeft") == 0
+    figures = page.locator(".md-sidebar--primary a.md-nav__link", has_text="Figures").first
+    assert figures.evaluate("""a => { const box = a.getBoundingClientRect();
+        const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        return box.left >= 0 && box.right <= innerWidth && top !== null && a.contains(top) }""")
+
+
 def test_no_menu_button_beside_the_sidebar(page):
     """On a wide screen the navigation is the sidebar and the tabs, and Material shows no
     menu button there: neither does the one that replaces its label."""
