@@ -81,6 +81,10 @@
     event.stopPropagation()
     var input = document.querySelector(".md-search__input")
     var term = link.getAttribute("data-search-filter")
+    // Enter in the box with no result: Material clicks the best-scored link it finds,
+    // a filter's (xyzzy became "xyzzy country:Iraq"). A reader's click or key on the link
+    // has the focus on it, or a click count; Material's click from the box has neither.
+    if (term && event.detail === 0 && document.activeElement === input) return
     if (term) {
       var on = link.getAttribute("aria-current") === "true"
       // One value a filter: choosing Tunisia replaces Lebanon.

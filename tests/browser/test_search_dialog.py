@@ -86,6 +86,21 @@ def test_a_filter_link_narrows_the_results_and_says_it_is_chosen(page):
     expect_found(page, LEBANON)
 
 
+@pytest.mark.parametrize("query, chosen", [("xyzzy", "xyzzy country:Iraq"), ("country:Atlantis", "country:Iraq")])
+def test_enter_with_no_result_chooses_no_filter(page, query, chosen):
+    """Material's Enter clicks the best-scored link it finds; with no result that was the
+    first filter's, and "xyzzy" became "xyzzy country:Iraq"."""
+    page.goto("")
+    assert search(page, query) == []
+    page.locator(".md-search__input").press("Enter")
+    page.wait_for_timeout(300)  # a click's effect (the query rewritten) would be seen by then
+    expect(page.locator(".md-search__input")).to_have_value(query)
+    expect(page.locator('[data-search-filter][aria-current="true"]')).to_have_count(0)
+    page.locator(".md-search-filters summary").click()
+    page.locator('[data-search-filter="country:Iraq"]').click()  # a reader's click still works
+    expect(page.locator(".md-search__input")).to_have_value(chosen)
+
+
 def test_a_shared_link_with_a_filter_opens_filtered(page):
     page.goto("?q=topic%3AImpunity")
     expect_found(page, LEBANON)
