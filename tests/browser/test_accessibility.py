@@ -130,6 +130,23 @@ def test_every_tab_stop_before_the_text_can_be_seen(page, width, path):
     assert unseen == []
 
 
+@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("path", ["essay/", "figures/"])
+def test_every_tab_stop_back_up_the_page_can_be_seen(page, width, path):
+    """Shift+Tab scrolls each stop in at the top of the screen, where the sticky header
+    and, as the page scrolls up, Material's "Back to top" stand: a note's way back sat
+    under the header, a permalink under "Back to top" (WCAG 2.4.11)."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(path)
+    page.evaluate("[...document.querySelectorAll('article a[href]')].pop().focus()")
+    unseen = []
+    for _ in range(25):
+        page.keyboard.press("Shift+Tab")
+        if not focus_seen(page):
+            unseen.append(page.evaluate("document.activeElement.outerHTML.slice(0, 80)"))
+    assert unseen == [], unseen
+
+
 def focus_seen(page) -> bool:
     """Whether the element with the focus is on screen, drawn, opaque and not under
     anything else within a second: the skip link fades in, and on a phone the search box
