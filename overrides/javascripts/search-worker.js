@@ -374,6 +374,20 @@ function answer(items) {
   self.postMessage({ type: RESULT, data: { items: items } })
 }
 
+// `query` with a value of several words typed without its quotation marks, as the
+// filter's link reads (topic:Judicial independence), quoted: else only its first word
+// was the value, and no page is filed under "Judicial".
+function unquoted(query, values) {
+  Object.keys(values).forEach(function (name) {
+    Object.keys(values[name]).filter(function (value) { return /\s/.test(value) }).forEach(function (value) {
+      var words = value.split(/\s+/).map(function (word) { return word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") })
+      var bare = new RegExp("(^|\\s)" + name + ":" + words.join("\\s+") + "(?=\\s|$)", "giu")
+      query = query.replace(bare, function (_, space) { return space + name + ":\"" + value + "\"" })
+    })
+  })
+  return query
+}
+
 // The filters as the index spells them, and the query searched with them. Pagefind
 // matches a value exactly, and a reader may type country:tunisia for the link's
 // country:Tunisia: another case is the index's value. A value of five letters or more
@@ -385,7 +399,7 @@ async function indexed(pf, query) {
   if (!query.match(FILTER)) return { query: query, filters: {}, unknown: [] }
   var values = await pf.filters()
   var filters = {}, unknown = []
-  var spelt = query.replace(FILTER, function (term, space, name, quoted, bare) {
+  var spelt = unquoted(query, values).replace(FILTER, function (term, space, name, quoted, bare) {
     var value = quoted !== undefined ? quoted : bare
     var counts = values[name] || {}
     var known = Object.keys(counts).map(function (each) { return { word: each, folded: fold(each), count: counts[each] } })
@@ -408,7 +422,8 @@ async function understood(pf, known, typed) {
   var filed = await indexed(pf, typed)
   var answered = await answeredWords(pf, known, filed.query, filed.filters)
   answered.asked = answered.corrected ? filed.query : null
-  if (!answered.corrected && filed.query !== typed && answered.found.length) answered.corrected = filed.query
+  // A filter corrected is said; a value's case or quotation marks put right are not.
+  if (!answered.corrected && filed.unknown.length && answered.found.length) answered.corrected = filed.query
   answered.unknown = filed.unknown
   return answered
 }

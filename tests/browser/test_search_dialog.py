@@ -117,6 +117,17 @@ def test_a_filter_typed_in_another_case_filters_as_the_link_does(page, written):
     expect(page.locator(f'.md-search-result__list a[href*="{LEBANON}"]')).to_have_count(0)
 
 
+def test_a_value_of_two_words_typed_as_its_link_reads_filters(page):
+    """topic:Judicial independence, without quotation marks, searched "independence"
+    filed under a topic "Judicial" that no page has."""
+    page.goto("")
+    assert "Judicial independence" in filter_values(page, "topic")
+    search(page, "judiciary topic:Judicial independence")
+    expect_found(page, TUNISIA)
+    expect(page.locator(f'.md-search-result__list a[href*="{LEBANON}"]')).to_have_count(0)
+    expect(page.locator(CORRECTION)).to_be_empty()
+
+
 def filter_values(page, name: str) -> list[str]:
     """The values the dialog's filter links offer for `name` (built from the Rundown's
     front matter)."""
