@@ -14,6 +14,8 @@
 //
 // Sharing: the link copied is the search shown (Material's copies the one before).
 //
+// A section result on a phone opens at its section, not at the top of its page.
+//
 // Material searches on key-up only: text pasted with the mouse, dictated or filled in
 // by the browser found nothing until the next key. Any input now tells it.
 (function () {
@@ -105,6 +107,26 @@
     var share = event.target instanceof Element && event.target.closest('[data-md-component="search-share"]')
     if (share) share.setAttribute("data-clipboard-text", share.href)
   }, true)
+
+  // Below 960 px Material fixes the page in place while the search covers it
+  // (body[data-md-scrolllock]), so a section result followed could not scroll to its
+  // section, and the page opened at its top. Once Material lets the page go, the section
+  // is scrolled to, if the page shown is still the one the result led to.
+  var followed = null
+  document.addEventListener("click", function (event) {
+    var result = event.target instanceof Element && event.target.closest(".md-search-result__link")
+    if (result && result.hash) followed = result.href
+  }, true)
+  // Whichever comes last, the page let go or the new page in place.
+  function toSection() {
+    if (!followed || document.body.hasAttribute("data-md-scrolllock") || location.href !== followed) return
+    var section = document.getElementById(decodeURIComponent(location.hash.slice(1)))
+    if (!section) return
+    followed = null
+    section.scrollIntoView()
+  }
+  new MutationObserver(toSection).observe(document.body, { attributes: true, attributeFilter: ["data-md-scrolllock"] })
+  document$.subscribe(function () { setTimeout(toSection) }) // after Material's own scroll, if any
 
   document.addEventListener("input", function (event) {
     // A key's own key-up follows anyway; Material asks once per distinct query.

@@ -101,6 +101,24 @@ def test_enter_with_no_result_chooses_no_filter(page, query, chosen):
     expect(page.locator(".md-search__input")).to_have_value(chosen)
 
 
+@pytest.mark.parametrize("width", [375, 1280])
+def test_a_section_result_opens_at_its_section(page, width):
+    """Below 960 px the page opened at its top: Material holds it in place while the
+    search covers it, so the scroll to the section came to nothing."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto("")
+    search(page, "Tunisa")
+    section = page.locator(f'.md-search-result__link[href*="{TUNISIA}"][href*="#"]').first
+    anchor = section.get_attribute("href").split("#", 1)[1]
+    if width < 960:  # Material holds the page in place once the search covers it
+        until(page, "() => document.body.hasAttribute('data-md-scrolllock')")
+    section.click()
+    page.wait_for_url(f"**{TUNISIA}*#{anchor}")
+    until(page, """(id) => { const section = document.getElementById(id);  // null until the page is swapped in
+        const top = section && section.getBoundingClientRect().top;
+        return section !== null && scrollY > 0 && top >= 0 && top < innerHeight / 2 }""", anchor)
+
+
 def test_a_shared_link_with_a_filter_opens_filtered(page):
     page.goto("?q=topic%3AImpunity")
     expect_found(page, LEBANON)
