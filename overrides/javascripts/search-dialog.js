@@ -28,11 +28,13 @@
     return new RegExp("(^|\\s)" + name + "(\"[^\"]*\"?|\\S+)", "g")
   }
 
-  // Each link says whether its filter is in the query now (aria-current: the one chosen).
+  // Each link says whether its filter is in the query now (aria-current: the one chosen),
+  // in any case, as the worker reads it (country:tunisia is country:Tunisia).
   function mark(input) {
+    var query = (" " + input.value + " ").toLowerCase()
     document.querySelectorAll("[data-search-filter]").forEach(function (link) {
-      var term = link.getAttribute("data-search-filter")
-      if ((" " + input.value + " ").indexOf(" " + term + " ") >= 0) link.setAttribute("aria-current", "true")
+      var term = link.getAttribute("data-search-filter").toLowerCase()
+      if (query.indexOf(" " + term + " ") >= 0) link.setAttribute("aria-current", "true")
       else link.removeAttribute("aria-current")
     })
   }

@@ -128,11 +128,13 @@ def test_a_shared_link_with_a_filter_opens_filtered(page):
 
 @pytest.mark.parametrize("written", ["country:tunisia", "country:TUNISIA"])
 def test_a_filter_typed_in_another_case_filters_as_the_link_does(page, written):
-    """Pagefind matches a filter's value exactly: "country:tunisia" found nothing."""
+    """Pagefind matches a filter's value exactly: "country:tunisia" found nothing, and
+    the link of the filter it is was not marked as chosen."""
     page.goto("")
     search(page, f"judiciary {written}")
     expect_found(page, TUNISIA)
     expect(page.locator(f'.md-search-result__list a[href*="{LEBANON}"]')).to_have_count(0)
+    expect(page.locator('[data-search-filter="country:Tunisia"]')).to_have_attribute("aria-current", "true")
 
 
 def test_a_value_of_two_words_typed_as_its_link_reads_filters(page):
