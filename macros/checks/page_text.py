@@ -13,10 +13,9 @@ lines and columns kept (lint.lint_pages).
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from ..errors import DataError
-from ..registry.yaml_strict import INVISIBLE
+from ..registry.yaml_strict import INVISIBLE, invisible_found
 from .macro_calls import position
 
 _MARKDOWN_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(")
@@ -61,14 +60,5 @@ def heading_errors(body: str, name: str) -> list[DataError]:
 def invisible_errors(body: str, name: str) -> list[DataError]:
     """Each invisible character that splits a word in a page's text (a byte-order mark
     that opens the file is the file's, which MkDocs reads past)."""
-    errors = []
-    for match in INVISIBLE.finditer(body):
-        if match.start() == 0 and match[0] == "\ufeff":
-            continue
-        before = body[:match.start()].split("\n")[-1][-30:].strip()
-        errors.append(DataError(name, *position(body, match.start()),
-                                f"an invisible character, U+{ord(match[0]):04X} ({unicodedata.name(match[0])}), "
-                                + (f"after '{before}'" if before else "at the start of the line")
-                                + ": readers cannot see it, and a search does not find a word across it; "
-                                "delete it (copied text often carries one)"))
-    return errors
+    return [DataError(name, *position(body, match.start()), invisible_found(body, match))
+            for match in INVISIBLE.finditer(body) if not (match.start() == 0 and match[0] == "\ufeff")]

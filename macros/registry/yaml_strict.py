@@ -160,12 +160,18 @@ def _text(loader: _StrictLoader, node: yaml.ScalarNode) -> str:
                                 "write the words readers should see")
     hidden = INVISIBLE.search(value)
     if hidden:
-        char, before = hidden[0], value[:hidden.start()].split("\n")[-1][-30:]
-        raise DataError(*where, f"an invisible character, U+{ord(char):04X} ({unicodedata.name(char)}), "
-                                + (f"after '{before}'" if before.strip() else "at the start")
-                                + ": readers cannot see it, and a search does not find a word across it; "
-                                "delete it (copied text often carries one)")
+        raise DataError(*where, invisible_found(value, hidden))
     return value
+
+
+def invisible_found(text: str, hidden: re.Match) -> str:
+    """What to say of the invisible character `hidden` (an INVISIBLE match in `text`), in
+    data and in a page's text alike."""
+    char, before = hidden[0], text[:hidden.start()].split("\n")[-1][-30:]
+    return (f"an invisible character, U+{ord(char):04X} ({unicodedata.name(char)}), "
+            + (f"after '{before.strip()}'" if before.strip() else "at the start")
+            + ": readers cannot see it, and a search does not find a word across it; "
+            "delete it (copied text often carries one)")
 
 
 _StrictLoader.add_constructor("tag:yaml.org,2002:str", _text)
