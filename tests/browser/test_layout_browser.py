@@ -287,6 +287,33 @@ def test_print_keeps_every_note_number_inside_the_column(browser, served):
     assert outside == []
 
 
+# Appended to each heading and each entry's label before printing: a printed page whose
+# last line ends with it left a heading at its foot, its text on the next page.
+HEADING_END = "~END-OF-HEADING~"
+
+
+def test_print_keeps_each_heading_with_the_text_after_it(browser, served, site_pages):
+    """A heading printed alone at the foot of a page, its text overleaf (the essay's
+    "Iraq's reckoning" did, as did headings on the sources, charts and item pages)."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    orphaned = []
+    page = _page(browser, 1280)
+    for path in site_pages:
+        page.goto(served + path)
+        page.evaluate("""end => document.querySelectorAll(
+            '.md-content :is(h1, h2, h3, h4, h5, h6, dt)').forEach(h => h.append(end))""", HEADING_END)
+        pages = PdfReader(BytesIO(page.pdf(format="A4"))).pages
+        for number, printed in enumerate(pages[:-1], start=1):
+            lines = [line.strip() for line in printed.extract_text().splitlines() if line.strip()]
+            if lines and lines[-1].endswith(HEADING_END):
+                orphaned.append(f"{path or 'home'}, page {number}: {lines[-1]}")
+    page.context.close()
+    assert orphaned == []
+
+
 @pytest.mark.parametrize("width", [390, 1280])
 def test_a_charts_labels_and_values_stay_inside_it(browser, served, width):
     """An inline SVG clips what passes its edge: a value's last digit was cut off."""
