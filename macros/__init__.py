@@ -18,9 +18,9 @@ from .render import sandbox
 
 
 def define_env(env) -> None:
-    locate_link_warnings(Path(env.project_dir))  # MkDocs' link warnings with their line
     annotate_build()  # under GitHub Actions: each mistake on its line
     build = Build(env)
+    locate_link_warnings(Path(env.project_dir), build.open_comments)  # MkDocs' link warnings with their line
     build.macros = page_macros(build)
     for name, function in build.macros.items():
         env.macro(function, name)

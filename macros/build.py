@@ -108,6 +108,7 @@ class Build:
         self.inline = csp.InlineParts()  # every built page's inline scripts and styles
         self.policy_pages: list[str] = []  # pages (under site/) waiting for the site's policy
         self.mistakes = 0  # reported on pages so far: past one, what no page uses is not told
+        self.open_comments: dict[str, str] = {}  # page -> "docs/page.md:LINE" of a comment left open
         self.git_days = last_change.git_days(root)  # path -> day of its last commit (sitemap)
         self.source_day = last_change.source_day()  # for a page git knows nothing of
         self.data_day = last_change.data_day(self.git_days, self.source_day)  # the data's version
@@ -208,6 +209,8 @@ class Build:
         locator = self.record.locator(page.file.src_uri)
         parse.read(html, policy, as_text, *([locator] if locator else []))  # one parse for all
         for error in html_policy.located(policy.found, source, name) + markup_as_text.mistakes(as_text, source, name):
+            if error.message == markup_as_text.COMMENT_LEFT_OPEN:  # MkDocs' anchor check stops there too
+                self.open_comments.setdefault(page.file.src_uri, f"{error.file}:{error.line}")
             self.report(error)
         title = self.titles.get(page.file.src_uri) or page.meta.get("title") or page.title
         for error in self.record.place(page.file.src_uri, str(title), locator):

@@ -726,6 +726,23 @@ def test_a_date_still_to_come_is_told_once(project):
     assert "1 mistake(s) in the pages" in log and "date: 2099-02-03 is after the day of the build" in log, log
 
 
+def test_a_comment_left_open_is_named_where_other_pages_links_break(project):
+    """An HTML comment left open before a figure throws MkDocs' reading of the page's
+    anchors: the figures and sources pages' links to that figure were said to be broken,
+    on pages the contributor never touched, with no word of the comment."""
+    essay = (project / ESSAY).read_text(encoding="utf-8")
+    at = essay.index("{{ fig(")
+    (project / ESSAY).write_text(essay[:at] + "<!-- check this " + essay[at:], encoding="utf-8")
+    line = essay.count("\n", 0, at) + 1
+    out = publish(project)
+    assert out.returncode != 0
+    log = out.stdout + out.stderr
+    assert f"{ESSAY}:{line}:" in log and "<!-- opens an HTML comment" in log, log
+    knock_on = [entry for entry in log.splitlines() if "but the doc 'essay.md' does not contain an anchor" in entry]
+    assert knock_on, log  # MkDocs misreads the page: if it stops, this test has nothing left to check
+    assert [entry for entry in knock_on if f"HTML comment left open at {ESSAY}:{line}" not in entry] == []
+
+
 def test_a_new_tag_near_no_other_is_published(project):
     """A tag no other page has is a new filter, unless it is a letter from one: the typo
     check must not stop a contributor's new topic."""

@@ -37,6 +37,9 @@ _MARKDOWN = re.compile(f"{MARKDOWN_LINK.pattern}|{_EMPHASIS}", re.I)
 _OPEN_COMMENT = re.compile(r"<!--(?:(?!-->|\n[ \t]*\n).)*(?=\n[ \t]*\n|\Z)", re.S)
 _LINE_START = re.compile(r"[ \t]{0,3}<!--")  # a comment that opens its line
 _CODE = {"code", "pre"}
+COMMENT_LEFT_OPEN = ("<!-- opens an HTML comment that is published as text: it never closes, or a blank "
+                     "line splits it inside a paragraph. Close it with --> in the same paragraph, or start "
+                     "it on a line of its own")
 
 
 class TextReader(Reader):
@@ -103,10 +106,7 @@ def mistakes(reader: TextReader, source: str, name: str) -> list[DataError]:
     """What `reader` found that the page's own text (`source`, the file `name`) wrote."""
     errors = []
     for at in _comments_at(source, reader.comments):
-        errors.append(DataError(name, *position(source, at),
-                                "<!-- opens an HTML comment that is published as text: it never closes, or "
-                                "a blank line splits it inside a paragraph. Close it with --> in the same "
-                                "paragraph, or start it on a line of its own"))
+        errors.append(DataError(name, *position(source, at), COMMENT_LEFT_OPEN))
     text = prose(source) if reader.references or reader.links else ""
     for reference in dict.fromkeys(reader.references):
         at = _reference_at(text, reference)
