@@ -29,9 +29,10 @@
   }
 
   // Each link says whether its filter is in the query now (aria-current: the one chosen),
-  // in any case, as the worker reads it (country:tunisia is country:Tunisia).
-  function mark(input) {
-    var query = (" " + input.value + " ").toLowerCase()
+  // in any case, as the worker reads it (country:tunisia is country:Tunisia); or in the
+  // query the worker searched instead, where it corrected a value (country:Lebanen).
+  function mark(input, searched) {
+    var query = (" " + (searched || input.value) + " ").toLowerCase()
     document.querySelectorAll("[data-search-filter]").forEach(function (link) {
       var term = link.getAttribute("data-search-filter").toLowerCase()
       if (query.indexOf(" " + term + " ") >= 0) link.setAttribute("aria-current", "true")
@@ -53,6 +54,7 @@
       }).join(" or ") + (said.corrected ? ". " : "; the filters below list those that are. "))
     }
     if (!said.corrected) return
+    mark(input, said.corrected)
     var corrected = document.createElement("strong")
     corrected.textContent = said.corrected
     if (said.left && said.left.length) notice.append("No page has all of these words. ")

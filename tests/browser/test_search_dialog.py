@@ -177,6 +177,13 @@ def test_a_filter_value_a_letter_off_is_corrected_and_said(page, query, name, ty
     expect(page.locator(CORRECTION)).to_have_text(
         f"No page is filed under {name} \u201c{typed}\u201d. Showing results for {searched}.")
     expect(page.locator(f"{CORRECTION} a")).to_have_count(0)
+    # The filter searched is the one marked chosen, and its link takes it out again.
+    term = f'{name}:"{meant}"' if " " in meant else f"{name}:{meant}"
+    expect(page.locator('[data-search-filter][aria-current="true"]')).to_have_attribute("data-search-filter", term)
+    page.locator(".md-search-filters summary").click()
+    page.locator(f"[data-search-filter='{term}']").click()
+    expect(page.locator(".md-search__input")).to_have_value(query[:query.index(f"{name}:")].strip())
+    expect(page.locator('[data-search-filter][aria-current="true"]')).to_have_count(0)
 
 
 def test_a_typo_beside_a_filter_a_letter_off_keeps_the_filter_corrected(page):
