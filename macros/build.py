@@ -138,7 +138,7 @@ class Build:
         self.mistakes += 1  # mkdocs-macros logs the message as a warning
         # The message replaces the page: its uses are nowhere in it, and are not mistakes of their own.
         self.record.start_page(page.file.src_uri)
-        return describe(error, name, body_line)
+        return describe(error, name, body_line, page.file.content_string)
 
     # --- mkdocs-macros: each page -----------------------------------------------
 

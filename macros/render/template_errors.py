@@ -87,12 +87,26 @@ def wrong_arguments(error: Exception) -> str | None:
     return f"{macro}() takes other arguments ({what}): call it as {{{{ {example} }}}}"
 
 
-def describe(error: Exception, name: str, body_line: int) -> str:
-    """One line a contributor can act on; `name` is the page's file (docs/...)."""
+_EXPRESSION = re.compile(r"\{\{.*?\}\}")
+
+
+def quoted(error: NotText, written: str | None) -> str:
+    """The message, with the {{ }} it is about quoted where its line (`written`) holds
+    one: Jinja gives the line of a value it prints, not the expression."""
+    found = _EXPRESSION.findall(written or "")
+    return str(error).replace("this {{ }}", found[0], 1) if len(found) == 1 else str(error)
+
+
+def describe(error: Exception, name: str, body_line: int, source: str = "") -> str:
+    """One line a contributor can act on; `name` is the page's file (docs/...), `source`
+    its text."""
     line = template_line(error)
+    written = None
     if line is not None:
         name = f"{name}:{line + body_line - 1}"
-    told = str(error) if isinstance(error, NotText) else wrong_arguments(error)
+        lines = source.splitlines()
+        written = lines[line + body_line - 2] if 0 < line + body_line - 1 <= len(lines) else None
+    told = quoted(error, written) if isinstance(error, NotText) else wrong_arguments(error)
     if told:
         return f"{name}: {told}"
     message = getattr(error, "message", None) or str(error)
