@@ -6,7 +6,10 @@ place, so that an upgrade of Material fails here rather than in a reader's brows
   body as it starts, set before the first paint (bench/notes.md, part 10), and on a first
   visit the palette the bundle will choose (tests/browser/test_display.py);
 - partials/javascripts/base.html: the stylesheet's link made absolute in the head, before
-  Material's instant navigation does it after the first paint (part 11).
+  Material's instant navigation does it after the first paint (part 11);
+- partials/nav-item.html: a section that is only its index page (the Rundown) is not
+  opened as the current one, whose empty panel the phone's drawer showed
+  (tests/browser/test_accessibility.py).
 """
 
 from __future__ import annotations
@@ -56,6 +59,9 @@ CHANGES = {
     "partials/javascripts/base.html": (
         '}catch(e){}}</script>',
         '}catch(e){}};var sheet=document.querySelector("link[rel=stylesheet]");sheet.href=sheet.href</script>'),
+    "partials/nav-item.html": (
+        '        {% set checked = "checked" if nav_item.active %}\n',
+        '        {% set checked = "checked" if nav_item.active and not (index and nav_item.children | length == 1) %}\n'),
     "partials/javascripts/palette.html": (
         '<script>var palette=__md_get("__palette");',
         '<script>document.documentElement.className="js js-focus-visible",'

@@ -198,8 +198,7 @@ def test_the_menu_button_opens_the_navigation_from_the_keyboard(page, path):
     """On a phone the site's navigation is a drawer behind the header's menu button,
     which Material draws as a label no key reaches; its links, off the screen, took the
     Tab stops instead. The button is a Tab stop; Enter opens the drawer with the focus on
-    its first link seen (on the Rundown, whose section's panel is open and lists no page,
-    the panel's way back); every stop then tabbed to is seen, not under the panel; the
+    its first link seen; every stop then tabbed to is seen, not under the panel; the
     focus gone on past the drawer closes it, and Escape closes it too."""
     menu = open_drawer(page, path)
     stops, unseen = tabbed_through_drawer(page)
@@ -211,6 +210,24 @@ def test_the_menu_button_opens_the_navigation_from_the_keyboard(page, path):
     page.keyboard.press("Escape")
     expect(menu).to_have_attribute("aria-expanded", "false")
     expect(menu).to_be_focused()
+
+
+@pytest.mark.parametrize("path", ["rundown/", "rundown/lebanon-unsolved-murders/"])
+def test_the_drawer_on_the_rundown_opens_on_the_sites_menu(page, path):
+    """The Rundown's section holds only its index page (its posts are in no menu). Opened
+    as the current section, it slid its own panel over the drawer: a title and no page,
+    the site's menu one tap away behind it."""
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(path)
+    page.get_by_role("button", name="Navigation").click()
+    until(page, "() => document.getAnimations().every(a => a.playState !== 'running')")
+    links = page.locator(".md-nav--primary > .md-nav__list > .md-nav__item > :is(a, .md-nav__container > a)")
+    assert links.count() > 1
+    unseen = links.evaluate_all("""links => links.filter(a => { const box = a.getBoundingClientRect();
+        const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        return !(box.left >= 0 && box.right <= innerWidth && top !== null && a.contains(top)) })
+        .map(a => a.textContent.trim())""")
+    assert unseen == []
 
 
 def test_a_section_of_the_drawer_opens_and_closes_from_the_keyboard(page):
