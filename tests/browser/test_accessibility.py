@@ -212,6 +212,54 @@ def test_the_menu_button_opens_the_navigation_from_the_keyboard(page, path):
     expect(menu).to_be_focused()
 
 
+# The middle of each edge of the focus ring of the element with the focus, in screen
+# pixels, and the ring's colour.
+RING = """() => {
+  const el = document.activeElement, style = getComputedStyle(el), box = el.getBoundingClientRect();
+  if (style.outlineStyle === 'none' || parseFloat(style.outlineWidth) === 0) return null;
+  const out = parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth) / 2;
+  return {colour: style.outlineColor.match(/[\\d.]+/g).slice(0, 3).map(Number), edges: {
+    top: [box.left + box.width / 2, box.top - out], bottom: [box.left + box.width / 2, box.bottom + out],
+    left: [box.left - out, box.top + box.height / 2], right: [box.right + out, box.top + box.height / 2]}};
+}"""
+
+
+def ring_edges_unseen(page) -> list[str]:
+    """The edges of the focus ring that the screen does not show in the ring's colour:
+    drawn under something else, or off the screen."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    ring = page.evaluate(RING)
+    if ring is None:
+        return ["no ring"]
+    shot = Image.open(BytesIO(page.screenshot())).convert("RGB")
+
+    def drawn(x: float, y: float) -> bool:  # within a pixel, for a ring on a fractional position
+        return any(0 <= x + dx < shot.width and 0 <= y + dy < shot.height
+                   and sum(abs(a - b) for a, b in zip(shot.getpixel((int(x + dx), int(y + dy))), ring["colour"])) < 60
+                   for dx in (-1, 0, 1) for dy in (-1, 0, 1))
+
+    return [edge for edge, (x, y) in ring["edges"].items() if not drawn(x, y)]
+
+
+@pytest.mark.parametrize("path", ["essay/", "rundown/"])
+def test_each_stop_in_the_drawer_shows_its_whole_focus_ring(page, path):
+    """Material draws a link's focus ring 0.2rem outside it: the drawer's first link's
+    top edge went under the drawer's title."""
+    open_drawer(page, path)
+    unseen = {}
+    for _ in range(40):
+        if not page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"):
+            break
+        focus_seen(page)  # once the panels have slid in
+        name = page.evaluate("document.activeElement.textContent.trim() || document.activeElement.className")
+        unseen.update({name: edges} if (edges := ring_edges_unseen(page)) else {})
+        page.keyboard.press("Tab")
+    assert unseen == {}
+
+
 @pytest.mark.parametrize("path", ["rundown/", "rundown/lebanon-unsolved-murders/"])
 def test_the_drawer_on_the_rundown_opens_on_the_sites_menu(page, path):
     """The Rundown's section holds only its index page (its posts are in no menu). Opened
