@@ -23,7 +23,8 @@ from macros.reading.blocks import Place
 from macros.review.articles import Page, article_of, sentence, text_blocks
 from macros.review.numbers import new_numbers
 from macros.review.pages import page_changes
-from macros.review.report import Review, Section, markdown, render
+from macros.review.other_output import other_output
+from macros.review.report import Review, Section, markdown, pages_section, render
 from tests.support import copy_project, edit
 
 FIGURE = "children-detained"  # written "58,000" in the essay, a page of the original
@@ -235,6 +236,22 @@ def test_uncommitted_changes_are_reviewed_as_they_stand(repo):
     assert NEW_SENTENCE in as_read(part["Pages"])
 
 
+def test_a_change_to_the_style_alone_is_not_told_as_nothing_changing(repo):
+    """A stylesheet that turned every figure red was reviewed as "Nothing a reader sees
+    changes": no words changed. The built files that differ beyond them are named."""
+    stylesheet = next((repo / "docs" / "stylesheets").glob("*.css"))
+    stylesheet.write_text(stylesheet.read_text(encoding="utf-8") + "\n.md-typeset .fig { color: red; }\n",
+                          encoding="utf-8")
+    commit(repo, "figures in red")
+    run = review(repo, "BASE=HEAD~1")
+    assert run.returncode == 0, run.stdout + run.stderr
+    part = sections((repo / "review.md").read_text(encoding="utf-8"))
+    verdict = part[""].splitlines()[0]
+    assert "nothing a reader sees changes" not in verdict.lower() and "1 other built file differs" in verdict
+    assert "No page changes for readers." in part["Pages"]
+    assert items(part["Other output"]) == ["- `stylesheets/edition.css`"]
+
+
 def test_a_long_report_is_shortened_for_the_step_summary_and_says_so():
     """GitHub takes 1 MiB a step: the longest section gives way, saying how much it left out."""
     head = ["# 500 pages change for readers"]
@@ -283,6 +300,46 @@ def test_a_page_at_a_new_address_with_its_text_has_moved_and_a_changed_block_sho
     assert changes["a2/"].kind == "moved" and changes["a2/"].old.address == "a/" and not changes["a2/"].blocks
     assert changes["b/"].kind == "changed"
     assert [(b.before, b.after, b.section) for b in changes["b/"].blocks] == [("Two.", "Two!", "B")]
+
+
+def test_a_page_given_a_new_address_and_title_and_an_edit_has_moved_with_both():
+    """A Rundown item given a new slug and title, and a sentence reworded, was told as one
+    page added and another removed: the reworded sentence was shown nowhere."""
+    body = "".join(f"<p>Paragraph {n} of the item.</p>" for n in range(6))
+    old = {"x/": page("x/", "<h1>Old title</h1>" + body)}
+    new = {"y/": page("y/", "<h1>New title</h1>" + body.replace("Paragraph 3 of", "Paragraph 3, reworded, of"))}
+    [change] = page_changes(old, new)
+    assert change.kind == "moved" and change.old.address == "x/"
+    assert {(b.before, b.after) for b in change.blocks} == {
+        ("Old title", "New title"), ("Paragraph 3 of the item.", "Paragraph 3, reworded, of the item.")}
+    unlike = {"z/": page("z/", "<h1>Another</h1><p>Other words altogether.</p>")}
+    assert {c.kind for c in page_changes(old, unlike)} == {"added", "removed"}
+
+
+def test_a_page_moved_or_removed_is_told_that_its_old_address_finds_nothing():
+    old = {"x/": page("x/", "<h1>Moved</h1><p>Text.</p>"), "gone/": page("gone/", "<h1>Gone</h1><p>Else.</p>")}
+    new = {"y/": page("y/", "<h1>Moved</h1><p>Text.</p>")}
+    told = "\n".join(pages_section(Review(None, "a", "b", [], pages=page_changes(old, new))).items)
+    assert told.count("its old address now finds no page") == 2, told
+
+
+def test_other_output_is_what_no_other_part_compares(tmp_path):
+    """A stylesheet, or a page's HTML with the same words, is named; white space a browser
+    does not show, the search index, the downloads and the pages already listed are not."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    files = {"stylesheets/edition.css": ("a { }", "a { color: red }"),
+             "about/index.html": ('<a href="x">Words</a>', '<a href="y">Words</a>'),
+             "essay/index.html": ("<p>Two  spaces</p>", "<p>Two spaces</p>"),
+             "rundown/x/index.html": ("<p>Old</p>", "<p>New</p>"),
+             "pagefind/fragment/a.pf_fragment": ("1", "2"),
+             "downloads/figures.csv": ("id\n1", "id\n2"),
+             "assets/new.svg": (None, "<svg/>")}
+    for name, (before, after) in files.items():
+        for root, text in ((old, before), (new, after)):
+            if text is not None:
+                (root / name).parent.mkdir(parents=True, exist_ok=True)
+                (root / name).write_text(text, encoding="utf-8")
+    assert other_output(old, new, {"rundown/x/"}) == ["about/index.html", "assets/new.svg", "stylesheets/edition.css"]
 
 
 def test_an_article_is_its_own_words_only():

@@ -24,6 +24,7 @@ from ..review.articles import paired_uses, site_pages
 from ..review.builds import ReviewError, base_checkout, build_both, resolve, short, uncommitted
 from ..review.downloads import download_changes
 from ..review.numbers import new_numbers
+from ..review.other_output import other_output
 from ..review.pages import page_changes
 from ..review.report import Review, markdown, verdict
 
@@ -56,6 +57,8 @@ def compare_sites(review: Review) -> None:
     review.uses = {change.id: paired_uses(old, new, change.id)
                    for change in review.figures or [] if change.kind != "removed"}
     review.downloads = download_changes(review.base_build.site, review.head_build.site)
+    review.other_output = other_output(review.base_build.site, review.head_build.site,
+                                       {page.address for change in review.pages for page in (change.page, change.old) if page})
 
 
 def run(root: Path, ref: str | None) -> Review:

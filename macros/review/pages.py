@@ -2,8 +2,8 @@
 
 Pages are compared by their article's text (`articles.py`), never their HTML: a page
 whose words are the same is not listed, whatever its navigation, links or markup did.
-A page gone from one address and found at another, with the same title or the same
-text, has moved.
+A page gone from one address and found at another, with the same title, the same text
+or most of its blocks, has moved.
 """
 
 from __future__ import annotations
@@ -75,12 +75,24 @@ def head_changes(old: Page, new: Page) -> tuple[tuple[str, str, str], ...]:
     return tuple((name, before.get(name, ""), text) for name, text in new.head if before.get(name, "") != text)
 
 
+# How much of a removed page's blocks an added page must share to be the same page moved
+# and edited (a Rundown item given a new slug and title, and a sentence reworded).
+_MOSTLY_SAME = 0.6
+
+
+def _likeness(old: Page, new: Page) -> float:
+    return difflib.SequenceMatcher(None, old.texts, new.texts, autojunk=False).ratio()
+
+
 def _moves(removed: dict[str, Page], added: dict[str, Page]) -> list[tuple[Page, Page]]:
-    """(old, new) for each removed page found again at an added address."""
+    """(old, new) for each removed page found again at an added address: with its text,
+    with its title, or else with most of its blocks."""
     moves = []
     for old in list(removed.values()):
         match = next((new for new in added.values() if new.texts == old.texts), None) or \
-            next((new for new in added.values() if new.title == old.title), None)
+            next((new for new in added.values() if new.title == old.title), None) or \
+            max((new for new in added.values() if _likeness(old, new) >= _MOSTLY_SAME),
+                key=lambda new: _likeness(old, new), default=None)
         if match is not None:
             moves.append((old, match))
             del removed[old.address], added[match.address]

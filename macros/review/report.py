@@ -44,6 +44,7 @@ class Review:
     pages: list[PageChange] | None = None
     numbers: list[TypedNumber] = field(default_factory=list)
     downloads: list[DownloadChange] | None = None
+    other_output: list[str] | None = None  # built files that differ beyond the rest (other_output.py)
 
 
 @dataclass
@@ -217,6 +218,11 @@ def _page(page) -> str:
 _SHOWN_IN = {"title": "browser tab, search results", "description": "search results, link previews"}
 
 
+# The site has no redirects: an address a page left finds nothing.
+_GONE = ("its old address now finds no page: links to it from other sites, bookmarks and "
+         "citations break")
+
+
 def pages_section(review: Review) -> Section:
     if review.pages is None:
         failed = [name for name, built in (("BASE", review.base_build), ("the working tree", review.head_build))
@@ -228,9 +234,12 @@ def pages_section(review: Review) -> Section:
             items.append(f"- **Added** {_page(change.page)}")
         elif change.kind == "removed":
             items.append(f"- **Removed** /{_md(change.page.address)} “{_md(change.page.title)}”")
+            items.append(f"  - {_GONE}")
         else:
             moved = f" (was /{_md(change.old.address)})" if change.kind == "moved" else ""
             items.append(f"- **{change.kind.capitalize()}** {_page(change.page)}{moved}")
+            if change.kind == "moved":
+                items.append(f"  - {_GONE}")
             items += [f"  - {name} ({_SHOWN_IN[name]}): {_was_now(before, after)}"
                       for name, before, after in change.head]
             if change.anchors_gone:
@@ -254,6 +263,16 @@ def pages_section(review: Review) -> Section:
     intro = ["Each page's article as readers read it: its text, not its HTML, navigation or lists "
              "of the newest items; and its title and description, as its head gives them."]
     return Section("Pages", intro if items else intro + ["No page changes for readers."], items)
+
+
+def other_output_section(review: Review) -> Section:
+    if review.other_output is None:
+        return Section("Other output", ["Not compared: a build failed."], [])
+    items = [f"- {code(name)}" for name in review.other_output]
+    intro = ["Built files that differ beyond the pages' words and the downloads: a stylesheet, a script, "
+             "an image, or a page's HTML with the same words (a link's address, an image, its markup). "
+             "Readers may see these: look at them in the preview."]
+    return Section("Other output", intro if items else ["No other built file differs."], items)
 
 
 def numbers_section(review: Review) -> Section:
@@ -303,7 +322,8 @@ def _names(keys: tuple[str, ...]) -> str:
 
 def sections(review: Review) -> list[Section]:
     return [figures_section(review), flags_section(review), sources_section(review), pages_section(review),
-            numbers_section(review), corrections_section(review), downloads_section(review)]
+            numbers_section(review), corrections_section(review), downloads_section(review),
+            other_output_section(review)]
 
 
 def _by_kind(changes: list[Change] | None, noun: str) -> list[str]:
@@ -331,6 +351,9 @@ def verdict(review: Review) -> str:
         parts.append(f"{_plural(len(review.numbers), 'number')} in new prose to check")
     if review.data_problems:
         parts.append("the data could not be compared")
+    if not parts and review.other_output:
+        parts.append(f"no words or data change, but {_plural(len(review.other_output), 'other built file')} "
+                     f"differ{'s' if len(review.other_output) == 1 else ''}: look at the preview")
     text = ", ".join(parts) or "nothing a reader sees changes"
     return text[0].upper() + text[1:]
 
