@@ -171,7 +171,7 @@ def test_review_names_four_changes_with_before_and_after(repo):
     assert pages[f"rundown/{NEW_ITEM_SLUG}/"].startswith("- **Added**")
     assert NEW_ITEM_TITLE in as_read(pages[f"rundown/{NEW_ITEM_SLUG}/"])
     reworded = as_read(pages["rundown/lebanon-unsolved-murders/"])
-    before, after = re.search(r"- before: “(.*)”\n\s+after: “(.*)”", reworded).groups()
+    before, after = re.search(r"- before: “(.*)” *\n\s+after: “(.*)”", reworded).groups()
     assert OLD_SENTENCE in before and NEW_SENTENCE not in before
     assert NEW_SENTENCE in after and OLD_SENTENCE not in after
 
@@ -340,6 +340,20 @@ def test_other_output_is_what_no_other_part_compares(tmp_path):
                 (root / name).parent.mkdir(parents=True, exist_ok=True)
                 (root / name).write_text(text, encoding="utf-8")
     assert other_output(old, new, {"rundown/x/"}) == ["about/index.html", "assets/new.svg", "stylesheets/edition.css"]
+
+
+def test_a_changed_block_reads_as_two_lines_and_no_change_as_its_own_paragraph():
+    """Rendered as Markdown (GitHub's step summary, review.md), "after:" ran on in the line
+    of "before:", and "No page changes for readers." into the section's introduction."""
+    import markdown as python_markdown
+
+    old = {"b/": page("b/", "<h1>B</h1><p>Two.</p>")}
+    new = {"b/": page("b/", "<h1>B</h1><p>Two!</p>")}
+    changed = "\n".join(pages_section(Review(None, "a", "b", [], pages=page_changes(old, new))).items)
+    assert re.search(r"before: .*<br />\s*after: ", python_markdown.markdown(changed)), changed
+    unchanged = pages_section(Review(None, "a", "b", [], pages=[]))
+    paragraphs = python_markdown.markdown("\n".join(unchanged.intro)).count("<p>")
+    assert paragraphs == 2 and unchanged.intro[-1] == "No page changes for readers."
 
 
 def test_an_article_is_its_own_words_only():

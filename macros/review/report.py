@@ -114,7 +114,8 @@ def _before_after(before: str | None, after: str | None, indent: str = "  ") -> 
     if before == after:
         return f"{indent}- reads the same: “{_md(after)}”"
     old, new = word_diff(before, after)
-    return f"{indent}- before: “{old}”\n{indent}  after: “{new}”"
+    # Two spaces end the line as a line: without them Markdown joins "after:" onto it.
+    return f"{indent}- before: “{old}”  \n{indent}  after: “{new}”"
 
 
 def _heading(before: str | None, after: str | None) -> str:
@@ -262,7 +263,7 @@ def pages_section(review: Review) -> Section:
                 items.append(_before_after(block.before, block.after, "    " if section else "  "))
     intro = ["Each page's article as readers read it: its text, not its HTML, navigation or lists "
              "of the newest items; and its title and description, as its head gives them."]
-    return Section("Pages", intro if items else intro + ["No page changes for readers."], items)
+    return Section("Pages", intro if items else intro + ["", "No page changes for readers."], items)
 
 
 def other_output_section(review: Review) -> Section:
