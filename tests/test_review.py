@@ -198,6 +198,9 @@ def test_review_names_four_changes_with_before_and_after(repo):
 
 
 def test_an_unknown_base_gets_one_line_naming_it(repo):
+    """...and no review.md: one left from an earlier run, of another comparison, is taken
+    away rather than left to be read as this one."""
+    (repo / "review.md").write_text("# 1 figure changed\n", encoding="utf-8")
     run = review(repo, "BASE=no-such-branch")
     assert run.returncode != 0
     ours = [line for line in run.stderr.splitlines() if not re.match(r"make(\[\d+\])?: ", line)]  # make's own

@@ -22,10 +22,13 @@ from tests.test_review import repo, review, sections  # noqa: F401 (repo: the fi
 FIGURE = "children-detained"  # a registered figure: typing its words in stops the build
 
 
-def failed_review(repo: Path) -> str:
+def failed_review(repo: Path, expected: list[str]) -> str:
+    """review.md of a tree that does not build; the terminal says each `expected` mistake
+    too, not only that the tree does not build."""
     run = review(repo)  # BASE: HEAD itself, which builds; the edits are uncommitted
     assert run.returncode != 0 and "does not build" in run.stdout, run.stdout + run.stderr
     assert "Traceback" not in run.stdout + run.stderr
+    assert [mistake for mistake in expected if mistake not in run.stderr] == [], run.stderr
     return (repo / "review.md").read_text(encoding="utf-8")
 
 
@@ -36,7 +39,7 @@ def test_a_page_that_does_not_build_has_its_mistake_in_the_report(repo):
     expected = [str(mistake) for mistake in lint_pages(repo / "docs", load_registry(repo))]
     assert expected, "the edit no longer makes a mistake"
 
-    report = failed_review(repo)
+    report = failed_review(repo, expected)
     for mistake in expected:
         assert re.match(r"docs/about\.md:\d+:\d+: ", mistake), mistake
         assert mistake in sections(report)[""], mistake
@@ -52,7 +55,7 @@ def test_data_that_does_not_load_has_every_mistake_in_the_report(repo):
     expected = [str(mistake) for mistake in raised.value.errors]
     assert len(expected) == 2
 
-    report = failed_review(repo)
+    report = failed_review(repo, expected)
     head = sections(report)[""]
     for mistake in expected:
         assert mistake in head, mistake

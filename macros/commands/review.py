@@ -84,16 +84,19 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
     parser.add_argument("--base", default=os.environ.get("BASE") or None,
                         help="the git ref to compare with (make review BASE=...); default: the merge base with main")
     args = parser.parse_args(argv)
+    out = root / REPORT
     try:
         review = run(root, args.base)
     except ReviewError as error:
+        out.unlink(missing_ok=True)  # an earlier run's report, of another comparison, would mislead
         print(f"make review: {error}", file=sys.stderr)
         return 2
-    out = root / REPORT
     out.write_text(markdown(review), encoding="utf-8")
     if os.environ.get("GITHUB_STEP_SUMMARY"):
         add_to_step_summary(review, Path(os.environ["GITHUB_STEP_SUMMARY"]))
     print(f"{verdict(review)}.\nThe review is in {out}")
+    if not review.head_build.ok:  # what to mend, here as well as in the report
+        print("What the build said:", *review.head_build.mistakes(), sep="\n", file=sys.stderr)
     return 0 if review.head_build.ok else 1
 
 
