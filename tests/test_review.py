@@ -384,6 +384,20 @@ def test_numbers_typed_into_changed_prose_but_not_list_markers_or_figures(tmp_pa
     assert found == [("docs/a.md", 1, "30")]
 
 
+def test_numbers_typed_into_a_new_title_or_description_are_listed_too(tmp_path):
+    """A Rundown item's title "16 camps" and description "some 12,000 people" were not
+    listed: readers see both on the front page, in link previews and in the feed. Other
+    front matter (dates, tags) is not prose."""
+    old, new = tmp_path / "old" / "docs", tmp_path / "new" / "docs"
+    old.mkdir(parents=True)
+    new.mkdir(parents=True)
+    head = "---\ntitle: {}\ndescription: {}\ndate: 2022-02-03\ntags:\n  - \"2022\"\n---\n\nText.\n"
+    (old / "a.md").write_text(head.format("Iraq: camps closed", "Some people left."), encoding="utf-8")
+    (new / "a.md").write_text(head.format("Iraq: 16 camps closed", "Some 12,000 people left."), encoding="utf-8")
+    found = [(n.file, n.line, n.number) for n in new_numbers(old, new)]
+    assert found == [("docs/a.md", 2, "16"), ("docs/a.md", 3, "12,000")]
+
+
 def test_the_sentence_around_a_figure_runs_past_abbreviations():
     place = Place("paragraph", None, "They left. A U.N. report of Feb. 3 said", "were held. Then more.", "58,000")
     assert sentence(place) == "A U.N. report of Feb. 3 said 58,000 were held."

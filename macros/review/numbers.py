@@ -4,7 +4,8 @@ A registered figure typed in stops the build (`checks/lint.py`); any other numbe
 prose might be a figure that should have gone through data/figures.yml, and CONTRIBUTING
 asks the reviewer to check. Read from the Markdown, as the linter reads it: prose is
 what remains once front matter, code, comments, template code (every `fig()`) and link
-targets are blanked out.
+targets are blanked out. A page's title and description are read too: readers see them
+on the front page, in link previews and in the feed.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from ..reading.blocks import words
 # "1. " opening an ordered list's item is its marker, not a number in the text.
 _LIST_MARKER = re.compile(r"\s*\d+[.)]\s")
 _CONTEXT = 60  # characters of the line shown on each side of the number
+_HEAD_FIELD = re.compile(r"(title|description):[ \t]*(.*)")  # a front matter line readers see
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,20 @@ def _read(path: Path | None, name: str) -> str | None:
         return None  # not text: the build says so, with the line
 
 
+def _read_as_prose(text: str) -> list[str]:
+    """The page's lines as prose() leaves them, with the front matter's title and
+    description put back in theirs."""
+    lines, raw = prose(text).split("\n"), text.split("\n")
+    if raw and raw[0].strip() == "---":
+        for index in range(1, len(raw)):
+            if raw[index].strip() == "---":
+                break
+            field = _HEAD_FIELD.fullmatch(raw[index])
+            if field:
+                lines[index] = " " * field.start(2) + field[2]
+    return lines
+
+
 def new_numbers(old_docs: Path, new_docs: Path) -> list[TypedNumber]:
     """Each number in the prose of `new_docs`' pages that the same passage of `old_docs`
     did not have (a new page: every number in it)."""
@@ -59,7 +75,7 @@ def new_numbers(old_docs: Path, new_docs: Path) -> list[TypedNumber]:
         before, after = _read(old_files.get(name), name), _read(path, name)
         if after is None or before == after:
             continue
-        old_lines, new_lines = prose(before or "").split("\n"), prose(after).split("\n")
+        old_lines, new_lines = _read_as_prose(before or ""), _read_as_prose(after)
         raw = after.split("\n")
         matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
         for op, i1, i2, j1, j2 in matcher.get_opcodes():

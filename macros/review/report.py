@@ -279,7 +279,8 @@ def other_output_section(review: Review) -> Section:
 def numbers_section(review: Review) -> Section:
     items = [f"- {code(f'{n.file}:{n.line}')}: “{_md(n.number)}” in “{_md(n.context)}”"
              for n in review.numbers]
-    intro = ["Numbers typed into new or changed prose, not written through `data/figures.yml`: "
+    intro = ["Numbers typed into new or changed prose (a page's title and description included), not written "
+             "through `data/figures.yml`: "
              "check that none of them is a figure that needs a source (CONTRIBUTING.md)."]
     return Section("Numbers in new or changed prose that are not figures",
                    intro if items else ["No number typed into new or changed prose."], items)
