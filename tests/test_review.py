@@ -409,6 +409,26 @@ def test_the_sentence_of_a_figure_that_ends_or_opens_one_stops_at_its_own_end():
     assert (sentence(ends), sentence(opens)) == ("Camps held 58,000.", "March 2019 saw the fall.")
 
 
+def test_a_new_value_shows_the_note_it_kept():
+    """A figure's value changed while its note still gave the old one ("IOM counts
+    1,186,556"): the note, unchanged, was not shown, so the stale text went unread."""
+    from dataclasses import replace
+
+    from macros.review.data import figure_changes
+    from macros.review.report import figures_section
+    from tests.support import ROOT
+
+    registry = load_registry(ROOT)
+    noted = next(f for f in registry.figures.values() if f.note and isinstance(f.value, int))
+    changed = replace(registry, figures={**registry.figures, noted.id: replace(noted, value=noted.value + 1)})
+    told = "\n".join(figures_section(Review(None, "a", "b", [], figures=figure_changes(registry, changed))).items)
+    assert "note, the same (does it hold for the new value?)" in told and as_read(told).count(noted.note) == 1, told
+    reworded = replace(registry, figures={**registry.figures, noted.id: replace(noted, value=noted.value + 1,
+                                                                                 note=noted.note + " Updated.")})
+    told = "\n".join(figures_section(Review(None, "a", "b", [], figures=figure_changes(registry, reworded))).items)
+    assert "does it hold" not in told  # its change is shown as a field's
+
+
 def test_data_that_did_not_load_is_not_compared_in_any_of_its_sections():
     review = Review("main", "abc1234", "def5678", [], data_problems=[("BASE", "data/figures.yml:1:1: x")])
     report = sections(markdown(review))

@@ -152,6 +152,10 @@ def figures_section(review: Review) -> Section:
         if change.kind != "changed":
             head += f": {_figure_value(change)}"
         lines = [head] + [f"  - {field.name}: {_md(field.old)} → {_md(field.new)}" for field in change.fields]
+        names = {field.name for field in change.fields}
+        if "value" in names and "note" not in names and change.new.note:
+            # The note readers read under the new value: written for the old one, it may say it still.
+            lines.append(f"  - note, the same (does it hold for the new value?): “{_md(change.new.note)}”")
         uses = review.uses.get(change.id)
         if uses:
             lines.append("  - where the text uses it:" if change.kind == "changed" else "  - used in:")
