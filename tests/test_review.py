@@ -426,7 +426,26 @@ def test_a_new_value_shows_the_note_it_kept():
     reworded = replace(registry, figures={**registry.figures, noted.id: replace(noted, value=noted.value + 1,
                                                                                  note=noted.note + " Updated.")})
     told = "\n".join(figures_section(Review(None, "a", "b", [], figures=figure_changes(registry, reworded))).items)
-    assert "does it hold" not in told  # its change is shown as a field's
+    assert "does it hold" not in told and "**Updated.**" in told  # its change is shown as a field's, word by word
+
+
+def test_a_new_value_without_a_correction_is_reminded_of_one():
+    from dataclasses import replace
+
+    from macros.review.data import Change, figure_changes
+    from macros.review.report import figures_section
+    from tests.support import ROOT
+
+    registry = load_registry(ROOT)
+    figure = next(f for f in registry.figures.values() if isinstance(f.value, int))
+    changed = figure_changes(registry, replace(registry, figures={**registry.figures,
+                                                                  figure.id: replace(figure, value=figure.value + 1)}))
+    reminder = "no correction is added with it"
+    alone = "\n".join(figures_section(Review(None, "a", "b", [], figures=changed, corrections=[])).items)
+    assert reminder in alone
+    correction = next(iter(registry.corrections))
+    with_one = Review(None, "a", "b", [], figures=changed, corrections=[Change("added", "c", "t", new=correction)])
+    assert reminder not in "\n".join(figures_section(with_one).items)
 
 
 def test_data_that_did_not_load_is_not_compared_in_any_of_its_sections():

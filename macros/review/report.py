@@ -151,11 +151,17 @@ def figures_section(review: Review) -> Section:
         head = f"- **{change.kind.capitalize()}** {code(change.id)}, {_md(change.title)}"
         if change.kind != "changed":
             head += f": {_figure_value(change)}"
-        lines = [head] + [f"  - {field.name}: {_md(field.old)} → {_md(field.new)}" for field in change.fields]
+        lines = [head] + [f"  - {field.name}: " + (_was_now(field.old, field.new) if field.name == "note"
+                                                      else f"{_md(field.old)} → {_md(field.new)}")
+                          for field in change.fields]
         names = {field.name for field in change.fields}
         if "value" in names and "note" not in names and change.new.note:
             # The note readers read under the new value: written for the old one, it may say it still.
             lines.append(f"  - note, the same (does it hold for the new value?): “{_md(change.new.note)}”")
+        if "value" in names and review.corrections is not None and \
+                not any(c.kind == "added" for c in review.corrections):
+            lines.append("  - no correction is added with it: a value readers have read needs one for each "
+                         "page that uses it (CONTRIBUTING.md, “Correct a figure”)")
         uses = review.uses.get(change.id)
         if uses:
             lines.append("  - where the text uses it:" if change.kind == "changed" else "  - used in:")
