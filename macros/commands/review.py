@@ -57,8 +57,8 @@ def compare_sites(review: Review) -> None:
     review.uses = {change.id: paired_uses(old, new, change.id)
                    for change in review.figures or [] if change.kind != "removed"}
     review.downloads = download_changes(review.base_build.site, review.head_build.site)
-    review.other_output = other_output(review.base_build.site, review.head_build.site,
-                                       {page.address for change in review.pages for page in (change.page, change.old) if page})
+    listed = {page.address for change in review.pages for page in (change.page, change.old) if page}
+    review.other_output = other_output(review.base_build.site, review.head_build.site, listed)
 
 
 def run(root: Path, ref: str | None) -> Review:

@@ -1,7 +1,8 @@
 """Which pages change for readers between two builds, and which of their blocks.
 
 Pages are compared by their article's text (`articles.py`), never their HTML: a page
-whose words are the same is not listed, whatever its navigation, links or markup did.
+whose words are the same is not listed, whatever its navigation, links or markup did
+(`other_output.py` names the files that differ so).
 A page gone from one address and found at another, with the same title, the same text
 or most of its blocks, has moved.
 """
