@@ -448,6 +448,20 @@ def test_a_new_value_without_a_correction_is_reminded_of_one():
     assert reminder not in "\n".join(figures_section(with_one).items)
 
 
+def test_base_data_that_does_not_load_though_base_builds_is_said_to_be_read_with_this_code():
+    """BASE's data is read with the working tree's code: a branch that changes a schema
+    made a BASE that builds look broken, with no word of why."""
+    from macros.review.builds import Built
+
+    review = Review("main", "abc1234", "def5678", [], base_build=Built(Path("base"), True, ""),
+                    head_build=Built(Path("head"), True, ""), data_problems=[("BASE", "data/figures.yml:1:1: x")])
+    head = sections(markdown(review))[""]
+    assert "BASE builds, so its data is read wrong here" in head and "macros/registry/" in head
+    review = Review("main", "abc1234", "def5678", [], base_build=Built(Path("base"), False, "docs/a.md:1: x"),
+                    head_build=Built(Path("head"), True, ""), data_problems=[("BASE", "data/figures.yml:1:1: x")])
+    assert "BASE builds" not in sections(markdown(review))[""]
+
+
 def test_data_that_did_not_load_is_not_compared_in_any_of_its_sections():
     review = Review("main", "abc1234", "def5678", [], data_problems=[("BASE", "data/figures.yml:1:1: x")])
     report = sections(markdown(review))
