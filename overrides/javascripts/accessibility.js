@@ -106,7 +106,7 @@ if (drawer && label) {
     // Pressed with a key (no pointer's click count): the focus to the first link seen,
     // which on a Rundown item is its section's way back.
     var first = drawer.checked && event.detail === 0 && Array.from(
-      document.querySelectorAll(".md-sidebar--primary :is(a[href], label[tabindex])")
+      document.querySelectorAll(".md-sidebar--primary :is(a[href], button, label[tabindex])")
     ).find(function (link) { return link.checkVisibility({ visibilityProperty: true }) })
     if (first) first.focus()
   })
@@ -122,24 +122,46 @@ if (drawer && label) {
 }
 
 // Inside the drawer, Material's panels: a section ("The data") or the page's contents
-// slides over the level it came from. The label that opens the page's contents, and each
-// panel's way back (its title), are labels no key reaches: Tab stops now (Material
-// clicks a label that has the focus on Enter). Opened or closed from the keyboard, the
-// focus goes with it: to the panel's way back, or to the label that opened it.
+// slides over the level it came from. What opens one, and each panel's way back (its
+// title), are <label>s: a screen reader read them as text, with no role or state (and a
+// label may take none: axe, aria-allowed-role), and the page's contents' opener and the
+// ways back were no Tab stop at all. Each is made a button, keeping Material's classes,
+// id and `for` (its styles and the section's <nav> name key on them), its state said by
+// aria-expanded. A section Material shows as a heading (tabindex="") stays a label.
+// Opened or closed from the keyboard, the focus goes with it: to the panel's way back,
+// or to what opened it.
 document$.subscribe(function () {
   document.querySelectorAll('.md-sidebar--primary label.md-nav__title:not([for="__drawer"]), ' +
-                            '.md-sidebar--primary label.md-nav__link[for="__toc"]').forEach(function (opener) {
-    if (!opener.hasAttribute("tabindex")) opener.setAttribute("tabindex", "0")
+                            '.md-sidebar--primary label.md-nav__link[for="__toc"], ' +
+                            '.md-sidebar--primary label.md-nav__link[tabindex="0"]').forEach(function (label) {
+    var toggle = document.getElementById(label.htmlFor)
+    if (!toggle) return
+    var button = document.createElement("button")
+    button.type = "button"
+    Array.from(label.attributes).forEach(function (attribute) {
+      if (attribute.name !== "tabindex") button.setAttribute(attribute.name, attribute.value)
+    })
+    button.setAttribute("aria-expanded", String(toggle.checked))
+    button.append.apply(button, Array.from(label.childNodes))
+    label.replaceWith(button)
   })
+})
+document.addEventListener("click", function (event) {
+  var button = event.target instanceof Element && event.target.closest(".md-sidebar--primary button[for]")
+  var toggle = button && document.getElementById(button.getAttribute("for"))
+  if (toggle) toggle.click() // as the label's click did: checked or not, then "change"
 })
 document.addEventListener("change", function (event) {
   var toggle = event.target
   if (!(toggle instanceof HTMLInputElement) || !toggle.matches(".md-sidebar--primary .md-nav__toggle")) return
+  document.querySelectorAll('.md-sidebar--primary button[for="' + toggle.id + '"]').forEach(function (button) {
+    button.setAttribute("aria-expanded", String(toggle.checked))
+  })
   var from = document.activeElement
-  if (!(from instanceof HTMLLabelElement) || from.htmlFor !== toggle.id) return
+  if (!from || from.getAttribute("for") !== toggle.id) return
   var to = toggle.checked
     ? toggle.parentElement.querySelector(":scope > .md-nav > .md-nav__title")
-    : toggle.parentElement.querySelector('label.md-nav__link[for="' + toggle.id + '"]') ||
+    : toggle.parentElement.querySelector('.md-nav__link[for="' + toggle.id + '"]') ||
       toggle.parentElement.querySelector(":scope > .md-nav__container > a") // a section with its own page
   // Without scrolling: the panel is still sliding in, and the drawer's scroll box would
   // scroll sideways to the title, leaving the panel off to the left and the drawer blank.

@@ -289,7 +289,7 @@ def test_a_section_of_the_drawer_opens_and_closes_from_the_keyboard(page):
             break
         page.keyboard.press("Tab")
     page.keyboard.press("Enter")
-    until(page, "() => document.activeElement.matches('label.md-nav__title') "
+    until(page, "() => document.activeElement.matches('button.md-nav__title') "
                 "&& document.activeElement.textContent.trim() === 'The data'")
     assert focus_seen(page)
     page.keyboard.press("Tab")
@@ -297,9 +297,30 @@ def test_a_section_of_the_drawer_opens_and_closes_from_the_keyboard(page):
     assert focus_seen(page)
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Enter")
-    until(page, "() => document.activeElement.matches('label.md-nav__link') "
+    until(page, "() => document.activeElement.matches('button.md-nav__link') "
                 "&& document.activeElement.textContent.trim() === 'The data'")
     assert focus_seen(page)
+
+
+def test_the_drawers_openers_and_ways_back_are_buttons_that_say_their_state(page):
+    """A screen reader read "The data", the page's contents' opener and each panel's way
+    back as text: Material draws them as <label>s, which take no role. Each is a button
+    now, named by its words, expanded or not as its panel is."""
+    open_drawer(page, "essay/")
+    data = page.get_by_role("button", name="The data", exact=True).first
+    contents = page.locator('.md-sidebar--primary button.md-nav__link[for="__toc"]')
+    expect(data).to_have_attribute("aria-expanded", "false")
+    expect(contents).to_have_attribute("aria-expanded", "false")
+    expect(page.locator(".md-sidebar--primary label[tabindex]")).to_have_count(0)
+    data.focus()
+    page.keyboard.press("Enter")
+    back = page.locator('.md-sidebar--primary button.md-nav__title[for="__nav_4"]')
+    expect(back).to_be_focused()
+    expect(back).to_have_attribute("aria-expanded", "true")
+    expect(data).to_have_attribute("aria-expanded", "true")
+    page.keyboard.press("Space")
+    expect(data).to_be_focused()
+    expect(data).to_have_attribute("aria-expanded", "false")
 
 
 @pytest.mark.parametrize("width", [375, 320])
@@ -310,8 +331,8 @@ def test_a_section_of_the_drawer_tapped_shows_its_pages(page, width):
     page.set_viewport_size({"width": width, "height": 800})
     page.goto("essay/")
     page.get_by_role("button", name="Navigation").click()
-    page.locator(".md-sidebar--primary label.md-nav__link", has_text="The data").click()
-    until(page, "() => document.activeElement.matches('label.md-nav__title') "
+    page.locator(".md-sidebar--primary .md-nav__link[for]", has_text="The data").click()
+    until(page, "() => document.activeElement.matches('button.md-nav__title') "
                 "&& document.getAnimations().every(a => a.playState !== 'running')")
     assert page.evaluate("document.querySelector('.md-sidebar--primary .md-sidebar__scrollwrap').scrollLeft") == 0
     figures = page.locator(".md-sidebar--primary a.md-nav__link", has_text="Figures").first
@@ -321,7 +342,7 @@ def test_a_section_of_the_drawer_tapped_shows_its_pages(page, width):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("opened", ['label.md-nav__link:has-text("The data")', 'label.md-nav__link[for="__toc"]'])
+@pytest.mark.parametrize("opened", ['.md-nav__link[for]:has-text("The data")', '.md-nav__link[for="__toc"]'])
 def test_no_axe_violations_in_the_drawers_panels(new_context, scheme, opened):
     """The drawer's panels are off the screen when the pages are checked: the page's
     contents panel's title ("Table of contents") was 4.42:1 on white, 4.06:1 in the dark
@@ -330,7 +351,7 @@ def test_no_axe_violations_in_the_drawers_panels(new_context, scheme, opened):
     page.goto("essay/")
     page.get_by_role("button", name="Navigation").click()
     page.locator(f".md-sidebar--primary {opened}").first.click()
-    until(page, "() => document.activeElement.matches('label.md-nav__title')")
+    until(page, "() => document.activeElement.matches('button.md-nav__title')")
     violations = axe_violations(page)
     assert not violations, report({f"essay/ drawer, {opened}": violations})
 
