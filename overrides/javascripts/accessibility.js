@@ -128,9 +128,11 @@ if (drawer && label) {
 // ways back were no Tab stop at all. Each is made a button, keeping Material's classes,
 // id and `for` (its styles and the section's <nav> name key on them), its state said by
 // aria-expanded. A section Material shows as a heading (tabindex="") stays a label.
+// They are made as the drawer opens, the only place they are shown: made as each page
+// started, they added to its blocking time (bench/notes.md, part 24).
 // Opened or closed from the keyboard, the focus goes with it: to the panel's way back,
 // or to what opened it.
-document$.subscribe(function () {
+function drawerButtons() {
   document.querySelectorAll('.md-sidebar--primary label.md-nav__title:not([for="__drawer"]), ' +
                             '.md-sidebar--primary label.md-nav__link[for="__toc"], ' +
                             '.md-sidebar--primary label.md-nav__link[tabindex="0"]').forEach(function (label) {
@@ -145,7 +147,9 @@ document$.subscribe(function () {
     button.append.apply(button, Array.from(label.childNodes))
     label.replaceWith(button)
   })
-})
+}
+var drawerToggle = document.getElementById("__drawer")
+if (drawerToggle) drawerToggle.addEventListener("change", function () { if (drawerToggle.checked) drawerButtons() })
 document.addEventListener("click", function (event) {
   var button = event.target instanceof Element && event.target.closest(".md-sidebar--primary button[for]")
   var toggle = button && document.getElementById(button.getAttribute("for"))
