@@ -11,9 +11,11 @@ from __future__ import annotations
 import html
 import re
 import subprocess
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import markdown as python_markdown
 import pytest
 import yaml
 
@@ -21,11 +23,13 @@ from bench.project import commit, git, git_repository, make_env, with_venv
 from macros.registry.loading import load_registry
 from macros.reading.blocks import Place
 from macros.review.articles import Page, article_of, sentence, text_blocks
+from macros.review.builds import Built
+from macros.review.data import Change, figure_changes
 from macros.review.numbers import new_numbers
-from macros.review.pages import page_changes
 from macros.review.other_output import other_output
-from macros.review.report import Review, Section, markdown, pages_section, render
-from tests.support import copy_project, edit
+from macros.review.pages import page_changes
+from macros.review.report import Review, Section, figures_section, markdown, pages_section, render
+from tests.support import ROOT, copy_project, edit
 
 FIGURE = "children-detained"  # written "58,000" in the essay, a page of the original
 OLD_VALUE, NEW_VALUE = 58000, 57000
@@ -348,8 +352,6 @@ def test_other_output_is_what_no_other_part_compares(tmp_path):
 def test_a_changed_block_reads_as_two_lines_and_no_change_as_its_own_paragraph():
     """Rendered as Markdown (GitHub's step summary, review.md), "after:" ran on in the line
     of "before:", and "No page changes for readers." into the section's introduction."""
-    import markdown as python_markdown
-
     old = {"b/": page("b/", "<h1>B</h1><p>Two.</p>")}
     new = {"b/": page("b/", "<h1>B</h1><p>Two!</p>")}
     changed = "\n".join(pages_section(Review(None, "a", "b", [], pages=page_changes(old, new))).items)
@@ -391,7 +393,7 @@ def test_numbers_typed_into_a_new_title_or_description_are_listed_too(tmp_path):
     old, new = tmp_path / "old" / "docs", tmp_path / "new" / "docs"
     old.mkdir(parents=True)
     new.mkdir(parents=True)
-    head = "---\ntitle: {}\ndescription: {}\ndate: 2022-02-03\ntags:\n  - \"2022\"\n---\n\nText.\n"
+    head = "---\ntitle: \"{}\"\ndescription: {}\ndate: 2022-02-03\ntags:\n  - \"2022\"\n---\n\nText.\n"
     (old / "a.md").write_text(head.format("Iraq: camps closed", "Some people left."), encoding="utf-8")
     (new / "a.md").write_text(head.format("Iraq: 16 camps closed", "Some 12,000 people left."), encoding="utf-8")
     found = [(n.file, n.line, n.number) for n in new_numbers(old, new)]
@@ -412,12 +414,6 @@ def test_the_sentence_of_a_figure_that_ends_or_opens_one_stops_at_its_own_end():
 def test_a_new_value_shows_the_note_it_kept():
     """A figure's value changed while its note still gave the old one ("IOM counts
     1,186,556"): the note, unchanged, was not shown, so the stale text went unread."""
-    from dataclasses import replace
-
-    from macros.review.data import figure_changes
-    from macros.review.report import figures_section
-    from tests.support import ROOT
-
     registry = load_registry(ROOT)
     noted = next(f for f in registry.figures.values() if f.note and isinstance(f.value, int))
     changed = replace(registry, figures={**registry.figures, noted.id: replace(noted, value=noted.value + 1)})
@@ -430,12 +426,6 @@ def test_a_new_value_shows_the_note_it_kept():
 
 
 def test_a_new_value_without_a_correction_is_reminded_of_one():
-    from dataclasses import replace
-
-    from macros.review.data import Change, figure_changes
-    from macros.review.report import figures_section
-    from tests.support import ROOT
-
     registry = load_registry(ROOT)
     figure = next(f for f in registry.figures.values() if isinstance(f.value, int))
     changed = figure_changes(registry, replace(registry, figures={**registry.figures,
@@ -451,8 +441,6 @@ def test_a_new_value_without_a_correction_is_reminded_of_one():
 def test_base_data_that_does_not_load_though_base_builds_is_said_to_be_read_with_this_code():
     """BASE's data is read with the working tree's code: a branch that changes a schema
     made a BASE that builds look broken, with no word of why."""
-    from macros.review.builds import Built
-
     review = Review("main", "abc1234", "def5678", [], base_build=Built(Path("base"), True, ""),
                     head_build=Built(Path("head"), True, ""), data_problems=[("BASE", "data/figures.yml:1:1: x")])
     head = sections(markdown(review))[""]

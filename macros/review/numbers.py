@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..checks import front_matter
 from ..checks.lint import page_files, prose, prose_numbers
 from ..checks.source_text import read_text
 from ..errors import DataError
@@ -24,7 +25,7 @@ from ..reading.blocks import words
 # "1. " opening an ordered list's item is its marker, not a number in the text.
 _LIST_MARKER = re.compile(r"\s*\d+[.)]\s")
 _CONTEXT = 60  # characters of the line shown on each side of the number
-_HEAD_FIELD = re.compile(r"(title|description):[ \t]*(.*)")  # a front matter line readers see
+_SHOWN_FIELDS = ("title", "description")  # the front matter readers see
 
 
 @dataclass(frozen=True)
@@ -52,17 +53,19 @@ def _read(path: Path | None, name: str) -> str | None:
         return None  # not text: the build says so, with the line
 
 
-def _read_as_prose(text: str) -> list[str]:
+def _read_as_prose(text: str, name: str) -> list[str]:
     """The page's lines as prose() leaves them, with the front matter's title and
-    description put back in theirs."""
+    description put back on their lines, where the front matter's reader finds them."""
     lines, raw = prose(text).split("\n"), text.split("\n")
-    if raw and raw[0].strip() == "---":
-        for index in range(1, len(raw)):
-            if raw[index].strip() == "---":
-                break
-            field = _HEAD_FIELD.fullmatch(raw[index])
-            if field:
-                lines[index] = " " * field.start(2) + field[2]
+    try:
+        front = front_matter.parse(text, name)
+    except DataError:
+        return lines  # the build tells the mistake, with its line
+    for key in _SHOWN_FIELDS:
+        line = front.line_of(key)
+        if line and isinstance(front.meta.get(key), str):
+            value = raw[line - 1].find(":") + 1  # the value written after `key:` on that line
+            lines[line - 1] = " " * value + raw[line - 1][value:]
     return lines
 
 
@@ -75,7 +78,7 @@ def new_numbers(old_docs: Path, new_docs: Path) -> list[TypedNumber]:
         before, after = _read(old_files.get(name), name), _read(path, name)
         if after is None or before == after:
             continue
-        old_lines, new_lines = _read_as_prose(before or ""), _read_as_prose(after)
+        old_lines, new_lines = _read_as_prose(before or "", name), _read_as_prose(after, name)
         raw = after.split("\n")
         matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
         for op, i1, i2, j1, j2 in matcher.get_opcodes():

@@ -78,6 +78,16 @@ document.addEventListener("click", function (event) {
   target.focus()
 }, true)
 
+// A <label> Material draws for a checkbox, replaced by a button holding what it held: a
+// label is no Tab stop unless given one, and may take no role for a screen reader.
+function buttonInPlaceOf(label) {
+  var button = document.createElement("button")
+  button.type = "button"
+  button.append.apply(button, Array.from(label.childNodes))
+  label.replaceWith(button)
+  return button
+}
+
 // The menu button of a phone's header (or a zoomed window's) is Material's <label> for
 // the drawer's checkbox: no Tab stop, and no key opens it. The closed drawer is hidden
 // (accessibility.css), so the label is replaced by a button: pressed from the keyboard it
@@ -92,19 +102,15 @@ if (drawer && label) {
     drawer.dispatchEvent(new Event("change")) // what Material watches, as its own toggles do
   }
   var nav = document.querySelector(".md-nav--primary[aria-label]") // Material's word for it
-  var menu = document.createElement("button")
-  menu.type = "button"
+  var menu = buttonInPlaceOf(label) // the icon
   menu.className = label.className + " md-header__menu"
   menu.setAttribute("aria-label", nav ? nav.getAttribute("aria-label") : "Navigation")
-  menu.append.apply(menu, Array.from(label.childNodes)) // the icon
-  label.replaceWith(menu)
   var said = function () { menu.setAttribute("aria-expanded", String(drawer.checked)) }
   said()
   drawer.addEventListener("change", said)
   menu.addEventListener("click", function (event) {
     toggled(!drawer.checked)
-    // Pressed with a key (no pointer's click count): the focus to the first link seen,
-    // which on a Rundown item is its section's way back.
+    // Pressed with a key (no pointer's click count): the focus to the first link seen.
     var first = drawer.checked && event.detail === 0 && Array.from(
       document.querySelectorAll(".md-sidebar--primary :is(a[href], button, label[tabindex])")
     ).find(function (link) { return link.checkVisibility({ visibilityProperty: true }) })
@@ -138,18 +144,14 @@ function drawerButtons() {
                             '.md-sidebar--primary label.md-nav__link[tabindex="0"]').forEach(function (label) {
     var toggle = document.getElementById(label.htmlFor)
     if (!toggle) return
-    var button = document.createElement("button")
-    button.type = "button"
+    var button = buttonInPlaceOf(label)
     Array.from(label.attributes).forEach(function (attribute) {
       if (attribute.name !== "tabindex") button.setAttribute(attribute.name, attribute.value)
     })
     button.setAttribute("aria-expanded", String(toggle.checked))
-    button.append.apply(button, Array.from(label.childNodes))
-    label.replaceWith(button)
   })
 }
-var drawerToggle = document.getElementById("__drawer")
-if (drawerToggle) drawerToggle.addEventListener("change", function () { if (drawerToggle.checked) drawerButtons() })
+if (drawer) drawer.addEventListener("change", function () { if (drawer.checked) drawerButtons() })
 document.addEventListener("click", function (event) {
   var button = event.target instanceof Element && event.target.closest(".md-sidebar--primary button[for]")
   var toggle = button && document.getElementById(button.getAttribute("for"))
