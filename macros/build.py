@@ -77,7 +77,8 @@ class Build:
         self.config = env.conf
         root, self.docs_dir = Path(env.project_dir), Path(env.conf["docs_dir"])
         try:
-            self.options = options(env.conf["extra"], env.conf["config_file_path"], self.docs_dir)
+            self.options = options(env.conf["extra"], env.conf["config_file_path"], self.docs_dir,
+                                   env.conf["copyright"])
             self.registry = load_registry(root, self.docs_dir)
         except DataError as error:
             raise PluginError(f"{error}; nothing was built") from None

@@ -27,6 +27,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from .checks.front_matter_checks import BLOG_DIR
+from .downloads.licence import NOTES_AND_DATA_SHORT
 from .errors import DataError, did_you_mean
 
 
@@ -140,11 +141,24 @@ def _colophon(extra: dict, docs_dir: Path, config_file: str | None) -> None:
                            "address of no page under docs/ (about/ is docs/about.md)")
 
 
-def options(extra: dict, config_file: str | None = None, docs_dir: Path | None = None) -> Options:
+def _footer_licence(copyright: str | None, config_file: str | None) -> None:
+    """The footer names the licence the downloads, the pages' metadata and the citations
+    give the notes and data (downloads/licence.py): a reader must not be told two."""
+    if NOTES_AND_DATA_SHORT not in " ".join((copyright or "").split()):
+        raise DataError("mkdocs.yml", _line(config_file, ("copyright",)), None,
+                        f"copyright: the footer must name the notes' and data's licence, "
+                        f"'{NOTES_AND_DATA_SHORT}', as the downloads and citations do; to change the "
+                        "licence, change macros/downloads/licence.py and this line together")
+
+
+def options(extra: dict, config_file: str | None = None, docs_dir: Path | None = None,
+            copyright: str | None = None) -> Options:
     """The edition's options from mkdocs.yml's `extra` (`config_file`, for the lines of
-    its mistakes); DataError names a wrong one. With `docs_dir`, the footer's links too."""
+    its mistakes); DataError names a wrong one. With `docs_dir`, the footer too: its links,
+    and the licence its `copyright` names."""
     if docs_dir is not None:
         _colophon(extra, docs_dir, config_file)
+        _footer_licence(copyright, config_file)
     preview = WholeNumber(0, "Rundown items a preview builds; 0 for the whole site", default=0)
     try:
         items = preview.validate(extra.get("preview", 0))

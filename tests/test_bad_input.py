@@ -345,6 +345,10 @@ CASES = [
      "mkdocs.yml", "colophon: about/", "extra.colophon: expected a list of links"),
     ("extra-key-misspelt", replace("mkdocs.yml", "  colophon:", "  colophn:"), "mkdocs.yml", "colophn:",
      "extra.colophn: unknown option; did you mean 'colophon'?"),
+    # The footer's licence is the one the downloads and citations give (downloads/licence.py).
+    ("footer-names-another-licence", replace("mkdocs.yml", "data of this edition: CC BY 4.0.",
+                                             "data of this edition: CC BY-SA 4.0."), "mkdocs.yml", "copyright:",
+     "copyright: the footer must name the notes' and data's licence, 'CC BY 4.0'"),
     # A date's pattern is one babel can write, and writes some part of the date.
     ("date-pattern-babel-refuses", replace(FIGURES, "pattern: MMMM yyyy", "pattern: MMMMMMMMM"), FIGURES,
      "pattern: MMMMMMMMM", "pattern 'MMMMMMMMM' is not a date pattern babel can write"),

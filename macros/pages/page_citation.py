@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import date
 
 from ..downloads.bibtex import entry, entry_text, source_reference
+from ..downloads.licence import NOTES_AND_DATA_SHORT
 from ..registry.model import PartialDate, Source
 from ..render.escape import bibtex_text, bibtex_url
 from ..render.formatting import format_partial_date
@@ -75,10 +76,10 @@ def data_block(site_name: str, url: str, version: str | None) -> str:
     (the Data Package's `version`), so that a citation says which figures it used."""
     title = f"{site_name}: figures"
     when = f", data of {format_partial_date(PartialDate(version))}" if version else ""
-    cite = f"{title}{when}. {url}. Licence: CC BY 4.0."
+    cite = f"{title}{when}. {url}. Licence: {NOTES_AND_DATA_SHORT}."
     fields = [("title", "{" + bibtex_text(title) + "}"), ("howpublished", bibtex_text(site_name))]
     if version:
         fields += [("year", version[:4]), ("date", version), ("version", version)]
-    fields += [("url", bibtex_url(url)), ("note", "Licence: CC BY 4.0.")]
+    fields += [("url", bibtex_url(url)), ("note", f"Licence: {NOTES_AND_DATA_SHORT}.")]
     bib = entry_text("misc", "edition-figures", fields).rstrip("\n")
     return _box("### Cite the data", "cite-the-data", cite, bib)
