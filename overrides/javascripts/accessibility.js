@@ -133,15 +133,17 @@ if (drawer && label) {
 // label may take none: axe, aria-allowed-role), and the page's contents' opener and the
 // ways back were no Tab stop at all. Each is made a button, keeping Material's classes,
 // id and `for` (its styles and the section's <nav> name key on them), its state said by
-// aria-expanded. A section Material shows as a heading (tabindex="") stays a label.
-// They are made as the drawer opens, the only place they are shown: made as each page
-// started, they added to its blocking time (bench/notes.md, part 24).
+// aria-expanded. The current page's section (tabindex="") too: Material draws it as a
+// heading, which it is in a wide screen's sidebar, but in the drawer its panel's way back
+// led to a label no key could open again. They are made as the drawer opens, the only
+// place they are shown: made as each page started, they added to its blocking time
+// (bench/notes.md, part 24). The screen widened to the sidebar, the labels are put back.
 // Opened or closed from the keyboard, the focus goes with it: to the panel's way back,
 // or to what opened it.
+var labelsReplaced = new Map() // each drawer button, and the label it stands in for
 function drawerButtons() {
   document.querySelectorAll('.md-sidebar--primary label.md-nav__title:not([for="__drawer"]), ' +
-                            '.md-sidebar--primary label.md-nav__link[for="__toc"], ' +
-                            '.md-sidebar--primary label.md-nav__link[tabindex="0"]').forEach(function (label) {
+                            '.md-sidebar--primary label.md-nav__link[for]').forEach(function (label) {
     var toggle = document.getElementById(label.htmlFor)
     if (!toggle) return
     var button = buttonInPlaceOf(label)
@@ -149,9 +151,20 @@ function drawerButtons() {
       if (attribute.name !== "tabindex") button.setAttribute(attribute.name, attribute.value)
     })
     button.setAttribute("aria-expanded", String(toggle.checked))
+    labelsReplaced.set(button, label)
   })
 }
 if (drawer) drawer.addEventListener("change", function () { if (drawer.checked) drawerButtons() })
+var sidebarShown = matchMedia("(min-width: 76.25em)") // Material's breakpoint for it
+sidebarShown.addEventListener("change", function () {
+  if (!sidebarShown.matches) return
+  labelsReplaced.forEach(function (label, button) {
+    if (!button.isConnected) return // gone with a page instant navigation replaced
+    label.append.apply(label, Array.from(button.childNodes))
+    button.replaceWith(label)
+  })
+  labelsReplaced.clear()
+})
 document.addEventListener("click", function (event) {
   var button = event.target instanceof Element && event.target.closest(".md-sidebar--primary button[for]")
   var toggle = button && document.getElementById(button.getAttribute("for"))

@@ -302,6 +302,39 @@ def test_a_section_of_the_drawer_opens_and_closes_from_the_keyboard(page):
     assert focus_seen(page)
 
 
+def test_the_current_section_closed_in_the_drawer_opens_again_from_the_keyboard(page):
+    """On the figures page the drawer opens on its section's panel, "The data". Its way
+    back led to the first level, where Material draws the current section as a heading
+    (a label, tabindex=""): no Tab stop, so no key opened the panel again, and the focus
+    was lost. It is a button there too, and the focus goes back to it."""
+    open_drawer(page, "figures/")
+    back = page.locator('.md-sidebar--primary button.md-nav__title', has_text="The data")
+    expect(back).to_have_attribute("aria-expanded", "true")
+    back.focus()
+    page.keyboard.press("Enter")
+    data = page.get_by_role("button", name="The data", exact=True).and_(page.locator(".md-nav__link"))
+    expect(data).to_be_focused()
+    expect(data).to_have_attribute("aria-expanded", "false")
+    assert focus_seen(page)
+    page.keyboard.press("Enter")
+    expect(back).to_be_focused()
+    # Under the panel, the button is hidden: found by its class, not by its role.
+    expect(page.locator(".md-sidebar--primary button.md-nav__link", has_text="The data")).to_have_attribute(
+        "aria-expanded", "true")
+
+
+def test_the_drawers_buttons_are_labels_again_beside_the_sidebar(page):
+    """Widened to the sidebar, where the current section is a heading and no panel
+    slides, the drawer's buttons were still there: a Tab stop on a heading that does
+    nothing. Material's labels are put back."""
+    open_drawer(page, "figures/")
+    expect(page.locator(".md-sidebar--primary button[for]").first).to_be_attached()
+    page.set_viewport_size({"width": 1280, "height": 800})
+    expect(page.locator(".md-sidebar--primary button[for]")).to_have_count(0)
+    heading = page.locator(".md-sidebar--primary label.md-nav__link[for]", has_text="The data")
+    expect(heading).to_have_attribute("tabindex", "")
+
+
 def test_the_drawers_openers_and_ways_back_are_buttons_that_say_their_state(page):
     """A screen reader read "The data", the page's contents' opener and each panel's way
     back as text: Material draws them as <label>s, which take no role. Each is a button
@@ -342,18 +375,23 @@ def test_a_section_of_the_drawer_tapped_shows_its_pages(page, width):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("opened", ['.md-nav__link[for]:has-text("The data")', '.md-nav__link[for="__toc"]'])
-def test_no_axe_violations_in_the_drawers_panels(new_context, scheme, opened):
+@pytest.mark.parametrize("path, clicked, focused", [
+    ("essay/", '.md-nav__link[for]:has-text("The data")', "button.md-nav__title"),
+    ("essay/", '.md-nav__link[for="__toc"]', "button.md-nav__title"),
+    # The current section's panel closed: the first level, its section a button.
+    ("figures/", '.md-nav__title[for="__nav_4"]', "button.md-nav__link"),
+])
+def test_no_axe_violations_in_the_drawers_panels(new_context, scheme, path, clicked, focused):
     """The drawer's panels are off the screen when the pages are checked: the page's
     contents panel's title ("Table of contents") was 4.42:1 on white, 4.06:1 in the dark
     palette, under WCAG's 4.5."""
     page = with_axe(new_context(color_scheme=scheme, viewport={"width": 375, "height": 800})).new_page()
-    page.goto("essay/")
+    page.goto(path)
     page.get_by_role("button", name="Navigation").click()
-    page.locator(f".md-sidebar--primary {opened}").first.click()
-    until(page, "() => document.activeElement.matches('button.md-nav__title')")
+    page.locator(f".md-sidebar--primary {clicked}").first.click()
+    until(page, f"() => document.activeElement.matches('{focused}')")
     violations = axe_violations(page)
-    assert not violations, report({f"essay/ drawer, {opened}": violations})
+    assert not violations, report({f"{path} drawer, {clicked}": violations})
 
 
 def test_no_menu_button_beside_the_sidebar(page):
