@@ -26,7 +26,7 @@ from macros.review.articles import Page, article_of, sentence, text_blocks
 from macros.review.builds import Built
 from macros.review.data import Change, figure_changes
 from macros.review.numbers import new_numbers
-from macros.review.other_output import other_output
+from macros.review.other_output import OtherOutput, other_output
 from macros.review.pages import page_changes
 from macros.review.report import Review, Section, figures_section, markdown, pages_section, render
 from tests.support import ROOT, copy_project, edit
@@ -189,6 +189,9 @@ def test_review_names_four_changes_with_before_and_after(repo):
     index = (repo / "site" / "rundown" / "index.html").read_text(encoding="utf-8")
     assert NEW_ITEM_TITLE in front and NEW_ITEM_TITLE in index  # their lists did change
     assert "" not in pages and "rundown/" not in pages
+    # Their lists are in Other output, the new item told once for both pages.
+    both = [i for i in items(part["Other output"]) if "`index.html`" in i and "`rundown/index.html`" in i]
+    assert len(both) == 1 and f"new: “{NEW_ITEM_TITLE}”" in as_read(both[0]), part["Other output"]
 
     # The number the new item typed in, which is not a figure.
     assert f"docs/rundown/posts/{NEW_ITEM_SLUG}.md:" in part["Numbers in new or changed prose that are not figures"]
@@ -257,6 +260,20 @@ def test_a_change_to_the_style_alone_is_not_told_as_nothing_changing(repo):
     assert "nothing a reader sees changes" not in verdict.lower() and "1 other built file differs" in verdict
     assert "No page changes for readers." in part["Pages"]
     assert items(part["Other output"]) == ["- `stylesheets/edition.css`"]
+
+
+def test_a_menu_renamed_is_told_once_for_every_page(repo):
+    """A section of the menu renamed in mkdocs.yml changes no article but every page:
+    the verdict says words readers see changed, and the change is told once."""
+    edit(repo / "mkdocs.yml", "  - The data:\n", "  - Data and sources:\n")
+    commit(repo, "the data's section renamed")
+    run = review(repo, "BASE=HEAD~1")
+    assert run.returncode == 0, run.stdout + run.stderr
+    part = sections((repo / "review.md").read_text(encoding="utf-8"))
+    pages = sorted(path.relative_to(repo / "site").as_posix() for path in (repo / "site").rglob("*.html"))
+    assert f"{len(pages)} in words readers see" in part[""].splitlines()[0], part[""]
+    (told,) = [i for i in items(part["Other output"]) if "Data and sources" in as_read(i)]
+    assert told.startswith(f"- {len(pages)} pages, ") and as_read(told).count("Data and sources") == 1, told
 
 
 def test_a_long_report_is_shortened_for_the_step_summary_and_says_so():
@@ -346,7 +363,28 @@ def test_other_output_is_what_no_other_part_compares(tmp_path):
             if text is not None:
                 (root / name).parent.mkdir(parents=True, exist_ok=True)
                 (root / name).write_text(text, encoding="utf-8")
-    assert other_output(old, new, {"rundown/x/"}) == ["about/index.html", "assets/new.svg", "stylesheets/edition.css"]
+    assert other_output(old, new, {"rundown/x/"}) == [
+        OtherOutput(("about/index.html",)), OtherOutput(("assets/new.svg",)), OtherOutput(("stylesheets/edition.css",))]
+
+
+def test_words_changed_alike_in_many_pages_are_told_once(tmp_path):
+    """A new tag's search filter changed every page's HTML, and the review named each
+    page with no word of why: the change of words is told, once, with the pages it is in,
+    and what only one page changed beside it under that page."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    filters = "<details><summary>Filter</summary>Topic: Impunity{}</details>"
+    pages = {"about/index.html": ("<p>About</p>", "<p>About</p>"),
+             "essay/index.html": ("<p>Essay</p>", "<p>Essay</p>"),
+             "index.html": ("<ul data-newest-items><li>Old item</li></ul>",
+                            "<ul data-newest-items><li>New item</li><li>Old item</li></ul>")}
+    for name, (before, after) in pages.items():
+        for root, text in ((old, before + filters.format("")), (new, after + filters.format(" Rule of law"))):
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / name).write_text(text, encoding="utf-8")
+    assert other_output(old, new, set()) == [
+        OtherOutput(("about/index.html", "essay/index.html", "index.html"),
+                    (("Topic: Impunity", "Topic: Impunity Rule of law"),)),
+        OtherOutput(("index.html",), ((None, "New item"),))]
 
 
 def test_a_changed_block_reads_as_two_lines_and_no_change_as_its_own_paragraph():

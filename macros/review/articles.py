@@ -71,15 +71,16 @@ class Block:
 class _Blocks(Reader):
     """Each block's own words, in reading order: the innermost block holds a text."""
 
-    def __init__(self):
+    def __init__(self, lists: bool = False):
         self.blocks: list[list] = []  # [tag, pieces], appended as each block opens
         self.stack: list[tuple[str, list | None, bool]] = []  # tag, the block it opens, unread
+        self.lists = lists  # the front page's newest items read too
 
     def handle_starttag(self, tag, attrs):
         if tag in VOID:
             return
         attrs = dict(attrs)
-        quiet = (tag in _UNREAD or silent(tag, attrs) or NEWEST_ITEMS in attrs
+        quiet = (tag in _UNREAD or silent(tag, attrs) or (NEWEST_ITEMS in attrs and not self.lists)
                  or bool(self.stack and self.stack[-1][2]))
         block = None
         if tag in _TEXT_BLOCKS and not quiet:
@@ -101,9 +102,10 @@ class _Blocks(Reader):
             block[1].append(data)
 
 
-def text_blocks(html: str) -> tuple[Block, ...]:
-    """The article's blocks that hold words, each block's words one space apart."""
-    reader = _Blocks()
+def text_blocks(html: str, lists: bool = False) -> tuple[Block, ...]:
+    """The article's blocks that hold words, each block's words one space apart; with
+    `lists`, the front page's list of the newest items too."""
+    reader = _Blocks(lists)
     read(html, reader)
     blocks, section = [], None
     for tag, pieces in reader.blocks:

@@ -10,6 +10,7 @@ its end, and says how much it left out.
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..registry.model import Flag
@@ -20,6 +21,7 @@ from .builds import DEFAULT_BRANCH, Built
 from .data import NONE, Change, FlagChanges
 from .downloads import DownloadChange
 from .numbers import TypedNumber
+from .other_output import OtherOutput
 from .pages import PageChange
 
 _CONTEXT_WORDS = 12  # words kept on each side of a change inside a long block
@@ -44,7 +46,7 @@ class Review:
     pages: list[PageChange] | None = None
     numbers: list[TypedNumber] = field(default_factory=list)
     downloads: list[DownloadChange] | None = None
-    other_output: list[str] | None = None  # built files that differ beyond the rest (other_output.py)
+    other_output: list[OtherOutput] | None = None  # built files that differ beyond the rest
 
 
 @dataclass
@@ -276,12 +278,29 @@ def pages_section(review: Review) -> Section:
     return Section("Pages", intro if items else intro + ["", "No page changes for readers."], items)
 
 
+def _other_output(output: OtherOutput) -> str:
+    """One file, or the pages that changed alike, and the words that changed in each."""
+    files = output.files
+    head = code(files[0]) if len(files) == 1 else f"{len(files)} pages, {_some([code(name) for name in files])}"
+    if not output.words:
+        return f"- {head}"
+    times = Counter(output.words)  # a menu's section is named in its tab, drawer and sidebar
+    lines = [f"- {head}{': in each,' if len(files) > 1 else ':'}"]
+    lines += [_before_after(*change) + (f" ({count} times)" if count > 1 else "")
+              for change, count in list(times.items())[:_NAMED]]
+    if len(times) > _NAMED:
+        lines.append(f"  - and {_plural(len(times) - _NAMED, 'more change')}")
+    return "\n".join(lines)
+
+
 def other_output_section(review: Review) -> Section:
     if review.other_output is None:
         return Section("Other output", ["Not compared: a build failed."], [])
-    items = [f"- {code(name)}" for name in review.other_output]
-    intro = ["Built files that differ beyond the pages' words and the downloads: a stylesheet, a script, "
-             "an image, or a page's HTML with the same words (a link's address, an image, its markup). "
+    items = [_other_output(output) for output in review.other_output]
+    intro = ["Built files that differ beyond the articles' words and the downloads: a stylesheet, a script, "
+             "an image, a page's words outside its article (the navigation, the footer, the search "
+             "filters, the front page's newest items), or its HTML with the same words (a link's address, "
+             "an image, its markup). Pages that changed alike are named together. "
              "Readers may see these: look at them in the preview."]
     return Section("Other output", intro if items else ["No other built file differs."], items)
 
@@ -364,8 +383,11 @@ def verdict(review: Review) -> str:
     if review.data_problems:
         parts.append("the data could not be compared")
     if not parts and review.other_output:
-        parts.append(f"no words or data change, but {_plural(len(review.other_output), 'other built file')} "
-                     f"differ{'s' if len(review.other_output) == 1 else ''}: look at the preview")
+        files = sum(len(output.files) for output in review.other_output)
+        worded = sum(len(output.files) for output in review.other_output if output.words)
+        differ = f"{_plural(files, 'other built file')} differ{'s' if files == 1 else ''}"
+        parts.append(f"no article's words or data change, but {differ}, {worded} in words readers see: look at "
+                     "Other output" if worded else f"no words or data change, but {differ}: look at the preview")
     text = ", ".join(parts) or "nothing a reader sees changes"
     return text[0].upper() + text[1:]
 
