@@ -276,6 +276,36 @@ def test_a_menu_renamed_is_told_once_for_every_page(repo):
     assert told.startswith(f"- {len(pages)} pages, ") and as_read(told).count("Data and sources") == 1, told
 
 
+def test_a_new_entry_on_a_list_page_is_one_line(repo):
+    """A new source's entry on the sources page was told as a new heading and then one
+    "new:" line for each of its labels and values, 16 lines: it is one line, its words in
+    their order."""
+    title, publisher = "A report added for the review", "A publisher added for the review"
+    (repo / "data" / "sources.yml").write_text((repo / "data" / "sources.yml").read_text(encoding="utf-8") + f"""
+  review-added-source:
+    title: "{title}"
+    publisher: {publisher}
+    author:
+    date: "2022-02-01"
+    url:
+    kind: report
+    unused: kept for the review's test
+""", encoding="utf-8")
+    commit(repo, "a source added")
+    run = review(repo, "BASE=HEAD~1")
+    assert run.returncode == 0, run.stdout + run.stderr
+    part = sections((repo / "review.md").read_text(encoding="utf-8"))
+    (sources,) = [i for i in items(part["Pages"]) if "/sources/" in i]
+    told = sources.splitlines()[1:]
+    assert len(told) == 1 and told[0].startswith(f"  - new section: “{title}”: “"), sources
+    assert f"Publisher · {publisher} ·" in as_read(told[0])
+    git(repo, "checkout", "HEAD~1", "--", "data/sources.yml")  # taken out again, uncommitted
+    assert review(repo, "BASE=HEAD").returncode == 0
+    (sources,) = [i for i in items(sections((repo / "review.md").read_text(encoding="utf-8"))["Pages"])
+                  if "/sources/" in i]
+    assert sources.splitlines()[-1] == told[0].replace("new section", "section gone"), sources
+
+
 def test_a_long_report_is_shortened_for_the_step_summary_and_says_so():
     """GitHub takes 1 MiB a step: the longest section gives way, saying how much it left out."""
     head = ["# 500 pages change for readers"]

@@ -236,6 +236,25 @@ _GONE = ("its old address now finds no page: links to it from other sites, bookm
          "citations break")
 
 
+def _whole_section(blocks: list, index: int) -> tuple[str, range] | None:
+    """A heading new (or gone) with every block under it, as a new figure's entry on the
+    figures page is: one line, its blocks' words in order, and which blocks it told."""
+    heading = blocks[index]
+    if not heading.heading or (heading.before is None) == (heading.after is None):
+        return None
+    new = heading.before is None
+    title = heading.after if new else heading.before
+    end = index + 1
+    while end < len(blocks) and not blocks[end].heading and blocks[end].section == title:
+        if (blocks[end].before is None) != new:
+            return None  # a block under it also in BASE: told block by block
+        end += 1
+    if end == index + 1:
+        return None
+    words = " · ".join(_md(block.after if new else block.before) for block in blocks[index + 1:end])
+    return f"  - {'new section' if new else 'section gone'}: “{_md(title)}”: “{words}”", range(index, end)
+
+
 def pages_section(review: Review) -> Section:
     if review.pages is None:
         failed = [name for name, built in (("BASE", review.base_build), ("the working tree", review.head_build))
@@ -261,9 +280,15 @@ def pages_section(review: Review) -> Section:
             moved = [block for block in change.blocks if block.before == block.after]
             if moved:
                 items.append(_moved(moved))
-            section = None
-            for block in change.blocks:
-                if block.before == block.after:
+            section, told = None, set()
+            shown = [block for block in change.blocks if block.before != block.after]
+            for index, block in enumerate(shown):
+                if index in told:
+                    continue
+                whole = _whole_section(shown, index)
+                if whole:
+                    items.append(whole[0])
+                    told.update(whole[1])
                     continue
                 if block.heading:
                     items.append(_heading(block.before, block.after))
