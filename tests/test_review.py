@@ -377,6 +377,17 @@ def test_a_page_moved_or_removed_is_told_that_its_old_address_finds_nothing():
     assert told.count("its old address now finds no page") == 2, told
 
 
+def test_a_value_drawn_twice_in_a_row_is_told_once_with_a_count():
+    """A chart's figure changed was told once for its bar's label and once for its
+    table's cell, the same lines twice: it is told once, "(2 times)"; the same change in
+    another section is told there too."""
+    chart = "<h2>Chart</h2><svg><text>45,000</text></svg><table><tr><td>45,000</td></tr></table>"
+    old = {"c/": page("c/", f"<h1>C</h1>{chart}<h2>Other</h2><p>45,000</p>")}
+    new = {"c/": page("c/", f"<h1>C</h1>{chart}<h2>Other</h2><p>45,000</p>".replace("45,000", "47,000"))}
+    told = as_read("\n".join(pages_section(Review(None, "a", "b", [], pages=page_changes(old, new))).items))
+    assert told.count("after: “47,000”") == 2 and told.count("after: “47,000” (2 times)") == 1, told
+
+
 def test_other_output_is_what_no_other_part_compares(tmp_path):
     """A stylesheet, or a page's HTML with the same words, is named; white space a browser
     does not show, the search index, the downloads and the pages already listed are not."""

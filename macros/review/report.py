@@ -280,7 +280,7 @@ def pages_section(review: Review) -> Section:
             moved = [block for block in change.blocks if block.before == block.after]
             if moved:
                 items.append(_moved(moved))
-            section, told = None, set()
+            section, told, last, times = None, set(), None, 0
             shown = [block for block in change.blocks if block.before != block.after]
             for index, block in enumerate(shown):
                 if index in told:
@@ -289,15 +289,21 @@ def pages_section(review: Review) -> Section:
                 if whole:
                     items.append(whole[0])
                     told.update(whole[1])
+                    last = None
                     continue
                 if block.heading:
                     items.append(_heading(block.before, block.after))
-                    section = None
+                    section = last = None
+                    continue
+                line = _before_after(block.before, block.after, "    " if block.section else "  ")
+                if last == block:  # the same change again at once: a chart's bar and its table's cell
+                    times += 1
+                    items[-1] = f"{line} ({times} times)"
                     continue
                 if block.section != section and block.section:
                     items.append(f"  - under “{_md(block.section)}”:")
-                section = block.section
-                items.append(_before_after(block.before, block.after, "    " if section else "  "))
+                section, last, times = block.section, block, 1
+                items.append(line)
     intro = ["Each page's article as readers read it: its text, not its HTML, navigation or lists "
              "of the newest items; and its title and description, as its head gives them."]
     return Section("Pages", intro if items else intro + ["", "No page changes for readers."], items)
