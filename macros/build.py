@@ -83,7 +83,8 @@ class Build:
         except DataError as error:
             raise PluginError(f"{error}; nothing was built") from None
         except DataErrors as errors:
-            raise PluginError(f"{len(errors.errors)} mistake(s) in the data; nothing was built:\n{errors}") from None
+            raise PluginError(f"{len(errors.errors)} mistake(s) in the data and its uses; nothing was built:\n"
+                              f"{errors}") from None
         self.kept: set[str] = set()  # in a preview, the Rundown items it builds (preview.py)
         self.left_out: set[str] = set()
         if self.options.preview:

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.support import build, edit, figure_id
 
@@ -789,3 +790,23 @@ def test_what_only_looks_like_those_mistakes_is_published_as_written(project):
     assert article.select_one("svg animate")["values"] == "0;1"
     assert article.find("em", string="the essay") is not None
     assert "x*y*z and a * b * c" in text
+
+
+def test_a_used_figure_deleted_is_told_in_the_data_and_the_pages_at_once(project):
+    """A figure taken out of data/figures.yml that a rule and the essay still name was
+    told in stages: data/rules.yml's lines first, and the essay's only once those were
+    mended. Every place that names it is told in the one build."""
+    rules = yaml.safe_load((project / "data" / "rules.yml").read_text(encoding="utf-8"))["rules"]
+    in_rules = {f for rule in rules.values() for f in rule.get("figures", []) + [rule.get("figure")] if f}
+    essay = (project / ESSAY).read_text(encoding="utf-8")
+    wanted = sorted(f for f in in_rules if f"fig('{f}')" in essay)[0]
+    figures = (project / FIGURES).read_text(encoding="utf-8")
+    start = figures.index(f"\n  {wanted}:\n") + 1
+    end = figures.find("\n\n", start)
+    (project / FIGURES).write_text(figures[:start] + figures[end + 2:], encoding="utf-8")
+    out = publish(project)
+    log = out.stdout + out.stderr
+    assert out.returncode != 0 and "Traceback" not in log, log
+    told = {line.split(":", 2)[0] for line in log.splitlines() if f"unknown figure '{wanted}'" in line}
+    assert told == {"data/rules.yml", ESSAY}, log
+    assert f"{ESSAY}:{line_of(project, ESSAY, f'fig({wanted!r})')}:" in log, log

@@ -29,7 +29,7 @@ from material.plugins.blog.config import BlogConfig
 
 from ..errors import DataError, close_matches
 from .front_matter_checks import FrontMatterChecks, page_kind
-from .macro_calls import CALL, EXPRESSION, call_errors, position
+from .macro_calls import CALL, EXPRESSION, call_errors, macro_calls, position, unknown_ids
 from .open_html import open_html_errors
 from .page_text import heading_errors, image_errors, invisible_errors
 from ..registry.loading import CORRECTIONS_FILE
@@ -354,11 +354,6 @@ def note_key_errors(text: str, name: str, calls: list[tuple[str, str, int]]) -> 
     return errors
 
 
-def macro_calls(text: str) -> list[tuple[str, str, int]]:
-    """(macro, id, line) of every fig('...') and cite('...') call in a page."""
-    return [(m[1], m[3], text.count("\n", 0, m.start()) + 1) for m in CALL.finditer(text)]
-
-
 def pages(docs_dir: Path) -> Iterable[tuple[str, str]]:
     """(name relative to the project, text) of every Markdown page."""
     for name, path in page_files(docs_dir):
@@ -414,11 +409,7 @@ def lint_pages(docs_dir: Path, registry: Registry, today: date | None = None,
         errors += image_errors(body, name) + heading_errors(body, name) + invisible_errors(body, name)
         errors += separator_errors(text, name) if page_kind(name.split("/", 1)[1], {}) == "rundown-item" else []
         errors += unknown_macro_errors(text, name, macros) if macros else []
-        for macro, item_id, line in calls:
-            try:
-                (registry.figure if macro == "fig" else registry.source)(item_id)
-            except LookupError as error:
-                errors.append(DataError(name, line, None, str(error)))
+        errors += unknown_ids(name, calls, registry.figures, registry.sources)
     return errors + fronts.across_pages(CORRECTIONS_FILE) + static_file_errors(docs_dir)
 
 

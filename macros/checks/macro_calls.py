@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 
 from ..errors import DataError
+from ..registry.model import UnknownId
 
 # {{ fig('id') }} or {{ cite("id") }}, as the pages write them: what `make check` reads
 # without rendering. The build itself records each call as it renders it (uses.py).
@@ -91,3 +93,16 @@ def call_errors(text: str, name: str) -> list[DataError]:
             line, column = position(text, call.end() + offset)
             errors.append(DataError(name, line, column, message))
     return errors
+
+
+def macro_calls(text: str) -> list[tuple[str, str, int]]:
+    """(macro, id, line) of every fig('...') and cite('...') call in a page."""
+    return [(m[1], m[3], text.count("\n", 0, m.start()) + 1) for m in CALL.finditer(text)]
+
+
+def unknown_ids(name: str, calls: list[tuple[str, str, int]], figures: Collection[str],
+                sources: Collection[str]) -> list[DataError]:
+    """Each call of page `name` to an id the data does not hold, on its line."""
+    known = {"fig": figures, "cite": sources}
+    return [DataError(name, line, None, str(UnknownId(WHAT[macro], item_id, list(known[macro]))))
+            for macro, item_id, line in calls if item_id not in known[macro]]
