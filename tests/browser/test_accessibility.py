@@ -260,6 +260,36 @@ def test_each_stop_in_the_drawer_shows_its_whole_focus_ring(page, path):
     assert unseen == {}
 
 
+@pytest.mark.parametrize("path", ["essay/", "figures/"])
+def test_each_stop_in_the_sidebars_shows_its_whole_focus_ring(page, path):
+    """On a wide screen the sidebars clip what is drawn outside their box: the ring of
+    the first link under a section's title lost its top, and of the last link of a
+    scrolled table of contents its bottom."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(path)
+    in_sidebar = "!!document.activeElement.closest('.md-sidebar')"
+    # Material's toc.follow scrolls the contents to the page's section a moment after the
+    # page scrolls: a reader's next key comes after it, so each check waits for it too.
+    still = """async () => { const at = () => [scrollY, ...[...document.querySelectorAll(
+        '.md-sidebar__scrollwrap')].map(s => s.scrollTop)].join();
+        for (let last = null, now = at(); last !== now; last = now, now = at())
+            await new Promise(done => setTimeout(done, 60)) }"""
+    unseen, stops = {}, {}
+    for key in ("Tab", "Shift+Tab"):  # down through both sidebars into the page, then back up
+        for _ in range(200):
+            page.keyboard.press(key)
+            page.evaluate(still)
+            if not page.evaluate(in_sidebar):
+                if stops.get(key):
+                    break
+                continue
+            stops[key] = stops.get(key, 0) + 1
+            focus_seen(page)
+            name = page.evaluate("document.activeElement.textContent.trim() || document.activeElement.className")
+            unseen.update({f"{name} ({key})": edges} if (edges := ring_edges_unseen(page)) else {})
+    assert stops["Tab"] == stops["Shift+Tab"] > 2 and unseen == {}, (stops, unseen)
+
+
 @pytest.mark.parametrize("path", ["rundown/", "rundown/lebanon-unsolved-murders/"])
 def test_the_drawer_on_the_rundown_opens_on_the_sites_menu(page, path):
     """The Rundown's section holds only its index page (its posts are in no menu). Opened
