@@ -192,6 +192,8 @@ def test_review_names_four_changes_with_before_and_after(repo):
     # Their lists are in Other output, the new item told once for both pages.
     both = [i for i in items(part["Other output"]) if "`index.html`" in i and "`rundown/index.html`" in i]
     assert len(both) == 1 and f"new: “{NEW_ITEM_TITLE}”" in as_read(both[0]), part["Other output"]
+    (feed,) = [i for i in items(part["Other output"]) if i.startswith("- `feed.xml`")]
+    assert f"new: “{NEW_ITEM_TITLE}: A new item written for this edition" in as_read(feed), feed
 
     # The number the new item typed in, which is not a figure.
     assert f"docs/rundown/posts/{NEW_ITEM_SLUG}.md:" in part["Numbers in new or changed prose that are not figures"]

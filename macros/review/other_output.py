@@ -1,7 +1,8 @@
 """The built files that differ beyond what the other comparisons read: a stylesheet, a
 script, an image, the site's settings written into every page, or a page's HTML outside
 its article's words (the navigation, the footer, the search dialog's filters, the front
-page's newest items) or whose words are the same (a link sent elsewhere, an image added).
+page's newest items), the feed's items, or a page whose words are the same (a link sent
+elsewhere, an image added).
 Readers may see these: the report names them, for the preview, with the words that
 changed where there are any, and pages that changed the same way are named together,
 so that one new tag's filter is told once, not once a page.
@@ -20,8 +21,10 @@ import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree import ElementTree
 
 from ..downloads.files import FILES
+from ..meta.feed import FEED_PATH
 from .articles import text_blocks
 
 _SPACE = re.compile(rb"\s+")
@@ -48,11 +51,22 @@ def _same(before: bytes, after: bytes, name: str) -> bool:
     return before == after or (name.endswith(".html") and _SPACE.sub(b" ", before) == _SPACE.sub(b" ", after))
 
 
-def _words(before: bytes, after: bytes) -> tuple[WordChange, ...]:
-    """The page's blocks whose words differ, whole page (its <title> too): a run of
+def _page_blocks(html: bytes) -> list[str]:
+    """A page's words, block by block, the whole page (its <title> too)."""
+    return [block.text for block in text_blocks(html.decode("utf-8", "replace"), lists=True)]
+
+
+def _feed_items(xml: bytes) -> list[str]:
+    """What a feed reader shows of each item: its title and its description."""
+    return [f"{item.findtext('title')}: {item.findtext('description')}"
+            for item in ElementTree.fromstring(xml).iter("item")]
+
+
+def _words(before: bytes, after: bytes, name: str) -> tuple[WordChange, ...]:
+    """The blocks of a page (or the items of the feed) whose words differ: a run of
     blocks changed as one told as one change."""
-    old, new = ([block.text for block in text_blocks(html.decode("utf-8", "replace"), lists=True)]
-                for html in (before, after))
+    read = _feed_items if name == FEED_PATH else _page_blocks
+    old, new = read(before), read(after)
     changes: list[WordChange] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
         if op == "equal":
@@ -82,7 +96,7 @@ def other_output(old_site: Path, new_site: Path, pages_listed: set[str]) -> list
         before, after = old[name].read_bytes(), new[name].read_bytes()
         if _same(before, after, name):
             continue
-        words = _words(before, after) if name.endswith(".html") else ()
+        words = _words(before, after, name) if name.endswith(".html") or name == FEED_PATH else ()
         if not words:
             wordless.append(OtherOutput((name,)))
         for nth, change in enumerate(words):
