@@ -110,3 +110,34 @@ def test_a_notes_back_link_returns_to_the_sentence_and_the_marker_to_the_note(pa
     marker.locator("a").click()
     expect(page).to_have_url(re.compile(f"#fn:fig-{figure.id}$"))
     expect(note).to_be_in_viewport()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_a_figures_use_followed_from_the_figures_page_is_not_under_back_to_top(page, width):
+    """A use followed from the figures page ("Used in") arrives by instant navigation,
+    scrolling up from where the figures page stood, and Material shows its "Back to top"
+    button: at Material's margin for a link's target (3.6rem) the button stood over the
+    figure and its note marker."""
+    page.set_viewport_size({"width": width, "height": 800})
+    uses = page.locator('a[href*="essay/#fig-"]')
+    for attempt in range(3):
+        page.goto("figures/")
+        link = uses.nth(len(REGISTRY.figures) // 2 if uses.count() > len(REGISTRY.figures) // 2 else 0)
+        link.scroll_into_view_if_needed()
+        until(page, STILL)
+        target = link.get_attribute("href").split("#", 1)[1]
+        link.click()
+        expect(page).to_have_url(re.compile(f"essay/#{re.escape(target)}$"))
+        try:
+            until(page, STILL, timeout=10)
+            break
+        except TimeoutError:
+            if attempt == 2:
+                raise
+    covered = page.evaluate("""id => { const use = document.getElementById(id);
+        const marker = use.nextElementSibling || use;
+        return [use, marker].filter(el => { const box = el.getBoundingClientRect();
+            const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+            return !(top && (el.contains(top) || top.contains(el))) }).map(el => el.outerHTML.slice(0, 80)) }""",
+                            target)
+    assert covered == [], covered
