@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from macros.errors import DataErrors
@@ -45,6 +47,18 @@ def test_each_kind_flags_only_a_broken_relation(rule, broken):
     assert bool(flags) is broken
     if broken:
         assert flags[0].message == "m" and flags[0].measured
+
+
+def test_a_flags_dates_are_written_as_the_pages_write_dates():
+    """"(Checked: as of 2021-02-08, 12 months before 2022-02.)": the flags wrote their
+    dates as the data does, where every other date on the site reads "8 February 2021"."""
+    for rule in ({"kind": "max-age", "figure": "big", "reference": "2022-02", "max_months": 6},
+                 {"kind": "elapsed", "figure": "four", "from": "fall", "reference": "2022-02", "tolerance": 0.5}):
+        (flag,) = evaluate({"r": {**rule, "message": "m"}}, REG)
+        assert "February 2022" in flag.measured and not re.search(r"\d{4}-\d{2}", flag.measured), flag.measured
+    (flag,) = evaluate({"r": {"kind": "max-age", "figure": "big", "reference": "2022-02", "max_months": 6,
+                              "message": "m"}}, REG)
+    assert flag.measured.startswith("as of 8 February 2021,"), flag.measured
 
 
 def test_an_estimate_of_zero_is_told_in_words_not_as_an_infinite_ratio():

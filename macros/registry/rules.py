@@ -11,7 +11,7 @@ from datetime import date
 
 from babel.numbers import format_decimal
 
-from ..render.formatting import LOCALE, format_value
+from ..render.formatting import LOCALE, format_partial_date, format_value
 from .model import Figure, Flag, PartialDate, Registry, ends
 
 # Which fields of each kind name figures, and whether the figure must be a date.
@@ -64,7 +64,8 @@ def _max_age(rule, reg):
     figure = reg.figure(rule["figure"])
     months = _months_between(figure.as_of.to_date(), PartialDate(rule["reference"]).to_date())
     if months > rule["max_months"]:
-        return (figure.id,), f"as of {figure.as_of}, {months} months before {rule['reference']}"
+        return (figure.id,), (f"as of {format_partial_date(figure.as_of)}, {months} months before "
+                              f"{format_partial_date(PartialDate(rule['reference']))}")
 
 
 def _at_least(rule, reg):
@@ -79,7 +80,8 @@ def _elapsed(rule, reg):
     years = days / 365.25
     if abs(years - _number(figure)) > rule["tolerance"]:
         return (figure.id, start.id), (f"{_n(years)} years from {format_value(start)} to "
-                                       f"{rule['reference']}, not {_n(_number(figure))}")
+                                       f"{format_partial_date(PartialDate(rule['reference']))}, "
+                                       f"not {_n(_number(figure))}")
 
 
 def _interval(rule, reg):
