@@ -14,6 +14,8 @@ from xml.etree import ElementTree as ET
 import bibtexparser
 import pytest
 import yaml
+from pybtex.database import parse_string
+from pybtex.plugin import find_plugin
 
 from macros.registry.loading import load_registry
 from macros.registry.model import PartialDate
@@ -102,9 +104,11 @@ def test_pages_that_are_not_the_original_carry_no_citation(site):
 
 def test_the_figures_page_cites_the_data_with_the_day_it_last_changed(site):
     """A data journalist cites the figures as a data set, saying which version: the day
-    anything under data/ was last committed, the Data Package's `version` too."""
+    the data was last committed (not search's spellings or the schemas, which change no
+    figure), the Data Package's `version` too; and BibTeX's plain style prints the day."""
     # Outside a git checkout (a copy of the project), no day is known and none is given.
-    day = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%cs", "--", "data"],
+    day = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--first-parent", "--format=%cs", "--", "data",
+                          ":!data/search-variants.yml", ":!data/schema"],
                          capture_output=True, text=True).stdout.strip() or None
     soup = site.html("figures/index.html")
     box = soup.find(id="cite-the-data").find_next_sibling("div", class_="cite-this")
@@ -119,6 +123,9 @@ def test_the_figures_page_cites_the_data_with_the_day_it_last_changed(site):
     assert package.get("version") == day
     if day:
         assert format_partial_date(PartialDate(day)) in plain
+        entries = find_plugin("pybtex.style.formatting", "plain")().format_bibliography(
+            parse_string(box.select_one("pre.cite-this__bibtex code").get_text(), "bibtex"))
+        assert f"Data of {format_partial_date(PartialDate(day))}" in next(iter(entries)).text.render_as("text")
 
 
 # --- 7. Updates and corrections ---

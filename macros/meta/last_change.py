@@ -52,10 +52,15 @@ def source_day() -> str | None:
     return datetime.fromtimestamp(int(epoch), timezone.utc).date().isoformat() if epoch.isdigit() else None
 
 
+# Under data/ but not what a reader cites or downloads: search's other spellings of names,
+# and the files' schemas. A change to either is no new version of the figures.
+NOT_THE_DATA = ("data/search-variants.yml", "data/schema/")
+
+
 def data_day(days: dict[str, str], unknown: str | None = None) -> str | None:
-    """The day anything under data/ last changed: the version of the figures a reader
-    cites and downloads; `unknown` (source_day()) when git does not know."""
-    found = [day for path, day in days.items() if path.startswith("data/")]
+    """The day the data last changed: the version of the figures a reader cites and
+    downloads; `unknown` (source_day()) when git does not know."""
+    found = [day for path, day in days.items() if path.startswith("data/") and not path.startswith(NOT_THE_DATA)]
     return max(found) if found else unknown
 
 

@@ -80,6 +80,8 @@ def data_block(site_name: str, url: str, version: str | None) -> str:
     fields = [("title", "{" + bibtex_text(title) + "}"), ("howpublished", bibtex_text(site_name))]
     if version:
         fields += [("year", version[:4]), ("date", version), ("version", version)]
-    fields += [("url", bibtex_url(url)), ("note", f"Licence: {NOTES_AND_DATA_SHORT}.")]
+    # The day in the note too: BibTeX's standard styles print no `version` or `date` of a misc.
+    data_of = f"Data of {format_partial_date(PartialDate(version))}. " if version else ""
+    fields += [("url", bibtex_url(url)), ("note", f"{data_of}Licence: {NOTES_AND_DATA_SHORT}.")]
     bib = entry_text("misc", "edition-figures", fields).rstrip("\n")
     return _box("### Cite the data", "cite-the-data", cite, bib)
