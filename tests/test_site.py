@@ -101,7 +101,8 @@ def test_a_figure_used_twice_has_one_note_with_two_backlinks(site):
     assert len(figure_spans(soup, "isis-families")) == 2
     notes = soup.select('li[id="fn:fig-isis-families"]')
     assert len(notes) == 1
-    assert len(notes[0].select("a.footnote-backref")) == 2
+    backs = notes[0].select("a.footnote-backref")
+    assert len(backs) == 2 and backs[0]["aria-label"] != backs[1]["aria-label"]  # which use each leads to
 
 
 def test_permanent_links_and_notes_way_back_are_named_without_a_tooltip(site):
@@ -121,7 +122,9 @@ def test_permanent_links_and_notes_way_back_are_named_without_a_tooltip(site):
             else:  # the number of the note it leads back from, as its marker shows it
                 note = link.find_parent("li")["id"].removeprefix("fn:")
                 marker = soup.select_one(f'sup[id="fnref:{note}"] a')
-                assert link["aria-label"] == back.format(marker.get_text()), (path, str(link))
+                ways = link.parent.select(":scope > a.footnote-backref")  # one to each use
+                use = f" (use {ways.index(link) + 1} of {len(ways)})" if len(ways) > 1 else ""
+                assert link["aria-label"] == back.format(marker.get_text()) + use, (path, str(link))
     assert seen == {"headerlink", "footnote-backref"}
 
 
