@@ -37,7 +37,7 @@ from ..registry.model import Figure, PartialDate, Registry, ends
 from ..render.formatting import format_number, format_value
 from ..render.notes import footnote_key
 from ..render.template_errors import ALLOWED
-from .source_text import read_text
+from .source_text import page_files, read_text
 from .static_files import static_file_errors
 
 
@@ -376,12 +376,6 @@ def unused(registry: Registry, used_figures: set[str], used_sources: set[str]) -
     problems += [f"{s.where}: source '{s.id}' is marked unused: but is cited on a page or named by a figure: "
                  "remove its `unused:`" for s in registry.sources.values() if s.id in used_sources and s.unused]
     return problems
-
-
-def page_files(docs_dir: Path) -> list[tuple[str, Path]]:
-    """(name relative to the project, path) of every Markdown page."""
-    return [(f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}", path)
-            for path in sorted(docs_dir.rglob("*.md"))]
 
 
 def lint_pages(docs_dir: Path, registry: Registry, today: date | None = None,

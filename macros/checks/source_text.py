@@ -12,6 +12,12 @@ from pathlib import Path
 from ..errors import DataError
 
 
+def page_files(docs_dir: Path) -> list[tuple[str, Path]]:
+    """(name relative to the project, path) of every Markdown page, as mistakes name them."""
+    return [(f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}", path)
+            for path in sorted(docs_dir.rglob("*.md"))]
+
+
 def decode(data: bytes, name: str) -> str:
     """`data` as UTF-8 text, read as MkDocs reads a page: a leading byte-order mark
     dropped, and Windows' and old Macs' line endings (CR LF, CR) read as one newline,

@@ -18,6 +18,8 @@ import subprocess
 from datetime import datetime, timezone
 from pathlib import Path
 
+from ..registry.loading import VARIANTS_FILE
+
 WATCHED = ("docs", "data")
 
 
@@ -54,7 +56,7 @@ def source_day() -> str | None:
 
 # Under data/ but not what a reader cites or downloads: search's other spellings of names,
 # and the files' schemas. A change to either is no new version of the figures.
-NOT_THE_DATA = ("data/search-variants.yml", "data/schema/")
+NOT_THE_DATA = (VARIANTS_FILE, "data/schema/")
 
 
 def data_day(days: dict[str, str], unknown: str | None = None) -> str | None:

@@ -75,13 +75,14 @@ def data_block(site_name: str, url: str, version: str | None) -> str:
     """"Cite the data": the figures as a data set, with the day the data last changed
     (the Data Package's `version`), so that a citation says which figures it used."""
     title = f"{site_name}: figures"
-    when = f", data of {format_partial_date(PartialDate(version))}" if version else ""
+    day = format_partial_date(PartialDate(version)) if version else None
+    when = f", data of {day}" if day else ""
     cite = f"{title}{when}. {url}. Licence: {NOTES_AND_DATA_SHORT}."
     fields = [("title", "{" + bibtex_text(title) + "}"), ("howpublished", bibtex_text(site_name))]
     if version:
         fields += [("year", version[:4]), ("date", version), ("version", version)]
     # The day in the note too: BibTeX's standard styles print no `version` or `date` of a misc.
-    data_of = f"Data of {format_partial_date(PartialDate(version))}. " if version else ""
+    data_of = f"Data of {day}. " if day else ""
     fields += [("url", bibtex_url(url)), ("note", f"{data_of}Licence: {NOTES_AND_DATA_SHORT}.")]
     bib = entry_text("misc", "edition-figures", fields).rstrip("\n")
     return _box("### Cite the data", "cite-the-data", cite, bib)

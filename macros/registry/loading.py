@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..checks.macro_calls import macro_calls, unknown_ids
-from ..checks.source_text import read_text
+from ..checks.source_text import page_files, read_text
 from ..errors import DataError, DataErrors
 from .data_checks import (correction_errors, figure_errors, quantity_errors, quantity_label_errors,
                           rule_reference_errors, source_errors)
@@ -121,8 +121,7 @@ def _calls_to_ids_not_held(docs_dir: Path, figures: dict, sources: dict) -> list
     loads, the pages' checks (checks/lint.py) tell these; while it does not, the pages are
     not checked, and a figure taken out was told in rules.yml first, in the essay after."""
     errors = []
-    for path in sorted(docs_dir.rglob("*.md")):
-        name = f"{docs_dir.name}/{path.relative_to(docs_dir).as_posix()}"
+    for name, path in page_files(docs_dir):
         try:
             text = read_text(path, name)
         except DataError:

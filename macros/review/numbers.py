@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..checks import front_matter
-from ..checks.lint import page_files, prose, prose_numbers
-from ..checks.source_text import read_text
+from ..checks.lint import prose, prose_numbers
+from ..checks.source_text import page_files, read_text
 from ..errors import DataError
 from ..reading.blocks import words
 

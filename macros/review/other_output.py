@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
@@ -99,8 +100,10 @@ def other_output(old_site: Path, new_site: Path, pages_listed: set[str]) -> list
         words = _words(before, after, name) if name.endswith(".html") or name == FEED_PATH else ()
         if not words:
             wordless.append(OtherOutput((name,)))
-        for nth, change in enumerate(words):
-            pages_of.setdefault((change, words[:nth].count(change)), []).append(name)
+        seen: Counter[WordChange] = Counter()
+        for change in words:
+            seen[change] += 1
+            pages_of.setdefault((change, seen[change]), []).append(name)
     together: dict[tuple[str, ...], list[WordChange]] = {}
     for (change, _), pages in pages_of.items():
         together.setdefault(tuple(pages), []).append(change)

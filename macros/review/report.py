@@ -236,9 +236,14 @@ _GONE = ("its old address now finds no page: links to it from other sites, bookm
          "citations break")
 
 
-def _whole_section(blocks: list, index: int) -> tuple[str, range] | None:
+def _times(count: int) -> str:
+    """A change told once for `count` of them."""
+    return f" ({count} times)" if count > 1 else ""
+
+
+def _whole_section(blocks: list, index: int) -> tuple[str, int] | None:
     """A heading new (or gone) with every block under it, as a new figure's entry on the
-    figures page is: one line, its blocks' words in order, and which blocks it told."""
+    figures page is: one line, its blocks' words in order, and the index after them."""
     heading = blocks[index]
     if not heading.heading or (heading.before is None) == (heading.after is None):
         return None
@@ -252,7 +257,7 @@ def _whole_section(blocks: list, index: int) -> tuple[str, range] | None:
     if end == index + 1:
         return None
     words = " · ".join(_md(block.after if new else block.before) for block in blocks[index + 1:end])
-    return f"  - {'new section' if new else 'section gone'}: “{_md(title)}”: “{words}”", range(index, end)
+    return f"  - {'new section' if new else 'section gone'}: “{_md(title)}”: “{words}”", end
 
 
 def pages_section(review: Review) -> Section:
@@ -280,16 +285,15 @@ def pages_section(review: Review) -> Section:
             moved = [block for block in change.blocks if block.before == block.after]
             if moved:
                 items.append(_moved(moved))
-            section, told, last, times = None, set(), None, 0
+            section, after_whole, last, times = None, 0, None, 0
             shown = [block for block in change.blocks if block.before != block.after]
             for index, block in enumerate(shown):
-                if index in told:
+                if index < after_whole:
                     continue
                 whole = _whole_section(shown, index)
                 if whole:
                     items.append(whole[0])
-                    told.update(whole[1])
-                    last = None
+                    after_whole, last = whole[1], None
                     continue
                 if block.heading:
                     items.append(_heading(block.before, block.after))
@@ -298,7 +302,7 @@ def pages_section(review: Review) -> Section:
                 line = _before_after(block.before, block.after, "    " if block.section else "  ")
                 if last == block:  # the same change again at once: a chart's bar and its table's cell
                     times += 1
-                    items[-1] = f"{line} ({times} times)"
+                    items[-1] = line + _times(times)
                     continue
                 if block.section != section and block.section:
                     items.append(f"  - under “{_md(block.section)}”:")
@@ -317,7 +321,7 @@ def _other_output(output: OtherOutput) -> str:
         return f"- {head}"
     times = Counter(output.words)  # a menu's section is named in its tab, drawer and sidebar
     lines = [f"- {head}{': in each,' if len(files) > 1 else ':'}"]
-    lines += [_before_after(*change) + (f" ({count} times)" if count > 1 else "")
+    lines += [_before_after(*change) + _times(count)
               for change, count in list(times.items())[:_NAMED]]
     if len(times) > _NAMED:
         lines.append(f"  - and {_plural(len(times) - _NAMED, 'more change')}")

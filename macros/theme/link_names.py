@@ -24,14 +24,14 @@ NAMED_BY_LABEL = {"headerlink", "footnote-backref"}
 class _Names(Treeprocessor):
     def run(self, root) -> None:
         for parent in root.iter():
+            named = [link for link in parent if link.tag == "a" and "title" in link.attrib
+                     and NAMED_BY_LABEL & set(link.get("class", "").split())]
             # A note used twice has a way back to each use, both named "Jump back to
             # footnote 7 in the text": a screen reader could not tell which led where.
-            backs = [link for link in parent if link.tag == "a" and "footnote-backref" in link.get("class", "")]
-            for number, link in enumerate(backs if len(backs) > 1 else [], 1):
-                link.set("title", f"{link.get('title')} (use {number} of {len(backs)})")
-        for link in root.iter("a"):
-            if NAMED_BY_LABEL & set(link.get("class", "").split()) and "title" in link.attrib:
-                link.set("aria-label", link.attrib.pop("title"))
+            backs = [link for link in named if "footnote-backref" in link.get("class").split()]
+            for link in named:
+                use = f" (use {backs.index(link) + 1} of {len(backs)})" if link in backs and len(backs) > 1 else ""
+                link.set("aria-label", link.attrib.pop("title") + use)
 
 
 class LinkNames(Extension):

@@ -142,6 +142,9 @@ if (drawer && label) {
 // or to what opened it.
 var labelsReplaced = new Map() // each drawer button, and the label it stands in for
 function drawerButtons() {
+  labelsReplaced.forEach(function (label, button) { // gone with a page instant navigation replaced
+    if (!button.isConnected) labelsReplaced.delete(button)
+  })
   document.querySelectorAll('.md-sidebar--primary label.md-nav__title:not([for="__drawer"]), ' +
                             '.md-sidebar--primary label.md-nav__link[for]').forEach(function (label) {
     var toggle = document.getElementById(label.htmlFor)
