@@ -105,7 +105,7 @@ class BuildEvents(BasePlugin):
 
     @event_priority(-100)  # last: the page as it is written, every inline script in it
     def on_post_page(self, output, *, page, config):
-        output = skip_link.to_article_start(output)
+        output = templates.trimmed(skip_link.to_article_start(output))
         self.build.page_built(page, output)
         return self.build.page_policy(page.file.dest_uri, output, page.content or "")
 
@@ -113,7 +113,7 @@ class BuildEvents(BasePlugin):
     def on_post_template(self, output_content, *, template_name, config):
         if not template_name.endswith(".html"):  # sitemap.xml
             return output_content
-        return self.build.page_policy(template_name, output_content)  # 404.html
+        return self.build.page_policy(template_name, templates.trimmed(output_content))  # 404.html
 
     def on_post_build(self, *, config):
         self.build.finish_site(Path(config["site_dir"]))

@@ -7,14 +7,10 @@ breaks, `properdocs build` must be a one-word switch.
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
 
 from tests.support import ROOT, site_files
-
-GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
-
 
 def test_properdocs_builds_the_same_site(site, tmp_path):
     out = tmp_path / "site"
@@ -23,7 +19,7 @@ def test_properdocs_builds_the_same_site(site, tmp_path):
         cwd=ROOT, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    files = lambda root: {path: GENERATOR.sub(b"", data) for path, data in site_files(root).items()}
-    ours, theirs = files(site.site), files(out)
+    # Byte for byte: pages carry no generator tag naming one or the other (theme/templates.py).
+    ours, theirs = site_files(site.site), site_files(out)
     assert ours.keys() == theirs.keys()
     assert [str(p) for p in ours if ours[p] != theirs[p]] == []

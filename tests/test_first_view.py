@@ -1,14 +1,17 @@
 """What a first view fetches before its largest paint, and the markup it reads (issue 20).
 
 - One stylesheet and one script of ours, holding the parts mkdocs.yml lists, in order.
-- The templates' blank space left out as they compile, which changes no page: the same
-  site built from the templates as written shows the same elements, attributes and text.
+- The templates' blank space left out as they compile, and the blank lines and generator
+  tag left out of each page as it is written, which change no page: the same site built
+  from the templates as written shows the same elements, attributes and text.
+- Material's bundle given every setting it reads.
 
 How fast the pages then paint is measured by `make bench` (bench/notes.md), not here.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -18,7 +21,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.support import MATERIAL_TEMPLATES, ROOT
+from tests.support import MATERIAL_TEMPLATES, ROOT, build, edit
 
 MATERIAL = re.compile(r"assets/(stylesheets|javascripts)/")
 
@@ -89,16 +92,18 @@ def _visible(html: str) -> tuple:
     soup = BeautifulSoup(html, "html.parser")
     elements = [(tag.name, sorted((k, " ".join(v) if isinstance(v, list) else v) for k, v in tag.attrs.items()))
                 for tag in soup.find_all(True)]
-    exact = [tag.get_text() for tag in soup.find_all(["pre", "textarea", "script", "style"])]
+    exact = [tag.get_text() for tag in soup.find_all(["pre", "code", "textarea", "script", "style"])]
     return elements, re.sub(r"\s+", " ", soup.get_text()), exact
 
 
 @pytest.fixture(scope="module")
 def uncompacted(tmp_path_factory):
-    """The real project built from its templates as written (the compiling step left out)."""
+    """The real project built from its templates as written, each page as they write it
+    (the compiling step and the trimming left out)."""
     out = tmp_path_factory.mktemp("uncompacted") / "site"
     run = ("import sys; from macros.theme import templates; "
            "templates.CompactWhitespace.preprocess = lambda self, source, name, filename=None: source; "
+           "templates.trimmed = lambda html: html; "
            "from mkdocs.__main__ import cli; sys.argv = ['mkdocs', 'build', '--strict', '--site-dir', sys.argv[1]]; cli()")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1", PREVIEW_ITEMS="0")
     result = subprocess.run([sys.executable, "-c", run, str(out)], cwd=ROOT, env=env,
@@ -113,6 +118,34 @@ def test_compacting_the_templates_changes_no_page(site, uncompacted):
     for name in names:
         compact = (site.site / name).read_text(encoding="utf-8")
         plain = (uncompacted / name).read_text(encoding="utf-8")
-        assert _visible(compact) == _visible(plain), name
+        assert "<meta name=\"generator\"" in plain and "<meta name=\"generator\"" not in compact, name
+        assert _visible(compact) == _visible(re.sub(r'<meta name="generator"[^>]*>', "", plain)), name
     sizes = [sum(len((root / n).read_bytes()) for n in names) for root in (site.site, uncompacted)]
     assert sizes[0] < 0.95 * sizes[1], f"the templates were not compacted: {sizes}"
+
+
+def test_preformatted_text_keeps_its_blank_lines(project):
+    """A contributor's code block (a statement quoted line by line, a data excerpt) shows
+    its blank line: the blank lines left out of each page are not taken from inside it."""
+    block = "    Article 1.\n\n\n    Article 2.\n"
+    edit(project / "docs" / "about.md", "## What this edition does not know", block + "\n## What this edition does not know")
+    built = build(project)
+    assert built.returncode == 0, built.log
+    assert built.html("about/index.html").select_one("pre code").get_text() == "Article 1.\n\n\nArticle 2.\n"
+
+
+def test_materials_bundle_is_given_every_setting_it_reads(site):
+    """The settings each page gives Material's bundle (overrides/main.html, block
+    `config`) leave out what it never reads here; each word and feature it reads is
+    given, or a copy button, a search message or a tooltip would be missing."""
+    bundle = next((MATERIAL_TEMPLATES / "assets" / "javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
+    block = re.search(r"^  features:\n((?:    [-#].*\n)+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    read = {f for f in re.findall(r"^    - ([\w.]+)", block.group(1), re.M) if f'"{f}"' in bundle}
+    # The bundle's translate function is called on literal keys; the version selector's
+    # words are read only with a version (`extra.version`), which this edition has not.
+    words = set(re.findall(r'[\w$]+\("((?:clipboard|search\.result|select)\.[\w.]+)"[,)]', bundle)) - {"select.version"}
+    assert read and words, "Material's bundle no longer reads features or words this way: compare it again"
+    for page in ("index.html", "essay/index.html", "figures/index.html", "404.html"):
+        config = json.loads(site.html(page).select_one("script#__config").string)
+        assert set(config["features"]) == read, page
+        assert set(config["translations"]) == words, page
