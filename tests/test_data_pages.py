@@ -138,6 +138,9 @@ def test_sources_page_lists_every_source_and_labels_attributions(site):
         kind = items["Kind"].get_text(" ", strip=True)
         labelled = kind == "attributed in the essay; no public record located"
         assert labelled == (source.kind == "attribution"), source.id
+        # What the essay does not cite (a later copy's teaser, kept on record) is never
+        # called the essay's own account.
+        assert not (source.unused and "essay’s own account" in kind), (source.id, kind)
         assert items["Author"].get_text(" ", strip=True) == (str(source.author) if source.author else "not known")
         assert items["Publisher"].get_text(" ", strip=True) == (source.publisher or "not known")
         assert items["Date"].get_text(strip=True) == (format_partial_date(source.date) if source.date

@@ -111,6 +111,8 @@ SOURCE_KINDS = {
                               public_record=False),
     "unchecked": SourceKind("the essay’s own account, not checked against a separate source",
                             "document", csl_outlet="publisher", public_record=False),
+    "copied": SourceKind("printed beside the essay by a later copy; not part of the essay",
+                         "document", csl_outlet="publisher", public_record=False),
 }
 
 # Where a page was kept, by default: the Wayback Machine's copy nearest the day it was
