@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .lighthouse import FIRST_WINDOW
+from macros.review.page_weight import FIRST_ROUND_TRIP as FIRST_WINDOW
 
 KB = 1024
 

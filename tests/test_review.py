@@ -8,8 +8,11 @@ Every expectation is derived from the edits made here and the data they touch.
 
 from __future__ import annotations
 
+import gzip
 import html
+import random
 import re
+import string
 import subprocess
 from dataclasses import replace
 from datetime import date
@@ -27,8 +30,10 @@ from macros.review.builds import Built
 from macros.review.data import Change, figure_changes
 from macros.review.numbers import new_numbers
 from macros.review.other_output import OtherOutput, other_output
+from macros.review.page_weight import ROOM, page_weights
 from macros.review.pages import page_changes
-from macros.review.report import Review, Section, figures_section, markdown, pages_section, render
+from macros.review.report import (Review, Section, figures_section, first_round_trip_section, markdown,
+                                  pages_section, render, verdict)
 from tests.support import ROOT, copy_project, edit
 
 FIGURE = "children-detained"  # written "58,000" in the essay, a page of the original
@@ -262,6 +267,7 @@ def test_a_change_to_the_style_alone_is_not_told_as_nothing_changing(repo):
     assert "nothing a reader sees changes" not in verdict.lower() and "1 other built file differs" in verdict
     assert "No page changes for readers." in part["Pages"]
     assert items(part["Other output"]) == ["- `stylesheets/edition.css`"]
+    assert "No page's HTML changed." in part["A phone's first round trip"]
 
 
 def test_a_menu_renamed_is_told_once_for_every_page(repo):
@@ -276,6 +282,16 @@ def test_a_menu_renamed_is_told_once_for_every_page(repo):
     assert f"{len(pages)} in words readers see" in part[""].splitlines()[0], part[""]
     (told,) = [i for i in items(part["Other output"]) if "Data and sources" in as_read(i)]
     assert told.startswith(f"- {len(pages)} pages, ") and as_read(told).count("Data and sources") == 1, told
+    # Every page's HTML changed: the largest is named with the room it has left in a
+    # phone's first round trip (or, past it, listed).
+    size = {f"/{page.removesuffix('index.html')}": _gzipped((repo / "site" / page).read_bytes()) for page in pages}
+    largest = max(size, key=size.get)
+    trip = as_read(part["A phone's first round trip"])
+    if size[largest] <= ROOM:
+        assert (f"the largest, `{largest}`, is {size[largest]:,} B gzipped: {ROOM - size[largest]:,} B to spare."
+                in trip), trip
+    else:
+        assert f"- `{largest}`: still past it" in trip, trip
 
 
 def test_a_new_entry_on_a_list_page_is_one_line(repo):
@@ -536,3 +552,67 @@ def test_data_that_did_not_load_is_not_compared_in_any_of_its_sections():
     report = sections(markdown(review))
     for title in ("Figures", "Editor's flags", "Sources", "Corrections"):
         assert report[title].strip().startswith("Not compared"), (title, report[title])
+
+
+def _letters(count: int, seed: int) -> str:
+    """Words of random letters, which gzip cannot shrink much: a page's size in the test's hands."""
+    rng = random.Random(seed)
+    return " ".join("".join(rng.choices(string.ascii_lowercase, k=7)) for _ in range(count // 8))
+
+
+def _gzipped(html: bytes) -> int:
+    """A page's size as a static host sends it, gzip at level 6, computed here on its own."""
+    return len(gzip.compress(html, compresslevel=6))
+
+
+def test_pages_past_a_phones_first_round_trip_are_told_each_way(tmp_path):
+    """A page whose HTML grows past what a phone gets in its first round trip paints a
+    round trip later: the review names it in its verdict and says how far, as it does a
+    page that comes back within it, a new page past it and one still past it."""
+    small, large = _letters(4_000, 1), _letters(40_000, 2)
+    pages = {  # name: (before, after); None: no such page
+        "grown/index.html": (small, large), "shrunk/index.html": (large, small),
+        "still/index.html": (large, large + " more"), "new/index.html": (None, large),
+        "same/index.html": (large, large), "light/index.html": (small, small + " more"),
+    }
+    for side, site in ((0, tmp_path / "old"), (1, tmp_path / "new")):
+        for name, texts in pages.items():
+            if texts[side] is not None:
+                (site / name).parent.mkdir(parents=True, exist_ok=True)
+                (site / name).write_text(f"<p>{texts[side]}</p>", encoding="utf-8")
+    size = {(side, name): _gzipped(f"<p>{texts[side]}</p>".encode()) for name, texts in pages.items()
+            for side in (0, 1) if texts[side] is not None}
+    assert size[0, "grown/index.html"] <= ROOM < size[1, "grown/index.html"] and size[1, "light/index.html"] <= ROOM
+    review = Review(None, "base", "head", [], weights=page_weights(tmp_path / "old", tmp_path / "new"))
+    told = {item.split("`")[1]: as_read(item) for item in first_round_trip_section(review).items}
+    assert set(told) == {"/grown/", "/shrunk/", "/still/", "/new/"}
+    assert told["/grown/"] == (f"- `/grown/`: past it, {size[1, 'grown/index.html']:,} B gzipped (was "
+                               f"{size[0, 'grown/index.html']:,}, "
+                               f"{size[1, 'grown/index.html'] - size[0, 'grown/index.html']:,} B more)")
+    assert told["/shrunk/"].startswith(f"- `/shrunk/`: back within it, {size[1, 'shrunk/index.html']:,} B gzipped")
+    assert told["/still/"].startswith("- `/still/`: still past it,")
+    assert told["/new/"] == f"- `/new/`: past it, {size[1, 'new/index.html']:,} B gzipped (a new page)"
+    assert "2 pages past a phone's first round trip" in verdict(review)
+
+
+def test_a_note_that_pushes_the_essay_past_the_first_round_trip_is_told(repo, site):
+    """An editor's note on a figure the essay uses is printed in the essay's notes: long
+    enough, it takes the essay past a phone's first round trip, and the review says so
+    before any bench run does."""
+    essay = (site.site / "essay" / "index.html").read_bytes()
+    room = ROOM - _gzipped(essay)
+    note = _letters(max(room, 0) * 2 + 1_600, 3)  # about 0.6 B gzipped a letter: past the room
+    edit(repo / "data" / "figures.yml", "      “ISIS families”. No public source gives either.\n",
+         f"      “ISIS families”. No public source gives either. {note}\n")
+    commit(repo, "a long editor's note")
+    run = review(repo, "BASE=HEAD~1")
+    assert run.returncode == 0, run.stdout + run.stderr
+    part = sections((repo / "review.md").read_text(encoding="utf-8"))
+    after = _gzipped((repo / "site" / "essay" / "index.html").read_bytes())
+    state = "still past it" if room < 0 else "past it"
+    told = {item.split("`")[1]: as_read(item) for item in items(part["A phone's first round trip"])}
+    assert told["/essay/"].startswith(f"- `/essay/`: {state}, {after:,} B gzipped (was "), told
+    # The figures page prints the note too: the verdict counts every page the note took past.
+    slower = [address for address, item in told.items() if ": past it," in item]
+    assert (f"{len(slower)} page{'s' if len(slower) > 1 else ''} past a phone's first round trip"
+            in part[""].splitlines()[0]) is bool(slower), part[""]

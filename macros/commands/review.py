@@ -25,6 +25,7 @@ from ..review.builds import ReviewError, base_checkout, build_both, resolve, sho
 from ..review.downloads import download_changes
 from ..review.numbers import new_numbers
 from ..review.other_output import other_output
+from ..review.page_weight import page_weights
 from ..review.pages import page_changes
 from ..review.report import Review, markdown, verdict
 
@@ -59,6 +60,7 @@ def compare_sites(review: Review) -> None:
     review.downloads = download_changes(review.base_build.site, review.head_build.site)
     listed = {page.address for change in review.pages for page in (change.page, change.old) if page}
     review.other_output = other_output(review.base_build.site, review.head_build.site, listed)
+    review.weights = page_weights(review.base_build.site, review.head_build.site)
 
 
 def run(root: Path, ref: str | None) -> Review:

@@ -22,6 +22,7 @@ from .data import NONE, Change, FlagChanges
 from .downloads import DownloadChange
 from .numbers import TypedNumber
 from .other_output import OtherOutput
+from .page_weight import FIRST_ROUND_TRIP, HEADERS, ROOM, Weight
 from .pages import PageChange
 
 _CONTEXT_WORDS = 12  # words kept on each side of a change inside a long block
@@ -47,6 +48,7 @@ class Review:
     numbers: list[TypedNumber] = field(default_factory=list)
     downloads: list[DownloadChange] | None = None
     other_output: list[OtherOutput] | None = None  # built files that differ beyond the rest
+    weights: list[Weight] | None = None  # the pages whose HTML differs, gzipped
 
 
 @dataclass
@@ -340,6 +342,36 @@ def other_output_section(review: Review) -> Section:
     return Section("Other output", intro if items else ["No other built file differs."], items)
 
 
+def _weight(weight: Weight) -> str:
+    address = code("/" + weight.page.removesuffix("index.html"))
+    if weight.before is None:
+        was = "a new page"
+    else:
+        more = weight.after - weight.before
+        was = f"was {weight.before:,}, {abs(more):,} B {'more' if more >= 0 else 'less'}"
+    state = "still past it" if weight.was_past and weight.past else "**past it**" if weight.past else "back within it"
+    return f"- {address}: {state}, {weight.after:,} B gzipped ({was})"
+
+
+def first_round_trip_section(review: Review) -> Section:
+    title = "A phone's first round trip"
+    if review.weights is None:
+        return Section(title, ["Not compared: a build failed."], [])
+    intro = [f"A phone's first round trip brings {FIRST_ROUND_TRIP:,} B, headers included: {ROOM:,} B for a "
+             f"page's HTML, gzipped, beside the {HEADERS} B of headers the bench's host sends (a host that "
+             "sends more leaves less). A page past it paints a round trip later, about 150 ms on the phone "
+             "`make bench` simulates."]
+    told = [weight for weight in review.weights if weight.past or weight.was_past]
+    if told:
+        return Section(title, intro, [_weight(weight) for weight in told])
+    if not review.weights:
+        return Section(title, intro + ["", "No page's HTML changed."], [])
+    largest = max(review.weights, key=lambda weight: weight.after)
+    return Section(title, intro + ["", f"Every page whose HTML changed still comes in it; the largest, "
+                                       f"{code('/' + largest.page.removesuffix('index.html'))}, is "
+                                       f"{largest.after:,} B gzipped: {ROOM - largest.after:,} B to spare."], [])
+
+
 def numbers_section(review: Review) -> Section:
     items = [f"- {code(f'{n.file}:{n.line}')}: “{_md(n.number)}” in “{_md(n.context)}”"
              for n in review.numbers]
@@ -389,7 +421,7 @@ def _names(keys: tuple[str, ...]) -> str:
 def sections(review: Review) -> list[Section]:
     return [figures_section(review), flags_section(review), sources_section(review), pages_section(review),
             numbers_section(review), corrections_section(review), downloads_section(review),
-            other_output_section(review)]
+            other_output_section(review), first_round_trip_section(review)]
 
 
 def _by_kind(changes: list[Change] | None, noun: str) -> list[str]:
@@ -415,6 +447,9 @@ def verdict(review: Review) -> str:
     parts += _by_kind(review.corrections, "correction")
     if review.numbers:
         parts.append(f"{_plural(len(review.numbers), 'number')} in new prose to check")
+    slower = [weight for weight in review.weights or [] if weight.past and not weight.was_past]
+    if slower:
+        parts.append(f"{_plural(len(slower), 'page')} past a phone's first round trip")
     if review.data_problems:
         parts.append("the data could not be compared")
     if not parts and review.other_output:
