@@ -31,6 +31,10 @@ class Weight:
     after: int
 
     @property
+    def address(self) -> str:
+        return "/" + self.page.removesuffix("index.html")
+
+    @property
     def past(self) -> bool:
         return self.after > ROOM
 

@@ -343,14 +343,13 @@ def other_output_section(review: Review) -> Section:
 
 
 def _weight(weight: Weight) -> str:
-    address = code("/" + weight.page.removesuffix("index.html"))
     if weight.before is None:
         was = "a new page"
     else:
         more = weight.after - weight.before
         was = f"was {weight.before:,}, {abs(more):,} B {'more' if more >= 0 else 'less'}"
     state = "still past it" if weight.was_past and weight.past else "**past it**" if weight.past else "back within it"
-    return f"- {address}: {state}, {weight.after:,} B gzipped ({was})"
+    return f"- {code(weight.address)}: {state}, {weight.after:,} B gzipped ({was})"
 
 
 def first_round_trip_section(review: Review) -> Section:
@@ -368,8 +367,8 @@ def first_round_trip_section(review: Review) -> Section:
         return Section(title, intro + ["", "No page's HTML changed."], [])
     largest = max(review.weights, key=lambda weight: weight.after)
     return Section(title, intro + ["", f"Every page whose HTML changed still comes in it; the largest, "
-                                       f"{code('/' + largest.page.removesuffix('index.html'))}, is "
-                                       f"{largest.after:,} B gzipped: {ROOM - largest.after:,} B to spare."], [])
+                                       f"{code(largest.address)}, is {largest.after:,} B gzipped: "
+                                       f"{ROOM - largest.after:,} B to spare."], [])
 
 
 def numbers_section(review: Review) -> Section:
