@@ -61,11 +61,11 @@ def _months_between(earlier: date, later: date) -> int:
 
 
 def _max_age(rule, reg):
-    figure = reg.figure(rule["figure"])
-    months = _months_between(figure.as_of.to_date(), PartialDate(rule["reference"]).to_date())
+    figure, reference = reg.figure(rule["figure"]), PartialDate(rule["reference"])
+    months = _months_between(figure.as_of.to_date(), reference.to_date())
     if months > rule["max_months"]:
         return (figure.id,), (f"as of {format_partial_date(figure.as_of)}, {months} months before "
-                              f"{format_partial_date(PartialDate(rule['reference']))}")
+                              f"{format_partial_date(reference)}")
 
 
 def _at_least(rule, reg):
@@ -76,12 +76,11 @@ def _at_least(rule, reg):
 
 def _elapsed(rule, reg):
     figure, start = reg.figure(rule["figure"]), reg.figure(rule["from"])
-    days = (PartialDate(rule["reference"]).to_date() - _date(start.value)).days
-    years = days / 365.25
+    reference = PartialDate(rule["reference"])
+    years = (reference.to_date() - _date(start.value)).days / 365.25
     if abs(years - _number(figure)) > rule["tolerance"]:
         return (figure.id, start.id), (f"{_n(years)} years from {format_value(start)} to "
-                                       f"{format_partial_date(PartialDate(rule['reference']))}, "
-                                       f"not {_n(_number(figure))}")
+                                       f"{format_partial_date(reference)}, not {_n(_number(figure))}")
 
 
 def _interval(rule, reg):

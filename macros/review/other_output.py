@@ -63,10 +63,14 @@ def _feed_items(xml: bytes) -> list[str]:
             for item in ElementTree.fromstring(xml).iter("item")]
 
 
-def _words(before: bytes, after: bytes, name: str) -> tuple[WordChange, ...]:
+def _reader(name: str):
+    """How a built file's words are read: the feed's items, a page's blocks, or None."""
+    return _feed_items if name == FEED_PATH else _page_blocks if name.endswith(".html") else None
+
+
+def _words(before: bytes, after: bytes, read) -> tuple[WordChange, ...]:
     """The blocks of a page (or the items of the feed) whose words differ: a run of
     blocks changed as one told as one change."""
-    read = _feed_items if name == FEED_PATH else _page_blocks
     old, new = read(before), read(after)
     changes: list[WordChange] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
@@ -97,7 +101,8 @@ def other_output(old_site: Path, new_site: Path, pages_listed: set[str]) -> list
         before, after = old[name].read_bytes(), new[name].read_bytes()
         if _same(before, after, name):
             continue
-        words = _words(before, after, name) if name.endswith(".html") or name == FEED_PATH else ()
+        read = _reader(name)
+        words = _words(before, after, read) if read else ()
         if not words:
             wordless.append(OtherOutput((name,)))
         seen: Counter[WordChange] = Counter()

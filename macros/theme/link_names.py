@@ -30,8 +30,9 @@ class _Names(Treeprocessor):
             # footnote 7 in the text": a screen reader could not tell which led where.
             backs = [link for link in named if "footnote-backref" in link.get("class").split()]
             for link in named:
-                use = f" (use {backs.index(link) + 1} of {len(backs)})" if link in backs and len(backs) > 1 else ""
-                link.set("aria-label", link.attrib.pop("title") + use)
+                link.set("aria-label", link.attrib.pop("title"))
+            for use, link in enumerate(backs if len(backs) > 1 else (), 1):
+                link.set("aria-label", f"{link.get('aria-label')} (use {use} of {len(backs)})")
 
 
 class LinkNames(Extension):

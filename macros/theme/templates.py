@@ -7,6 +7,7 @@ Set on the theme's Jinja environment before any template is compiled (MkDocs' on
   blank space between two tags becomes one line break, which a browser shows exactly as
   it showed the run, outside `<pre>` and `<textarea>`, which no template holds. A line
   holding only `{% if ... %}` (or for, set, ...) after a tag is joined to that tag.
+  Material's `generator` tag, which no reader or machine the site serves reads, goes.
 - Material's features that only its templates act on are not given to its bundle.
 - JSON (the JSON-LD and Material's `__config`) is written without spaces after `,` and
   `:` and with its letters as they are: the same data, still escaped for HTML by `tojson`.
@@ -14,9 +15,9 @@ Set on the theme's Jinja environment before any template is compiled (MkDocs' on
   root path, which is what each page's relative `base_url` pointed to: one script, so
   one hash in the Content-Security-Policy for every page instead of one for each depth.
 
-What the templates' logic still leaves, a macro's or a skipped block's empty lines, and
-Material's `generator` tag, which no reader or machine the site serves reads, go from each
-page as it is written (`trimmed`, 0.1 ms a page).
+The empty lines the templates' logic still leaves (a macro's, a skipped block's), which
+no rule on a template's source can see, go from each page as it is written (`trimmed`,
+0.1 ms a page).
 
 The essay's HTML had grown past what a phone's first round trip brings (14,600 bytes
 sent, the window Lighthouse's simulated connection starts with): bench/notes.md, issue 20.
@@ -41,13 +42,13 @@ _BETWEEN_TAGS = re.compile(r"(?<=[>}])[ \t]*\n\s*(?=[<{])")
 # `-%}`), which removes blank space of its own.
 _TAG_LINE = re.compile(r"(?<=[>}])\n(\{% (?:if|elif|else|endif|for|endfor|set|endset|with|endwith|import|from)\b"
                        r"[^%\n]*?(?<!-)%\})(?=\n)")
+_GENERATOR = re.compile(r'<meta name="generator" [^>]*>')  # in Material's base.html
 
 
 # Elements whose blank space is shown or run as written, kept whole: `<pre>` (and `<code>`,
 # which Material sets `pre-wrap`), `<textarea>`, `<script>`.
 _KEPT = re.compile(r"<(pre|code|textarea|script)\b.*?</\1>", re.S)
 _BLANK_LINES = re.compile(r"\n\s*\n\s*")  # written as one line break
-_GENERATOR = re.compile(r'<meta name="generator" [^>]*>\n?')
 
 
 # Material's features that its templates act on and its bundle never reads: left out of
@@ -57,8 +58,11 @@ TEMPLATE_ONLY_FEATURES = ("content.action.edit", "navigation.indexes", "navigati
 
 
 class CompactWhitespace(Extension):
+    """Each template's source as it is compiled, once a build: its blank space between
+    tags and Material's generator tag left out."""
+
     def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
-        return _TAG_LINE.sub(r"\1", _BETWEEN_TAGS.sub("\n", source))
+        return _TAG_LINE.sub(r"\1", _BETWEEN_TAGS.sub("\n", _GENERATOR.sub("", source)))
 
 
 def configure(env, config) -> None:
@@ -72,8 +76,7 @@ def configure(env, config) -> None:
 
 
 def trimmed(html: str) -> str:
-    """The page `html` without its runs of blank lines and Material's generator tag."""
-    html = _GENERATOR.sub("", html, count=1)
+    """The page `html` without its runs of blank lines."""
     parts, start = [], 0
     for kept in _KEPT.finditer(html):
         parts += (_BLANK_LINES.sub("\n", html[start:kept.start()]), kept.group())
