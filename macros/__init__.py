@@ -12,12 +12,14 @@ from pathlib import Path
 from .build import EVENTS_NAME, Build
 from .checks.annotations import annotate_build
 from .checks.link_warnings import locate_link_warnings
+from .checks.quiet_strict import count_warnings_when_quiet
 from .events import BuildEvents
 from .page_macros import page_macros
 from .render import sandbox
 
 
 def define_env(env) -> None:
+    count_warnings_when_quiet(env.conf["strict"])  # before any page is read
     annotate_build()  # under GitHub Actions: each mistake on its line
     build = Build(env)
     locate_link_warnings(Path(env.project_dir), build.open_comments)  # MkDocs' link warnings with their line

@@ -644,6 +644,27 @@ def test_bad_input_stops_the_build_and_says_where(site, project, case):
     assert not (project / "site.new").exists()
 
 
+QUIET = [
+    ("a check of the build's", append(POST, "\n\n<script>alert(1)</script>\n"), POST, "<script>", "<script> is not allowed"),
+    ("MkDocs' own", append(ESSAY, "\n\nSee [the notes](notes.md).\n"), ESSAY, "See [the notes](notes.md)", "notes.md"),
+]
+
+
+@pytest.mark.parametrize("case", QUIET, ids=[c[0] for c in QUIET])
+def test_a_quiet_strict_build_stops_on_a_mistake_and_says_where(project, case):
+    """`mkdocs build --strict --quiet`, as a deploy script may run it: MkDocs' --quiet drops
+    warnings before strict mode counts them (checks/quiet_strict.py)."""
+    _kind, breaks, file, line_text, expected = case
+    breaks(project)
+    out = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir",
+                          str(project / "quiet-site")], cwd=project, capture_output=True, text=True,
+                         env=dict(os.environ, NO_MKDOCS_2_WARNING="1", GITHUB_ACTIONS=""))
+    log = out.stdout + out.stderr
+    assert out.returncode != 0, f"a quiet strict build published {case[0]} mistake:\n{log}"
+    assert re.search(rf"{re.escape(file)}:{line_of(project, file, line_text)}\b.*{re.escape(expected)}", log), log
+    assert "Traceback" not in log and "INFO" not in log, log  # told, and quiet otherwise
+
+
 def test_a_good_build_replaces_the_site_and_a_bad_one_does_not(project):
     first = publish(project)
     assert first.returncode == 0, first.stdout + first.stderr
