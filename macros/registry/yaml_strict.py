@@ -238,16 +238,30 @@ def _opens(line: str) -> bool:
     return bool(re.search(r":\s*(?:[|>][-+]?)?\s*$", line.split(" #")[0]))
 
 
-def _dedented(lines: list[str], broken: int) -> int | None:
-    """The line above `broken` (0-based) if it alone is indented less than the lines around
-    it: `format: number` at 2 spaces between fields at 4. YAML breaks on the line after it
-    ("mapping values are not allowed here"), which holds no mistake."""
-    above = _written(lines, broken, -1)
-    before = above is not None and _written(lines, above, -1)
-    if above is None or before is None or _opens(lines[above]):
-        return None
-    depth = _indent(lines[broken])
-    return above if _indent(lines[above]) < depth == _indent(lines[before]) and not _opens(lines[before]) else None
+# What YAML says when a line is indented unlike its neighbours (see _out_of_line).
+_INDENT_PROBLEMS = ("mapping values are not allowed", "did not find expected key")
+
+
+def _out_of_line(lines: list[str], broken: int) -> tuple[int, str] | None:
+    """(line, what to do) for the line that YAML breaks on (`broken`, 0-based) or the one
+    above it, if it alone is indented unlike the fields around it: `format: number` at 2, 3
+    or 6 spaces between fields at 4, or an entry's first field at 2 or 6 above fields at 4.
+    YAML names the line where it stopped making sense, often the one after the mistake, and
+    calls it "mapping values are not allowed" or "did not find expected key"; None when each
+    line there is indented as its neighbours (then the mistake is another)."""
+    for at in (broken, _written(lines, broken, -1)):
+        if at is None or _opens(lines[at]):  # an entry's name sits less deep than its fields
+            continue
+        above, below = _written(lines, at, -1), _written(lines, at, 1)
+        after = None if below is None else _written(lines, below, 1)
+        depth = _indent(lines[at])
+        if above is not None and below is not None and not _opens(lines[above]) and (
+                _indent(lines[above]) == _indent(lines[below]) != depth):
+            return at, f"the lines around it {_indent(lines[below])}"
+        if (above is None or _opens(lines[above])) and after is not None and not _opens(lines[below]) and (
+                _indent(lines[below]) == _indent(lines[after]) != depth):
+            return at, f"the lines below it {_indent(lines[below])}"
+    return None
 
 
 def _opened_too_deep(lines: list[str], first: int, again: int) -> tuple[int, str, int] | None:
@@ -309,13 +323,14 @@ def load(text: str, name: str, first_line: int = 1, dates: bool = False) -> tupl
         if quote:
             mark, problem = quote
         lines = text.splitlines()
-        slip = _dedented(lines, mark.line) if problem.startswith("mapping values are not allowed") else None
+        slip = _out_of_line(lines, mark.line) if problem.startswith(_INDENT_PROBLEMS) else None
         if mark.line < len(lines) and "\t" in lines[mark.line] or "'\\t'" in problem:
             problem += " (YAML indents with spaces, never tabs)"
         elif slip is not None:
-            raise DataError(name, slip + first_line, _indent(lines[slip]) + 1,
-                            f"this line is indented {_indent(lines[slip])} spaces, and the lines around it "
-                            f"{_indent(lines[mark.line])}: indent it as they are") from None
+            at, neighbours = slip
+            raise DataError(name, at + first_line, _indent(lines[at]) + 1,
+                            f"this line is indented {_indent(lines[at])} spaces, and {neighbours}: "
+                            "indent it as they are") from None
         elif problem.startswith("mapping values are not allowed"):  # title: Syria: a test
             problem += " (a value holding a colon and a space is written in quotes: key: \"text: more\")"
         raise DataError(name, mark.line + first_line, mark.column + 1,
