@@ -178,10 +178,10 @@ def without_macros(mkdocs_yml: str) -> str:
 def stock_material(mkdocs_yml: str) -> str:
     """mkdocs.yml of the no-macros variant reduced to stock Material and its blog: no
     overrides, logo, extra CSS or scripts, hooks or tags plugin, and Material's own search
-    plugin; Material's features as ours (they are its configuration). The floor this stack
+    plugin; Material's features and its other icons as ours (they are its configuration). The floor this stack
     sets for the same Markdown, built without --strict."""
     dropped = []
-    for pattern in (r"^  custom_dir: .*\n", r"^  icon:\n    logo: .*\n", r"^  favicon: .*\n",
+    for pattern in (r"^  custom_dir: .*\n", r"^    logo: .*\n", r"^  favicon: .*\n",
                     r"^extra_css:\n(?:  - .*\n)+", r"^extra_javascript:\n(?:  - .*\n)+", r"^  - tags\n",
                     r"^hooks:\n(?:  - .*\n)+"):
         mkdocs_yml, count = re.subn(pattern, "", mkdocs_yml, flags=re.M)

@@ -35,6 +35,16 @@ def replace(path: str, old: str, new: str, count: int = 1):
     return lambda project: edit(project / path, old, new, count)
 
 
+def regex(path: str, pattern: str, new: str):
+    """Replace the first line matching `pattern`, whatever it holds today (a page's updated: day)."""
+    def apply(project: Path):
+        text = (project / path).read_text(encoding="utf-8")
+        changed, count = re.subn(pattern, new, text, count=1, flags=re.M)
+        assert count, f"{pattern!r} not in {path}"
+        (project / path).write_text(changed, encoding="utf-8")
+    return apply
+
+
 def append(path: str, text: str):
     def apply(project: Path):
         with (project / path).open("a", encoding="utf-8") as handle:
@@ -314,9 +324,8 @@ CASES = [
      "unknown field 'orignal_section' (did you mean 'original_section'?)"),
     ("malformed-front-matter", replace("docs/about.md", "title: About this edition", "title: About: this edition"),
      "docs/about.md", "title: About: this", "malformed YAML"),
-    ("correction-newer-than-updated", append(CORRECTIONS, '\n  - page: essay.md\n    date: "2026-11-26"\n'
-                                                         "    what: A fix.\n    why: A reason.\n"),
-     ESSAY, "updated:", "is older than this page's newest correction (2026-11-26"),
+    ("correction-newer-than-updated", regex(ESSAY, r"^updated: .*$", "updated: 2026-11-24"),
+     ESSAY, "updated:", "is older than this page's newest correction ("),
     ("original-section-without-original", replace(POST, "original: wpr-essay\n", ""), POST, "original_section:",
      "'original_section' needs original beside it"),
     ("slug-too-long", replace(POST, "slug: lebanon-unsolved-murders", "slug: lebanon-" + "y" * 250), POST,

@@ -177,7 +177,11 @@ def test_a_new_rundown_item_reaches_the_front_page_without_editing_it(project):
 ])
 def test_a_bad_article_header_stops_the_build_saying_where(project, edit, expected):
     essay = project / "docs" / "essay.md"
-    essay.write_text(essay.read_text(encoding="utf-8").replace(*edit), encoding="utf-8")
+    text = essay.read_text(encoding="utf-8")
+    updated = re.search(r"^updated: .*$", text, re.M).group(0)  # "updated: 2026-11-25" stands for it
+    old, new = (part.replace("updated: 2026-11-25", updated) for part in edit)
+    assert old in text
+    essay.write_text(text.replace(old, new), encoding="utf-8")
     out = build(project)
     assert out.returncode != 0
     assert expected in out.log, out.log
