@@ -374,6 +374,25 @@ def test_a_page_at_a_new_address_with_its_text_has_moved_and_a_changed_block_sho
     assert [(b.before, b.after, b.section) for b in changes["b/"].blocks] == [("Two.", "Two!", "B")]
 
 
+def test_an_entry_added_above_entries_retyped_is_told_as_new_and_each_against_itself():
+    """A correction added at the top of the corrections list, with the others' quotes made
+    typographic: paired by position, each entry was shown rewritten into the one below it,
+    and the oldest as new. Each is told against itself, and the added one as new; a
+    paragraph rewritten beyond likeness is still told against the one it replaced."""
+    entries = ["25 Nov. Editor's notes added to each figure where the essay differs.",
+               "25 Nov. Editor's note added to the four murders: 'politically sensitive'.",
+               "25 Nov. Editor's notes added to the dates of the announcement."]
+    retyped = [entry.replace("'", "’") for entry in entries]
+    added = "6 Dec. A note added on 500,000, and two others revised."
+    listed = lambda items: "<h1>Corrections</h1><ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+    [change] = page_changes({"c/": page("c/", listed(entries))}, {"c/": page("c/", listed([added, *retyped]))})
+    assert sorted((b.before, b.after) for b in change.blocks if b.before) == sorted(zip(entries, retyped))
+    assert [b.after for b in change.blocks if b.before is None] == [added]
+    [rewritten] = page_changes({"p/": page("p/", "<h1>P</h1><p>The old words of it.</p>")},
+                               {"p/": page("p/", "<h1>P</h1><p>Something else entirely now.</p>")})
+    assert [(b.before, b.after) for b in rewritten.blocks] == [("The old words of it.", "Something else entirely now.")]
+
+
 def test_a_page_given_a_new_address_and_title_and_an_edit_has_moved_with_both():
     """A Rundown item given a new slug and title, and a sentence reworded, was told as one
     page added and another removed: the reworded sentence was shown nowhere."""

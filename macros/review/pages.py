@@ -35,7 +35,8 @@ class PageChange:
 
 
 def block_changes(old: tuple[Block, ...], new: tuple[Block, ...]) -> tuple[BlockChange, ...]:
-    """Each block whose text differs: replaced ones paired in order, then those added or removed."""
+    """Each block whose text differs: replaced ones paired with the most alike, then those
+    added or removed."""
     changes = []
     before_texts, after_texts = [b.text for b in old], [b.text for b in new]
     # No "junk": a list page repeats its labels ("Exact value", "Accessed") in every entry,
@@ -44,13 +45,45 @@ def block_changes(old: tuple[Block, ...], new: tuple[Block, ...]) -> tuple[Block
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             continue
-        before, after = old[i1:i2], new[j1:j2]
-        paired = min(len(before), len(after))
-        changes += [BlockChange(b.text, a.text, a.section, a.heading)
-                    for b, a in zip(before[:paired], after[:paired]) if b.text != a.text]
-        changes += [BlockChange(b.text, None, b.section, b.heading) for b in before[paired:]]
-        changes += [BlockChange(None, a.text, a.section, a.heading) for a in after[paired:]]
+        pairs = _alike(old[i1:i2], new[j1:j2])
+        changes += [BlockChange(b.text, a.text, a.section, a.heading) for b, a in pairs if b and a and b.text != a.text]
+        changes += [BlockChange(b.text, None, b.section, b.heading) for b, a in pairs if a is None]
+        changes += [BlockChange(None, a.text, a.section, a.heading) for b, a in pairs if b is None]
     return _moves_of_blocks(changes)
+
+
+# How alike two blocks must be to be paired before any other (difflib's Differ pairs lines
+# from 0.75); past PAIRS_WEIGHED pairs in one run (a list rewritten whole), in order.
+ALIKE = 0.75
+PAIRS_WEIGHED = 10_000
+
+
+def _text_likeness(before: str, after: str) -> float:
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    return matcher.ratio() if matcher.real_quick_ratio() > ALIKE and matcher.quick_ratio() > ALIKE else 0.0
+
+
+def _alike(before: tuple[Block, ...], after: tuple[Block, ...]) -> list[tuple[Block | None, Block | None]]:
+    """The blocks of one replaced run paired as difflib's Differ pairs lines: the most alike
+    pair first, then the runs before and after it in the same way; where none are alike, in
+    order. Paired by position only, an entry added at the top of a list was told as the
+    first entry rewritten into it, the first into the second, and so on (a correction
+    added above the others, each of them retyped)."""
+    weighed = len(before) * len(after) <= PAIRS_WEIGHED
+    alike = {(i, j): likeness for i, b in enumerate(before) for j, a in enumerate(after)
+             if weighed and (likeness := _text_likeness(b.text, a.text)) > ALIKE}
+
+    def paired(i1: int, i2: int, j1: int, j2: int) -> list[tuple[Block | None, Block | None]]:
+        inside = [(likeness, -i, -j) for (i, j), likeness in alike.items() if i1 <= i < i2 and j1 <= j < j2]
+        if not inside:  # none alike: in order, as a rewritten paragraph is told against the old
+            n = min(i2 - i1, j2 - j1)
+            return [*zip(before[i1:i1 + n], after[j1:j1 + n]), *((b, None) for b in before[i1 + n:i2]),
+                    *((None, a) for a in after[j1 + n:j2])]
+        _, i, j = max(inside)  # the most alike; of equals, the first
+        i, j = -i, -j
+        return [*paired(i1, i, j1, j), (before[i], after[j]), *paired(i + 1, i2, j + 1, j2)]
+
+    return paired(0, len(before), 0, len(after))
 
 
 def _moves_of_blocks(changes: list[BlockChange]) -> tuple[BlockChange, ...]:
