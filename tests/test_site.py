@@ -12,7 +12,7 @@ from macros.render.formatting import format_partial_date, format_value
 from macros.registry.loading import load_registry
 from macros.registry.yaml_strict import load
 
-from tests.support import ROOT, build, figure_id, figure_spans
+from tests.support import ROOT, build, edit, figure_id, figure_spans
 
 REGISTRY = load_registry(ROOT)
 SEED = (ROOT / "tests" / "seed" / "article.txt").read_text(encoding="utf-8")
@@ -226,3 +226,39 @@ def test_a_value_within_the_words_rounding_is_not_flagged(project):
     note = out.html("essay/index.html").find(id="fn:fig-detainees-hrw")
     assert "The original text says" not in note.get_text()
     assert "45,300" in note.get_text()  # the note gives the data's value in full
+
+
+# A quote or apostrophe typed straight: the essay prints typographic ones (’ “ ”).
+STRAIGHT_QUOTE = re.compile(r"['\"]")
+
+
+def test_every_page_prints_typographic_quotes_outside_code(site):
+    """The essay's own quotes are typographic; the edition's prose beside them (pages,
+    notes, the lists the data writes) had straight ones mixed in. Markdown gets them from
+    smarty (mkdocs.yml); text written as HTML types them."""
+    for page in sorted(site.site.rglob("*.html")):
+        article = site.html(str(page.relative_to(site.site))).select_one("article")
+        if article is None:  # a page with no text of its own (a redirect)
+            continue
+        for code in article.select("pre, code, script, style"):
+            code.decompose()
+        text = words(article.get_text(" "))
+        straight = [text[max(0, m.start() - 25):m.end() + 25] for m in STRAIGHT_QUOTE.finditer(text)]
+        assert not straight, f"{page.relative_to(site.site)}: a straight quote in {straight[:3]}"
+
+
+def test_quotes_and_dashes_a_contributor_types_are_printed_typographic(project):
+    """In a page's text (smarty) and in the data's (render/typography.py), where a figure's
+    note reaches the page as a footnote and the figures list as HTML."""
+    post = project / "docs" / "rundown" / "posts" / POSTS[0].name
+    post.write_text(post.read_text(encoding="utf-8") + "\n\nIt's \"plain\" typing -- and more...\n", encoding="utf-8")
+    data = project / "data" / "figures.yml"
+    one_line = re.search(r"^  ([\w-]+):\n(?:    .*\n)*?(    note: (?![>|]).*)$", data.read_text(encoding="utf-8"), re.M)
+    figure = REGISTRY.figures[one_line[1]]  # the first figure whose note is written on one line
+    edit(data, one_line[2], "    note: The source's \"own\" words -- as typed...")
+    out = build(project)
+    assert out.returncode == 0, out.log
+    page = out.html(f"rundown/{front_matter(post)['slug']}/index.html")
+    assert "It’s “plain” typing – and more…" in words(page.select_one("article").get_text()), page
+    entry = out.html("figures/index.html").find(id=figure.id).find_parent("div")
+    assert "The source’s “own” words – as typed…" in words(entry.get_text()), entry

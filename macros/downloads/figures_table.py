@@ -30,13 +30,13 @@ class Column:
 
 
 COLUMNS = (
-    Column("id", "string", "The figure's id: its anchor on the figures page and its key in the data."),
+    Column("id", "string", "The figure’s id: its anchor on the figures page and its key in the data."),
     Column("label", "string", "What the figure counts, in a few words."),
     Column("written", "string", "The figure as the text writes it, in its own words."),
-    Column("value", "number", "The figure's number, when it is one number."),
+    Column("value", "number", "The figure’s number, when it is one number."),
     Column("value_low", "number", "The lower bound, when the number is a range."),
     Column("value_high", "number", "The upper bound, when the number is a range."),
-    Column("date", "date", "The figure's date, when it is a date (the first day of a range of dates)."),
+    Column("date", "date", "The figure’s date, when it is a date (the first day of a range of dates)."),
     Column("date_precision", "string", "How much of `date` the data knows: year, month or day.", PRECISIONS),
     Column("date_end", "date", "The last date, when the figure is a range of dates."),
     Column("date_end_precision", "string", "How much of `date_end` the data knows.", PRECISIONS),
@@ -47,14 +47,14 @@ COLUMNS = (
     Column("sources", "string", "The ids of its sources, separated by semicolons, the main one first: "
                                 "each an entry of the sources page, and in sources.csl.json and "
                                 "sources.bib too unless it has no public record (an attribution, or "
-                                "the essay's own account), which only the sources page lists."),
+                                "the essay’s own account), which only the sources page lists."),
     Column("quantity", "string", "Figures estimating the same quantity share this name."),
     Column("quantity_label", "string", "What those figures estimate, as the figures page names it."),
     Column("event", "boolean", "true for a dated event shown on the timeline."),
-    Column("note", "string", "The editor's note: where the text and its sources differ, or a word of context."),
-    Column("flags", "string", "The editor's flags: each a check of the text against the data that "
+    Column("note", "string", "The editor’s note: where the text and its sources differ, or a word of context."),
+    Column("flags", "string", "The editor’s flags: each a check of the text against the data that "
                               "failed (data/rules.yml), what it found; one a line."),
-    Column("page", "string", "The figure's entry on the figures page, with every place the text uses it."),
+    Column("page", "string", "The figure’s entry on the figures page, with every place the text uses it."),
 )
 
 

@@ -115,7 +115,7 @@ def continuation_page(base: str, number: int, listing_: Listing) -> str:
     noun, macro = base.capitalize(), {"figures": "figure_list", "sources": "source_list"}[base]
     first, last = entry_range(listing_.lists(base), number)
     return (f"---\ntitle: {noun} {first:,}–{last:,}\n"
-            f"description: {noun} {first:,} to {last:,} of this edition's data, continued from "
+            f"description: {noun} {first:,} to {last:,} of this edition’s data, continued from "
             f"the {base} page.\n---\n\n"
             f"# {noun} {first:,}–{last:,}\n\n{{{{ {macro}({number}) }}}}\n")
 

@@ -15,6 +15,7 @@ from typing import Any
 from ..checks.macro_calls import macro_calls, unknown_ids
 from ..checks.source_text import page_files, read_text
 from ..errors import DataError, DataErrors
+from ..render.typography import typographic
 from .data_checks import (correction_errors, figure_errors, quantity_errors, quantity_label_errors,
                           rule_reference_errors, source_errors)
 from .model import Author, Correction, Figure, PartialDate, Quantity, Range, Registry, Source
@@ -61,10 +62,10 @@ def _where(file: str, marks: Marks | None, key: str, item_id: str) -> str:
 
 def build_sources(sources: dict, marks=None) -> dict[str, Source]:
     return {
-        sid: Source(id=sid, title=s["title"], kind=s["kind"], publisher=s.get("publisher"),
+        sid: Source(id=sid, title=typographic(s["title"]), kind=s["kind"], publisher=typographic(s.get("publisher")),
                     author=_author(s.get("author")), date=_date(s.get("date")), url=s.get("url"),
                     accessed=_date(s.get("accessed")), archive=s.get("archive"),
-                    note=s.get("note"), unused=s.get("unused"),
+                    note=typographic(s.get("note")), unused=typographic(s.get("unused")),
                     where=_where(SOURCES_FILE, marks, "sources", sid))
         for sid, s in sources.items()
     }
@@ -75,11 +76,11 @@ def build_registry(figures: dict, sources: dict, fig_marks=None, src_marks=None)
     return Registry(
         sources=build_sources(sources, src_marks),
         figures={
-            fid: Figure(id=fid, label=f["label"], value=_value(f["value"]), unit=f["unit"],
+            fid: Figure(id=fid, label=typographic(f["label"]), value=_value(f["value"]), unit=f["unit"],
                         format=f["format"], written=f["written"], sources=tuple(f["sources"]),
-                        scope=f["scope"], as_of=_date(f.get("as_of")), pattern=f.get("pattern"),
-                        note=f.get("note"), event=f.get("event", False),
-                        quantity=f.get("quantity"), unused=f.get("unused"),
+                        scope=typographic(f["scope"]), as_of=_date(f.get("as_of")), pattern=f.get("pattern"),
+                        note=typographic(f.get("note")), event=f.get("event", False),
+                        quantity=f.get("quantity"), unused=typographic(f.get("unused")),
                         where=_where(FIGURES_FILE, fig_marks, "figures", fid))
             for fid, f in figures.items()
         },
@@ -150,11 +151,11 @@ def load_registry(root: Path, docs_dir: Path | None = None, today: date | None =
         raise DataErrors(errors + _calls_to_ids_not_held(docs_dir, figures["figures"], sources["sources"]))
     registry = build_registry(figures["figures"], sources["sources"], fig_marks, src_marks)
     registry.flags = evaluate(rules["rules"], registry) + written_flags(registry)
-    registry.corrections = [Correction(page=c["page"], date=PartialDate(c["date"]), what=c["what"],
-                                       why=c["why"], at=corr_marks.get(("corrections", i, "date"), (None, None)))
+    registry.corrections = [Correction(page=c["page"], date=PartialDate(c["date"]), what=typographic(c["what"]),
+                                       why=typographic(c["why"]), at=corr_marks.get(("corrections", i, "date"), (None, None)))
                             for i, c in enumerate(corrections["corrections"])]
     registry.variants = variants["variants"]
-    registry.quantities = {qid: Quantity(qid, q["label"]) for qid, q in quantities["quantities"].items()}
+    registry.quantities = {qid: Quantity(qid, typographic(q["label"])) for qid, q in quantities["quantities"].items()}
     return registry
 
 

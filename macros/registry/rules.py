@@ -12,6 +12,7 @@ from datetime import date
 from babel.numbers import format_decimal
 
 from ..render.formatting import LOCALE, format_partial_date, format_value
+from ..render.typography import typographic
 from .model import Figure, Flag, PartialDate, Registry, ends
 
 # Which fields of each kind name figures, and whether the figure must be a date.
@@ -103,5 +104,5 @@ def evaluate(rules: dict[str, dict], registry: Registry) -> list[Flag]:
         broken = _CHECKS[rule["kind"]](rule, registry)
         if broken:
             figures, measured = broken
-            flags.append(Flag(rule_id, figures, rule["message"], measured))
+            flags.append(Flag(rule_id, figures, typographic(rule["message"]), measured))
     return flags

@@ -1,0 +1,25 @@
+"""The edition's own words in the data printed as the essay prints its: typographic quotes
+and apostrophes, dashes and ellipses (’ “ ” – — …), whatever the keyboard typed.
+
+Pages' Markdown gets the same from Python-Markdown's smarty (mkdocs.yml). The data's text
+reaches pages mostly as HTML and attributes, where smarty never looks, so it is set once,
+as the registry is built, with SmartyPants: every page, download and review then reads
+the same words. A figure's `written` (the author's own words) is never passed here.
+"""
+
+from __future__ import annotations
+
+import smartypants
+
+# Quotes, "--" as an en dash and "---" as an em dash, "..." as an ellipsis; characters,
+# not entities.
+_ATTRIBUTES = smartypants.Attr.q | smartypants.Attr.D | smartypants.Attr.e | smartypants.Attr.u
+# SmartyPants reads a backslash as keeping the next character as typed (Markdown's
+# habit), and drops it: in data, a backslash is text. It is set aside for the call.
+_BACKSLASH, _ASIDE = "\\", "\ue000"
+
+
+def typographic(text: str | None) -> str | None:
+    if not text:
+        return text
+    return smartypants.smartypants(text.replace(_BACKSLASH, _ASIDE), _ATTRIBUTES).replace(_ASIDE, _BACKSLASH)
