@@ -824,7 +824,7 @@ def test_what_only_looks_like_those_mistakes_is_published_as_written(project):
     link = article.find("a", string="The figures")
     assert link.find("a") is None and figure_id(link.find_next_sibling("span", class_="fig")) == "children-detained"
     note = article.find(id="fn:mine")
-    assert note is not None and "A note of the page's own." in note.get_text()
+    assert note is not None and "A note of the page’s own." in note.get_text()  # its quote typographic (smarty)
     assert "{% set n = 1 %}{{ n }}" in text
     assert article.find("a", string="The report")["rel"] == ["noopener", "noreferrer"]
     assert article.select_one("svg animate")["values"] == "0;1"

@@ -251,14 +251,14 @@ def test_quotes_and_dashes_a_contributor_types_are_printed_typographic(project):
     """In a page's text (smarty) and in the data's (render/typography.py), where a figure's
     note reaches the page as a footnote and the figures list as HTML."""
     post = project / "docs" / "rundown" / "posts" / POSTS[0].name
-    post.write_text(post.read_text(encoding="utf-8") + "\n\nIt's \"plain\" typing -- and more...\n", encoding="utf-8")
+    post.write_text(post.read_text(encoding="utf-8") + "\n\nIt's \"plain\" typing, and more...\n", encoding="utf-8")
     data = project / "data" / "figures.yml"
     one_line = re.search(r"^  ([\w-]+):\n(?:    .*\n)*?(    note: (?![>|]).*)$", data.read_text(encoding="utf-8"), re.M)
     figure = REGISTRY.figures[one_line[1]]  # the first figure whose note is written on one line
-    edit(data, one_line[2], "    note: The source's \"own\" words -- as typed...")
+    edit(data, one_line[2], "    note: The source's \"own\" words, as typed...")
     out = build(project)
     assert out.returncode == 0, out.log
     page = out.html(f"rundown/{front_matter(post)['slug']}/index.html")
-    assert "It’s “plain” typing – and more…" in words(page.select_one("article").get_text()), page
+    assert "It’s “plain” typing, and more…" in words(page.select_one("article").get_text()), page
     entry = out.html("figures/index.html").find(id=figure.id).find_parent("div")
-    assert "The source’s “own” words – as typed…" in words(entry.get_text()), entry
+    assert "The source’s “own” words, as typed…" in words(entry.get_text()), entry

@@ -1,5 +1,5 @@
 """The edition's own words in the data printed as the essay prints its: typographic quotes
-and apostrophes, dashes and ellipses (’ “ ” – — …), whatever the keyboard typed.
+and apostrophes, and ellipses (’ “ ” …), whatever the keyboard typed.
 
 Pages' Markdown gets the same from Python-Markdown's smarty (mkdocs.yml). The data's text
 reaches pages mostly as HTML and attributes, where smarty never looks, so it is set once,
@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import smartypants
 
-# Quotes, "--" as an en dash and "---" as an em dash, "..." as an ellipsis; characters,
-# not entities.
-_ATTRIBUTES = smartypants.Attr.q | smartypants.Attr.D | smartypants.Attr.e | smartypants.Attr.u
+# Quotes and "..." as an ellipsis, characters, not entities; not "--", as for pages
+# (mkdocs.yml: smarty).
+_ATTRIBUTES = smartypants.Attr.q | smartypants.Attr.e | smartypants.Attr.u
 # SmartyPants reads a backslash as keeping the next character as typed (Markdown's
 # habit), and drops it: in data, a backslash is text. It is set aside for the call.
 _BACKSLASH, _ASIDE = "\\", "\ue000"
