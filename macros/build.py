@@ -154,6 +154,9 @@ class Build:
         except DataError as error:
             self.report(error)
             front = FrontMatter()
+        for key in front_matter.PROSE:  # MkDocs and Material read their own copy of the fields
+            if isinstance(front.meta.get(key), str):
+                page.meta[key] = front.meta[key]
         self.page = PageRender(page.file.src_uri, name, front, page.canonical_url or self.site.url)
         self.record.start_page(page.file.src_uri)
         if front.meta.get("template") == article.ARTICLE_TEMPLATE:

@@ -248,10 +248,11 @@ def test_every_page_prints_typographic_quotes_outside_code(site):
 
 
 def test_quotes_and_dashes_a_contributor_types_are_printed_typographic(project):
-    """In a page's text (smarty) and in the data's (render/typography.py), where a figure's
-    note reaches the page as a footnote and the figures list as HTML."""
+    """In a page's text (smarty), its front matter's title and summary, and the data's
+    (render/typography.py), where a figure's note reaches the figures list as HTML."""
     post = project / "docs" / "rundown" / "posts" / POSTS[0].name
-    post.write_text(post.read_text(encoding="utf-8") + "\n\nIt's \"plain\" typing, and more...\n", encoding="utf-8")
+    text = re.sub(r"^title: .*$", "title: It's \"a\" title", post.read_text(encoding="utf-8"), count=1, flags=re.M)
+    post.write_text(text + "\n\nIt's \"plain\" typing, and more...\n", encoding="utf-8")
     data = project / "data" / "figures.yml"
     one_line = re.search(r"^  ([\w-]+):\n(?:    .*\n)*?(    note: (?![>|]).*)$", data.read_text(encoding="utf-8"), re.M)
     figure = REGISTRY.figures[one_line[1]]  # the first figure whose note is written on one line
@@ -260,5 +261,7 @@ def test_quotes_and_dashes_a_contributor_types_are_printed_typographic(project):
     assert out.returncode == 0, out.log
     page = out.html(f"rundown/{front_matter(post)['slug']}/index.html")
     assert "It’s “plain” typing, and more…" in words(page.select_one("article").get_text()), page
+    assert page.select_one("article h1").get_text(strip=True) == "It’s “a” title"  # front matter
+    assert "It’s “a” title" in out.html("index.html").select_one(".rundown-list").get_text()
     entry = out.html("figures/index.html").find(id=figure.id).find_parent("div")
     assert "The source’s “own” words, as typed…" in words(entry.get_text()), entry

@@ -20,6 +20,7 @@ from mkdocs.utils.meta import YAML_RE
 
 from ..errors import DataError
 from ..registry.yaml_strict import Marks, load
+from ..render.typography import typographic
 from .source_text import read_text
 
 
@@ -34,6 +35,10 @@ class FrontMatter:
 
     def line_of(self, key: str) -> int | None:
         return self.marks.get((key,), (None,))[0]
+
+
+# The fields a reader reads as the page's words: its title and its one-line summary.
+PROSE = ("title", "description")
 
 
 @lru_cache(maxsize=4096)
@@ -56,6 +61,9 @@ def parse(text: str, name: str) -> FrontMatter:
     meta, marks = load(match.group(1), name, first_line=2, dates=True)
     if not isinstance(meta, dict):
         raise DataError(name, 2, None, "front matter must be `key: value` lines between two `---` lines")
+    for key in PROSE:  # printed as the data's words are (render/typography.py)
+        if isinstance(meta.get(key), str):
+            meta[key] = typographic(meta[key])
     body = text[match.end():]
     skipped = text[:match.end()].count("\n") + (len(body) - len(body.lstrip("\n")))
     return FrontMatter(meta, marks, skipped + 1)
