@@ -20,6 +20,7 @@ from pybtex.plugin import find_plugin
 from macros.registry.loading import load_registry
 from macros.registry.model import PartialDate
 from macros.render.formatting import format_partial_date
+from macros.render.typography import typographic
 
 from tests.support import ROOT, build
 from test_site import POSTS, front_matter
@@ -274,9 +275,10 @@ def test_front_matter_text_cannot_close_the_jsonld_script(project):
     assert out.returncode == 0, out.log
     soup = out.html("essay/index.html")
     assert not [s for s in soup.find_all("script") if "alert" in (s.string or "") and "ld+json" not in str(s.get("type"))]
-    assert soup.select_one('meta[name="description"]')["content"].startswith(hostile)
-    assert jsonld(soup)["description"].startswith(hostile)
-    assert soup.select_one('meta[property="og:description"]')["content"].startswith(hostile)
+    printed = typographic(hostile)  # as text, its quotes typographic: 'Ends “quoted” </script>...'
+    assert soup.select_one('meta[name="description"]')["content"].startswith(printed)
+    assert jsonld(soup)["description"].startswith(printed)
+    assert soup.select_one('meta[property="og:description"]')["content"].startswith(printed)
 
 
 @pytest.mark.parametrize("page", sorted(ARTICLES))

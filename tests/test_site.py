@@ -10,7 +10,7 @@ from markdown.extensions.toc import TocExtension
 
 from macros.render.formatting import format_partial_date, format_value
 from macros.registry.loading import load_registry
-from macros.registry.yaml_strict import load
+from macros.checks.front_matter import parse
 
 from tests.support import ROOT, build, edit, figure_id, figure_spans
 
@@ -33,8 +33,8 @@ def prose(soup) -> list[str]:
 
 
 def front_matter(path):
-    text = path.read_text(encoding="utf-8")
-    return load(text.split("---\n")[1], str(path))[0]
+    """A page's front matter as the site reads it (its title and description typographic)."""
+    return parse(path.read_text(encoding="utf-8"), str(path)).meta
 
 
 def test_essay_is_the_seed_text_word_for_word(site):

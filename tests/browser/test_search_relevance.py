@@ -25,9 +25,9 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
+from macros.checks.front_matter import parse
 from macros.registry.loading import load_registry
 from tests.support import ROOT, article_pages
 
@@ -87,7 +87,7 @@ TYPOS = [
 
 
 def front_matter(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+    return parse(path.read_text(encoding="utf-8"), str(path)).meta  # as the site reads it
 
 
 def other_pages() -> dict[str, str]:
