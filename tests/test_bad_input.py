@@ -26,6 +26,8 @@ CORRECTIONS = "data/corrections.yml"
 VARIANTS = "data/search-variants.yml"
 QUANTITIES = "data/quantities.yml"
 POST = "docs/rundown/posts/lebanon-unsolved-murders.md"
+# Three fields of one figure in a row, for the cases that indent the middle one off.
+FIELDS = "    unit: people\n    format: number\n    written: \"45,000\""
 TUNISIA_POST = "docs/rundown/posts/tunisia-supreme-judicial-council.md"
 # "Billion laughs": nine lines that expand to 10^9 strings when anything walks them.
 BOMB = "".join(f"lol{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 10)}]\n" if n else "lol0: &l0 lol\n" for n in range(9))
@@ -118,15 +120,10 @@ CASES = [
      POST, "title:", "this quote is never closed"),
     # A line indented two spaces off: YAML breaks, or reads it as something else, and told
     # of the line after it, of a duplicate key, or of a field named with the note's words.
-    ("field-dedented", replace(FIGURES, "    unit: people\n    format: number\n    written: \"45,000\"",
-                                        "    unit: people\n  format: number\n    written: \"45,000\""),
-     FIGURES, "  format: number", "this line is indented 2 spaces, and the lines around it 4: indent it as they are"),
-    ("field-indented-too-far", replace(FIGURES, "    unit: people\n    format: number\n    written: \"45,000\"",
-                                          "    unit: people\n      format: number\n    written: \"45,000\""),
-     FIGURES, "      format: number", "this line is indented 6 spaces, and the lines around it 4: indent it as they are"),
-    ("field-indented-one-short", replace(FIGURES, "    unit: people\n    format: number\n    written: \"45,000\"",
-                                            "    unit: people\n   format: number\n    written: \"45,000\""),
-     FIGURES, "   format: number", "this line is indented 3 spaces, and the lines around it 4: indent it as they are"),
+    *((name, replace(FIGURES, FIELDS, FIELDS.replace("\n    format", "\n" + " " * spaces + "format")),
+       FIGURES, " " * spaces + "format: number",
+       f"this line is indented {spaces} spaces, and the lines around it 4: indent it as they are")
+      for name, spaces in (("field-dedented", 2), ("field-indented-too-far", 6), ("field-indented-one-short", 3))),
     ("first-field-at-its-entrys-indent", replace(FIGURES, "\n    label: ISIS suspects and family",
                                                     "\n  label: ISIS suspects and family"),
      FIGURES, "  label: ISIS suspects and family",
