@@ -6,7 +6,6 @@ numbers; bench/run.py decides what to measure and bench/report.py writes it down
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import re
@@ -17,6 +16,8 @@ import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+
+from macros.review.page_weight import gzipped  # as a static host sends a file
 
 BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
 
@@ -55,14 +56,10 @@ def tree_bytes(root: Path) -> int:
     return sum(p.stat().st_size for p in root.rglob("*") if p.is_file())
 
 
-def gzip_size(data: bytes) -> int:
-    return len(gzip.compress(data, compresslevel=6))
-
-
 def file_sizes(path: Path) -> dict:
     """A file's bytes, raw and gzip (what a static host with compression sends)."""
     data = path.read_bytes()
-    return {"raw": len(data), "gzip": gzip_size(data)}
+    return {"raw": len(data), "gzip": gzipped(data)}
 
 
 def search_index_sizes(site: Path) -> dict:
@@ -75,7 +72,7 @@ def search_index_sizes(site: Path) -> dict:
         return {"engine": "pagefind", "files": len(files), "raw": sum(p.stat().st_size for p in files),
                 "entries": sum(lang["page_count"] for lang in entry["languages"].values())}
     data = (site / "search" / "search_index.json").read_bytes()
-    return {"engine": "lunr", "files": 1, "raw": len(data), "gzip": gzip_size(data),
+    return {"engine": "lunr", "files": 1, "raw": len(data), "gzip": gzipped(data),
             "entries": len(json.loads(data)["docs"])}
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -82,6 +83,15 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}: the case no longer changes anything"
     path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def edit_line(path: Path, pattern: str, new: str) -> None:
+    """Replace the first line matching `pattern` (a regular expression), whatever it holds
+    today (a page's `updated:` day); fail if none does."""
+    text = path.read_text(encoding="utf-8")
+    changed, count = re.subn(pattern, new, text, count=1, flags=re.M)
+    assert count, f"{pattern!r} matches no line of {path}: the case no longer changes anything"
+    path.write_text(changed, encoding="utf-8")
 
 
 def pagefind_fragments(output: Path) -> list[dict]:

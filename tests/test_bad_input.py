@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.support import build, edit, figure_id
+from tests.support import build, edit, edit_line, figure_id
 
 ESSAY = "docs/essay.md"
 FIGURES = "data/figures.yml"
@@ -38,13 +38,7 @@ def replace(path: str, old: str, new: str, count: int = 1):
 
 
 def regex(path: str, pattern: str, new: str):
-    """Replace the first line matching `pattern`, whatever it holds today (a page's updated: day)."""
-    def apply(project: Path):
-        text = (project / path).read_text(encoding="utf-8")
-        changed, count = re.subn(pattern, new, text, count=1, flags=re.M)
-        assert count, f"{pattern!r} not in {path}"
-        (project / path).write_text(changed, encoding="utf-8")
-    return apply
+    return lambda project: edit_line(project / path, pattern, new)
 
 
 def append(path: str, text: str):

@@ -12,7 +12,7 @@ from macros.render.formatting import format_partial_date, format_value
 from macros.registry.loading import load_registry
 from macros.checks.front_matter import parse
 
-from tests.support import ROOT, build, edit, figure_id, figure_spans
+from tests.support import ROOT, build, edit, edit_line, figure_id, figure_spans
 
 REGISTRY = load_registry(ROOT)
 SEED = (ROOT / "tests" / "seed" / "article.txt").read_text(encoding="utf-8")
@@ -251,8 +251,8 @@ def test_quotes_and_dashes_a_contributor_types_are_printed_typographic(project):
     """In a page's text (smarty), its front matter's title and summary, and the data's
     (render/typography.py), where a figure's note reaches the figures list as HTML."""
     post = project / "docs" / "rundown" / "posts" / POSTS[0].name
-    text = re.sub(r"^title: .*$", "title: It's \"a\" title", post.read_text(encoding="utf-8"), count=1, flags=re.M)
-    post.write_text(text + "\n\nIt's \"plain\" typing, and more...\n", encoding="utf-8")
+    edit_line(post, r"^title: .*$", "title: It's \"a\" title")
+    post.write_text(post.read_text(encoding="utf-8") + "\n\nIt's \"plain\" typing, and more...\n", encoding="utf-8")
     data = project / "data" / "figures.yml"
     one_line = re.search(r"^  ([\w-]+):\n(?:    .*\n)*?(    note: (?![>|]).*)$", data.read_text(encoding="utf-8"), re.M)
     figure = REGISTRY.figures[one_line[1]]  # the first figure whose note is written on one line

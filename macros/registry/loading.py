@@ -62,8 +62,9 @@ def _where(file: str, marks: Marks | None, key: str, item_id: str) -> str:
 
 def build_sources(sources: dict, marks=None) -> dict[str, Source]:
     return {
-        sid: Source(id=sid, title=typographic(s["title"]), kind=s["kind"], publisher=typographic(s.get("publisher")),
-                    author=_author(s.get("author")), date=_date(s.get("date")), url=s.get("url"),
+        sid: Source(id=sid, title=typographic(s["title"]), kind=s["kind"],
+                    publisher=typographic(s.get("publisher")), author=_author(s.get("author")),
+                    date=_date(s.get("date")), url=s.get("url"),
                     accessed=_date(s.get("accessed")), archive=s.get("archive"),
                     note=typographic(s.get("note")), unused=typographic(s.get("unused")),
                     where=_where(SOURCES_FILE, marks, "sources", sid))
@@ -152,7 +153,8 @@ def load_registry(root: Path, docs_dir: Path | None = None, today: date | None =
     registry = build_registry(figures["figures"], sources["sources"], fig_marks, src_marks)
     registry.flags = evaluate(rules["rules"], registry) + written_flags(registry)
     registry.corrections = [Correction(page=c["page"], date=PartialDate(c["date"]), what=typographic(c["what"]),
-                                       why=typographic(c["why"]), at=corr_marks.get(("corrections", i, "date"), (None, None)))
+                                       why=typographic(c["why"]),
+                                       at=corr_marks.get(("corrections", i, "date"), (None, None)))
                             for i, c in enumerate(corrections["corrections"])]
     registry.variants = variants["variants"]
     registry.quantities = {qid: Quantity(qid, typographic(q["label"])) for qid, q in quantities["quantities"].items()}

@@ -19,7 +19,12 @@ _ATTRIBUTES = smartypants.Attr.q | smartypants.Attr.e | smartypants.Attr.u
 _BACKSLASH, _ASIDE = "\\", "\ue000"
 
 
+# What SmartyPants changes with those settings: text holding none is returned as it is,
+# without the call (most of the data's text, read again on every build and every save).
+_CHANGED = ("'", '"', "...")
+
+
 def typographic(text: str | None) -> str | None:
-    if not text:
+    if not text or not any(mark in text for mark in _CHANGED):
         return text
     return smartypants.smartypants(text.replace(_BACKSLASH, _ASIDE), _ATTRIBUTES).replace(_ASIDE, _BACKSLASH)

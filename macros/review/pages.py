@@ -69,9 +69,10 @@ def _alike(before: tuple[Block, ...], after: tuple[Block, ...]) -> list[tuple[Bl
     order. Paired by position only, an entry added at the top of a list was told as the
     first entry rewritten into it, the first into the second, and so on (a correction
     added above the others, each of them retyped)."""
-    weighed = len(before) * len(after) <= PAIRS_WEIGHED
-    alike = {(i, j): likeness for i, b in enumerate(before) for j, a in enumerate(after)
-             if weighed and (likeness := _text_likeness(b.text, a.text)) > ALIKE}
+    alike = {}
+    if len(before) * len(after) <= PAIRS_WEIGHED:
+        alike = {(i, j): likeness for i, b in enumerate(before) for j, a in enumerate(after)
+                 if (likeness := _text_likeness(b.text, a.text)) > ALIKE}
 
     def paired(i1: int, i2: int, j1: int, j2: int) -> list[tuple[Block | None, Block | None]]:
         inside = [(likeness, -i, -j) for (i, j), likeness in alike.items() if i1 <= i < i2 and j1 <= j < j2]
